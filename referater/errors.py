@@ -1,0 +1,17 @@
+"""The errors a caller must act on; each message is one line that says what to do."""
+
+
+class ReferatError(Exception):
+    """Base for every error this package raises on purpose."""
+
+
+class InputError(ReferatError):
+    """The file cannot be read as a document (missing, empty, wrong type, undecodable)."""
+
+
+class PdfError(InputError):
+    """The PDF cannot be turned into text (damaged, encrypted, no text layer)."""
+
+
+class NoPunkterError(ReferatError):
+    """The text was read but holds no punkter, so it is not a referat we understand."""

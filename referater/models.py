@@ -1,0 +1,118 @@
+"""The plain values the pipeline passes along: file → Dokument → Tekst → Referat.
+
+Field names are the column names, so a row is ``asdict(x)`` minus nested tuples.
+Every collection is a tuple so the dataclasses stay frozen and hashable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Dokument:
+    """The bytes of one input file, before any decoding."""
+
+    kilde: str  # the path as the user gave it
+    data: bytes
+    sha256: str
+    format: str  # "txt", "md" or "pdf"
+
+
+@dataclass(frozen=True)
+class Tekst:
+    """Normalised text of one document and where each page starts in it."""
+
+    kilde: str
+    sha256: str
+    format: str
+    tekst: str
+    sider: tuple[int, ...] = ()  # character offset where page i+1 starts; empty for text files
+    advarsler: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deltager:
+    navn: str
+    rolle: str | None = None
+
+
+@dataclass(frozen=True)
+class Afsnit:
+    """One section of a punkt: its heading as written and the text under it."""
+
+    navn: str
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Sagsnummer:
+    """A case number as printed, its normalised key and what its parts mean."""
+
+    raw: str
+    noegle: str
+    skema: str  # "kle", "kommunekode_aar_loebenr", "aar_loebenr", "heltal", "andet"
+    emne: str | None = None  # KLE emne "00.01.00"
+    handlingsfacet: str | None = None  # KLE handlingsfacet "P35"
+    loebenummer: int | None = None
+    aar: int | None = None  # four-digit year
+
+
+@dataclass(frozen=True)
+class Frist:
+    """A deadline found in a punkt's text, resolved to a calendar date."""
+
+    tekst: str
+    dato: str | None  # ISO date
+    praecision: str | None  # dag, uge, maaned, kvartal, halvaar, aar
+    ansvarlig: str | None
+    handling: str | None
+    afsnit: str
+    start: int  # character offsets into the section text
+    slut: int
+    usikker: bool = False
+
+
+@dataclass(frozen=True)
+class Opgave:
+    """An assignment: who must do what, and by when if the text says."""
+
+    ansvarlig: str
+    handling: str
+    afsnit: str
+    frist: str | None = None  # ISO date of the linked deadline
+
+
+@dataclass(frozen=True)
+class Punkt:
+    nummer: int
+    titel: str
+    type: str
+    sagsnummer: Sagsnummer | None = None
+    indstiller: str | None = None
+    indstillinger: tuple[str, ...] = ()
+    tidsramme_min: int | None = None
+    afsnit: tuple[Afsnit, ...] = ()
+    beslutning: str | None = None
+    udfald: str | None = None
+    bilag: tuple[str, ...] = ()
+    frister: tuple[Frist, ...] = ()
+    opgaver: tuple[Opgave, ...] = ()
+    overskrift: str = ""  # the heading line as printed
+    sider: tuple[int, ...] = ()  # pages the punkt spans (PDF only)
+
+
+@dataclass(frozen=True)
+class Referat:
+    kilde: str
+    sha256: str
+    format: str
+    forum: str | None
+    dato: str | None  # ISO date of the meeting
+    starttid: str | None  # "09:00"
+    sted: str | None
+    deltagere: tuple[Deltager, ...] = ()
+    punkter: tuple[Punkt, ...] = ()
+    hoved: tuple[str, ...] = ()  # header lines as printed
+    indholdsfortegnelse: tuple[str, ...] = ()  # TOC lines as printed
+    advarsler: tuple[str, ...] = field(default=())
