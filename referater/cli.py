@@ -13,7 +13,7 @@ from . import db as store
 from .errors import ReferatError
 from .ingest import find_documents
 from .jsonout import referat_dict
-from .pipeline import ingest_file, parse_file
+from .pipeline import ingest_file, ingest_files, parse_file
 
 PACKAGE_DIR = Path(__file__).parent
 METADATA = PACKAGE_DIR / "datasette_metadata.yml"
@@ -44,17 +44,22 @@ def cli(verbose: int) -> None:
 @db_option
 @click.option("--force", is_flag=True, help="Parse again even when the file is already stored.")
 @click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes for reading and parsing; one process writes.")  # fmt: skip
 @json_option
-def ingest(paths, db_path, force, silent, as_json):
+def ingest(paths, db_path, force, silent, jobs, as_json):
     """Ingest referat files and folders (.pdf, .txt, .md) into the database.
 
-    Example: referater ingest examples/ --db referater.db
+    Example: referater ingest examples/ --db referater.db --jobs 2
     """
     db = store.open_db(db_path)
     files = find_documents(list(paths))
-    with click.progressbar(files, label="Indlæser referater", hidden=silent or as_json,
+    results = []
+    with click.progressbar(length=len(files), label="Indlæser referater", hidden=silent or as_json,
                            item_show_func=lambda p: p.name if p else "") as bar:  # fmt: skip
-        results = [ingest_file(db, path, force=force) for path in bar]
+        for result in ingest_files(db, files, force=force, jobs=jobs):
+            results.append(result)
+            bar.update(1, Path(result.kilde))
     for result in results:
         if result.status == "failed":
             click.echo(f"{result.kilde}: {result.fejl}", err=True)

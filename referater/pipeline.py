@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from multiprocessing import Pool
 from pathlib import Path
 
 import sqlite_utils
@@ -46,3 +49,62 @@ def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False
         log.info("%s: %s", path, error)
         return Resultat(str(path), "failed", fejl=str(error))
     return Resultat(str(path), "ingested", referat_id=rid, punkter=len(referat.punkter))
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A worker's answer for one file: the parsed referat, or why there is none."""
+
+    kilde: str
+    sha256: str | None = None
+    referat: Referat | None = None  # None when the file was already stored or failed
+    fejl: str | None = None
+
+
+# sha256 of the documents stored when the run started; set once per worker so it is not sent per file.
+_stored: frozenset[str] = frozenset()
+
+
+def _set_stored(stored: frozenset[str]) -> None:
+    global _stored
+    _stored = stored
+
+
+def parse_document(path: str | Path, force: bool = False, stored: frozenset[str] | None = None) -> Parsed:
+    """Read, parse and enrich one file unless its bytes are already stored (a worker's task)."""
+    stored = _stored if stored is None else stored
+    try:
+        dokument = read_document(path)
+        if not force and dokument.sha256 in stored:
+            return Parsed(str(path), dokument.sha256)
+        return Parsed(str(path), dokument.sha256, enrich(parse_tekst(to_tekst(dokument))))
+    except ReferatError as error:
+        return Parsed(str(path), fejl=str(error))
+
+
+def write_parsed(db: sqlite_utils.Database, parsed: Parsed, force: bool = False) -> Resultat:
+    """Store one parsed file (the single writer); checks the sha256 again for duplicates within a run."""
+    if parsed.fejl is not None:
+        log.info("%s: %s", parsed.kilde, parsed.fejl)
+        return Resultat(parsed.kilde, "failed", fejl=parsed.fejl)
+    if parsed.referat is None or (not force and store.is_ingested(db, parsed.sha256)):
+        return Resultat(parsed.kilde, "unchanged")
+    rid = store.save_referat(db, parsed.referat)
+    return Resultat(parsed.kilde, "ingested", referat_id=rid, punkter=len(parsed.referat.punkter))
+
+
+def ingest_files(
+    db: sqlite_utils.Database, paths: Iterable[str | Path], force: bool = False, jobs: int = 1
+) -> Iterator[Resultat]:
+    """Ingest files in order, yielding one Resultat each; jobs > 1 parses in worker processes.
+
+    Parsing and NLP run in the workers; this process alone writes, one transaction per document,
+    in input order, so the database is the same whatever the number of jobs.
+    """
+    stored = frozenset(store.stored_sha256(db)) if not force else frozenset()
+    if jobs <= 1:
+        yield from (write_parsed(db, parse_document(path, force, stored), force) for path in paths)
+        return
+    with Pool(jobs, initializer=_set_stored, initargs=(stored,)) as pool:
+        parsed = pool.imap(functools.partial(parse_document, force=force), paths, chunksize=1)
+        yield from (write_parsed(db, one, force) for one in parsed)

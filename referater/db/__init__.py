@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..models import Punkt, Referat
+from ..models import Referat
 from ..parsers import PARSER_VERSION
 from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
 
@@ -58,7 +58,14 @@ TABLES: dict[str, dict] = {
 # Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
-INDEXES = {"punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]], "referat": [["_sha256"], ["dato"]]}
+# Every foreign key and lookup column is indexed: replacing a referat deletes by referat_id/_kilde and
+# `sag` looks up by sag_id; without these each ingested document scanned whole tables (quadratic ingest).
+INDEXES = {
+    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"]],
+    "referat": [["_sha256"], ["dato"], ["_kilde"]],
+    "deltager": [["referat_id"]],
+    "bilag": [["punkt_id"]],
+}
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -89,6 +96,11 @@ def is_ingested(db: sqlite_utils.Database, sha256: str) -> bool:
     return bool(db.execute("select 1 from referat where _sha256 = ? limit 1", [sha256]).fetchone())
 
 
+def stored_sha256(db: sqlite_utils.Database) -> list[str]:
+    """The sha256 of every stored document, so workers can skip unchanged files without the database."""
+    return [row[0] for row in db.execute("select _sha256 from referat")]
+
+
 def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
     """ "chefforum-2025-01-29"; a short hash is added when another file already owns that name."""
     base = "-".join(part for part in (slug(referat.forum or "referat"), referat.dato or "udateret") if part)
@@ -112,17 +124,18 @@ def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
         delete_by_kilde(db, referat.kilde)
         db["referat"].insert(referat_row(rid, referat, now(), PARSER_VERSION))
         db["deltager"].insert_all(deltager_rows(rid, referat))
-        for punkt in referat.punkter:
-            save_punkt(db, rid, referat, punkt)
+        save_punkter(db, rid, referat)
     return rid
 
 
-def save_punkt(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Punkt) -> None:
-    if punkt.sagsnummer is not None:
-        db["sag"].upsert(sag_row(punkt.sagsnummer), pk="id")
-    row = punkt_row(rid, referat, punkt)
-    db["punkt"].insert(row)
-    db["bilag"].insert_all(bilag_rows(row["id"], punkt))
+def save_punkter(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
+    """All punkter of a referat in three batched writes; one write per punkt cost more than the parse."""
+    sager = {p.sagsnummer.noegle: sag_row(p.sagsnummer) for p in referat.punkter if p.sagsnummer}
+    db["sag"].upsert_all(sager.values(), pk="id")
+    rows = [punkt_row(rid, referat, punkt) for punkt in referat.punkter]
+    db["punkt"].insert_all(rows)
+    bilag = [b for row, punkt in zip(rows, referat.punkter) for b in bilag_rows(row["id"], punkt)]
+    db["bilag"].insert_all(bilag)
 
 
 def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
