@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..errors import InputError
 
@@ -32,9 +31,13 @@ def decode_text(data: bytes) -> str:
     return text
 
 
+# Unicode category Cc (C0 and C1 controls) except \t \n \f \r; a regex counts them at C speed,
+# where unicodedata.category per character took a third of the ingest time of a text file.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _control_share(text: str) -> float:
-    control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
-    return control / max(len(text), 1)
+    return len(CONTROL.findall(text)) / max(len(text), 1)
 
 
 def normalize_text(text: str) -> str:
