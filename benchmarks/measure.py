@@ -1,0 +1,139 @@
+"""One measurement per function: each returns plain numbers for the table ``benchmarks.run`` prints.
+
+Every figure is taken in the same run on the same corpus, and the table reports ratios, because the
+machines are shared and absolute times drift from run to run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import sqlite_utils
+
+from referater import db as store
+from referater.ingest import load_tekst
+from referater.nlp import enrich
+from referater.parsers import parse_tekst
+from referater.pipeline import ingest_files
+
+# Danish queries a case officer would type; æøå on purpose.
+FTS_QUERIES = ("budget", "sygefravær", "ferie", "medarbejdere trivsel", "økonomi", "datawarehouse",
+               "kompetenceudvikling", "årshjul", "godkendt indstilling", "bæredygtighed")  # fmt: skip
+QUERY_ROUNDS = 5  # every query this many times; p50/p95 over all of them
+PAGE_ROUNDS = 20
+FACETED_PAGE = "/{db}/punkt?_facet=forum&_facet=aar&_facet=type&_facet=udfald"
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    start = time.perf_counter()
+    value = function(*args, **kwargs)
+    return time.perf_counter() - start, value
+
+
+def pdf_extract(pdfs: list[Path]) -> dict:
+    """Bare pypdf: open each PDF and extract_text every page — the physical limit of PDF ingest."""
+    from pypdf import PdfReader
+
+    def run():
+        return sum(len([p.extract_text() for p in PdfReader(io.BytesIO(f.read_bytes())).pages]) for f in pdfs)
+
+    seconds, pages = timed(run)
+    return {"sider": pages, "sekunder": seconds, "sider_per_s": pages / seconds}
+
+
+def ingest(db_path: Path, files: list[Path], jobs: int = 1) -> dict:
+    """End-to-end ingest into db_path (read, extract, parse, NLP, write); seconds and what it stored."""
+    db = store.open_db(db_path)
+    seconds, results = timed(lambda: list(ingest_files(db, files, jobs=jobs)))
+    failed = [r for r in results if r.status == "failed"]
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    punkter = db["punkt"].count
+    db.close()
+    return {"sekunder": seconds, "filer": len(files), "fejlet": len(failed), "punkter": punkter,
+            "indlaest": sum(r.status == "ingested" for r in results)}  # fmt: skip
+
+
+def parse_words(files: list[Path]) -> dict:
+    """Read + parse + NLP on text inputs, and NLP alone, in words per second (one core)."""
+    words = parse_s = nlp_s = frister = 0
+    for path in files:
+        tekst = load_tekst(path)
+        words += len(tekst.tekst.split())
+        seconds, referat = timed(parse_tekst, tekst)
+        parse_s += seconds
+        seconds, enriched = timed(enrich, referat)
+        nlp_s += seconds
+        frister += sum(len(p.frister) + len(p.opgaver) for p in enriched.punkter)
+    return {"ord": words, "parse_ord_per_s": words / parse_s, "nlp_ord_per_s": words / nlp_s,
+            "ord_per_s": words / (parse_s + nlp_s), "nlp_fund": frister}  # fmt: skip
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def fts_latency(db_path: Path) -> dict:
+    """bm25 top-20 search (with snippet) as the CLI runs it; milliseconds p50/p95 over every query."""
+    db = sqlite_utils.Database(db_path)
+    db.execute("PRAGMA query_only = 1")
+    for query in FTS_QUERIES:  # one warm-up round: the page cache, not the first query, is what we measure
+        store.search(db, query)
+    times = [timed(store.search, db, query)[0] * 1000 for _ in range(QUERY_ROUNDS) for query in FTS_QUERIES]
+    db.close()
+    return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "n": len(times)}
+
+
+def datasette_page(db_path: Path) -> dict:
+    """The punkt table with four facets through Datasette's own test client; milliseconds p95."""
+    from datasette.app import Datasette
+    import yaml
+
+    from referater.cli import DATASETTE_SETTINGS, METADATA
+
+    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
+    # The CLI passes settings as strings; the constructor wants them typed.
+    settings = {k: int(v) if v.isdigit() else v for k, v in DATASETTE_SETTINGS.items()}
+    ds = Datasette([str(db_path)], metadata=metadata, settings=settings)
+    path = FACETED_PAGE.format(db=db_path.stem)
+
+    async def run() -> list[float]:
+        await ds.client.get(path)  # warm-up
+        times = []
+        for _ in range(PAGE_ROUNDS):
+            start = time.perf_counter()
+            response = await ds.client.get(path)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, response.text[:200]
+        return times
+
+    times = asyncio.run(run())
+    return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "n": len(times)}
+
+
+def peak_rss(db_path: Path, corpus: Path) -> dict:
+    """Peak resident memory (MB) of a separate `referater ingest` process over a corpus."""
+    command = [sys.executable, "-c", "from referater.cli import cli; cli()", "ingest", str(corpus),
+               "--db", str(db_path), "-s"]  # fmt: skip
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"ingest of {corpus} failed with exit code {os.waitstatus_to_exitcode(status)}")
+    return {"rss_mb": usage.ru_maxrss / 1024, "sekunder": time.perf_counter() - start}
+
+
+def db_size(db_path: Path) -> dict:
+    """Bytes on disk (WAL checkpointed) per 1 000 punkter."""
+    db = sqlite_utils.Database(db_path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    punkter = db["punkt"].count
+    db.close()
+    size = db_path.stat().st_size
+    return {"bytes": size, "punkter": punkter, "mb_per_1000": size / 1e6 / max(punkter, 1) * 1000}

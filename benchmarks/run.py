@@ -1,0 +1,163 @@
+"""`make bench`: every figure of the performance issue, measured in one run, printed as one table.
+
+    python -m benchmarks.run            # default size, under 10 minutes on 2 cores
+    python -m benchmarks.run --full     # adds search and size at ≈ 1 M punkter (20 000 referater)
+
+Corpora are generated under --work (kept between runs, keyed by size and seed); databases are made
+fresh each run. The table is also written as JSON to <work>/bench.json for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import measure
+from benchmarks.generate import generate, render_subset
+
+# Sizes in referater; "punkter" is the mean per referat. RSS compares a small and a large ingest.
+DEFAULT = {"referater": 150, "punkter": 50, "pdf": 16, "rss": (100, 5000), "rss_punkter": 10, "stor": None}
+FULL = {**DEFAULT, "stor": 20000}
+SEED = 7
+
+
+def corpus(work: Path, referater: int, punkter: int, pdf: int = 0) -> Path:
+    """Generate a corpus once; a finished one (corpus.json present) is reused."""
+    out = work / f"corpus-{referater}x{punkter}-s{SEED}"
+    done = out / "corpus.json"
+    if done.exists() and json.loads(done.read_text()).get("pdf", 0) >= pdf:
+        return out
+    shutil.rmtree(out, ignore_errors=True)
+    log(f"generating {referater} referater × ~{punkter} punkter in {out}")
+    totals = generate(out, referater, punkter, SEED)
+    if pdf:
+        totals |= render_subset(out, pdf)
+    done.write_text(json.dumps(totals, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def fresh(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure_ingest(work: Path, main: Path) -> dict:
+    """Figures 1–4 and 7 on the main corpus: PDF vs pypdf, words/s, re-ingest, --jobs 2, size."""
+    pdfs = sorted((main / "pdf").rglob("*.pdf"))
+    texts = sorted((main / "txt").rglob("*.txt"))
+    figures = {}
+    log(f"1: bare pypdf vs ingest on {len(pdfs)} PDFs")
+    figures["pdf_extract"] = measure.pdf_extract(pdfs)
+    figures["pdf_ingest"] = measure.ingest(fresh(work / "pdf.db"), pdfs)
+    log(f"2: parse + NLP on {len(texts)} text files")
+    figures["parse"] = measure.parse_words(texts)
+    log("3, 4: ingest --jobs 1, re-ingest, ingest --jobs 2")
+    figures["jobs1"] = measure.ingest(fresh(work / "jobs1.db"), texts, jobs=1)
+    figures["reingest"] = measure.ingest(work / "jobs1.db", texts, jobs=1)
+    figures["jobs2"] = measure.ingest(fresh(work / "jobs2.db"), texts, jobs=2)
+    figures["size"] = measure.db_size(work / "jobs1.db")
+    return figures
+
+
+def measure_search(work: Path, size: dict) -> dict:
+    """Figure 5 (and 7 again) on the main database, or on the ≈ 1 M-punkt one with --full."""
+    db_path = work / "jobs1.db"
+    if size["stor"]:
+        big = corpus(work, size["stor"], size["punkter"])
+        db_path = fresh(work / "stor.db")
+        log(f"5: ingesting {size['stor']} referater with --jobs 2 for search at scale")
+        ingest = measure.ingest(db_path, sorted((big / "txt").rglob("*.txt")), jobs=2)
+        log(f"   {ingest['punkter']} punkter in {ingest['sekunder']:.0f} s")
+    log(f"5: FTS and faceted page on {db_path.name}")
+    return {"fts": measure.fts_latency(db_path), "side": measure.datasette_page(db_path),
+            "size_search": measure.db_size(db_path)}  # fmt: skip
+
+
+def measure_rss(work: Path, size: dict) -> dict:
+    """Figure 6: peak RSS of a separate ingest process, small vs large corpus."""
+    result = {}
+    for count in size["rss"]:
+        source = corpus(work, count, size["rss_punkter"])
+        log(f"6: peak RSS of ingest of {count} referater")
+        result[count] = measure.peak_rss(fresh(work / f"rss-{count}.db"), source / "txt")
+    return result
+
+
+def rows(f: dict) -> list[tuple[str, str, str, bool | None]]:
+    """(figure, measured, target, met) for the table; met is None where there is no target."""
+    pdf = f["pdf_ingest"]["filer"] and f["pdf_extract"]["sider"] / f["pdf_ingest"]["sekunder"]
+    pdf_ratio = pdf / f["pdf_extract"]["sider_per_s"]
+    parse, nlp_works = f["parse"], f["parse"]["nlp_fund"] > 0
+    nlp = f"NLP {parse['nlp_ord_per_s']:,.0f}" if nlp_works else "NLP stage is a no-op"
+    reingest = f["reingest"]["sekunder"] / f["jobs1"]["sekunder"]
+    speedup = f["jobs1"]["sekunder"] / f["jobs2"]["sekunder"]
+    fts, side, rss = f["fts"], f["side"], f["rss"]
+    small, large = (rss[k]["rss_mb"] for k in sorted(rss))
+    at = f"{f['size_search']['punkter']:,} punkter"
+    return [
+        ("1 ingest ÷ bare pypdf (pages/s)",
+         f"{pdf:,.0f} ÷ {f['pdf_extract']['sider_per_s']:,.0f} = {pdf_ratio:.2f}", "≥ 0.5", pdf_ratio >= 0.5),
+        ("2 parse + NLP, text (words/s)",
+         f"{parse['ord_per_s']:,.0f} (parse {parse['parse_ord_per_s']:,.0f}; {nlp})", "NLP ≥ 30,000",
+         parse["nlp_ord_per_s"] >= 30000 if nlp_works else None),
+        ("3 re-ingest ÷ first ingest", f"{reingest:.3f}", "≤ 0.02", reingest <= 0.02),
+        ("4 --jobs 2 speed-up over --jobs 1", f"{speedup:.2f}×", "≥ 1.7", speedup >= 1.7),
+        (f"5 FTS bm25 top 20, {at}", f"p50 {fts['p50_ms']:.1f} ms, p95 {fts['p95_ms']:.1f} ms",
+         "p95 < 25 ms", fts["p95_ms"] < 25),
+        (f"5 faceted punkt page, {at}", f"p50 {side['p50_ms']:.0f} ms, p95 {side['p95_ms']:.0f} ms",
+         "p95 < 150 ms", side["p95_ms"] < 150),
+        (f"6 peak RSS, ingest {' vs '.join(map(str, sorted(rss)))} referater",
+         f"{small:.0f} MB vs {large:.0f} MB", "flat, < 300 MB", large < 300 and large < small * 1.5),
+        ("7 database size per 1 000 punkter", f"{f['size']['mb_per_1000']:.1f} MB", "", None),
+    ]  # fmt: skip
+
+
+def table(lines: list[tuple[str, str, str, bool | None]]) -> str:
+    width = [max(len(row[i]) for row in lines) for i in range(3)]
+    mark = {True: "ok", False: "MISSED", None: ""}
+    out = [f"{'figure':<{width[0]}}  {'measured':<{width[1]}}  {'target':<{width[2]}}  met"]
+    out += [f"{a:<{width[0]}}  {b:<{width[1]}}  {c:<{width[2]}}  {mark[d]}" for a, b, c, d in lines]
+    return "\n".join(out)
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())  # fmt: skip
+    return {"dato": dt.datetime.now(dt.timezone.utc).isoformat(timespec="minutes"), "cpu": cpu,
+            "kerner": os.cpu_count(), "python": platform.python_version(), "system": platform.platform()}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--full", action="store_true", help="also search and size at ≈ 1 M punkter")
+    parser.add_argument("--work", type=Path, default=Path("benchmarks/work"), help="corpora and databases")
+    parser.add_argument("--referater", type=int, help="size of the main corpus (default %(default)s)")
+    args = parser.parse_args(argv)
+    size = (FULL if args.full else DEFAULT) | ({"referater": args.referater} if args.referater else {})
+    args.work.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    main_corpus = corpus(args.work, size["referater"], size["punkter"], size["pdf"])
+    figures = measure_ingest(args.work, main_corpus) | measure_search(args.work, size)
+    figures["rss"] = measure_rss(args.work, size)
+    figures |= {"machine": machine(), "size": figures["size"], "corpus": json.loads((main_corpus / "corpus.json").read_text()),
+                "total_s": time.perf_counter() - start}  # fmt: skip
+    (args.work / "bench.json").write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"corpus: {figures['corpus']}; {figures['machine']['cpu']}, {figures['machine']['kerner']} cores")
+    print(table(rows(figures)))
+    log(f"done in {figures['total_s']:.0f} s; details in {args.work / 'bench.json'}")
+
+
+if __name__ == "__main__":
+    main()
