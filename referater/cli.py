@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import textwrap
 from pathlib import Path
 
 import click
@@ -36,7 +37,7 @@ def emit_rows(rows: list[dict], as_json: bool, describe) -> None:
     for row in rows:
         headline, detail = describe(row)
         click.echo(headline)
-        click.echo(f"    {detail}")
+        click.echo(textwrap.indent(detail, "    "))
 
 
 def punkt_line(row: dict) -> str:
