@@ -92,15 +92,9 @@ def fts_latency(db_path: Path) -> dict:
 
 def datasette_page(db_path: Path) -> dict:
     """The punkt table with four facets through Datasette's own test client; milliseconds p95."""
-    from datasette.app import Datasette
-    import yaml
+    from referater.publish import make_datasette
 
-    from referater.cli import DATASETTE_SETTINGS, METADATA
-
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    # The CLI passes settings as strings; the constructor wants them typed.
-    settings = {k: int(v) if v.isdigit() else v for k, v in DATASETTE_SETTINGS.items()}
-    ds = Datasette([str(db_path)], metadata=metadata, settings=settings)
+    ds = make_datasette(db_path)  # as `referater serve` configures it: metadata, settings
     path = FACETED_PAGE.format(db=db_path.stem)
 
     async def run() -> list[float]:
