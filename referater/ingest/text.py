@@ -16,7 +16,7 @@ MAX_CONTROL_SHARE = 0.01
 STRAY_BOLD = re.compile(r"\*\*")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 SOFT_HYPHEN = "\u00ad"
-SPACES = re.compile(r"[ \t\u00a0]+$", re.M)
+TRAILING_BLANKS = " \t\u00a0"
 
 
 def decode_text(data: bytes) -> str:
@@ -46,4 +46,5 @@ def normalize_text(text: str) -> str:
     """Unify line ends; drop soft hyphens, markdown residue and trailing blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(SOFT_HYPHEN, "")
     text = LINK.sub(r"\1", STRAY_BOLD.sub("", text))
-    return SPACES.sub("", text)
+    # rstrip per line, not SPACES.sub: the regex retried at every space between words (a tenth of ingest)
+    return "\n".join(line.rstrip(TRAILING_BLANKS) for line in text.split("\n"))

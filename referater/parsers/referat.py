@@ -7,7 +7,7 @@ a punkt heading, a sagsnummer line, or the text of a section — so nothing is e
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -29,8 +29,9 @@ UNTITLED_SECTION = "(uden overskrift)"
 TOC_MATCH_CUTOFF = 90  # rapidfuzz partial ratio; TOC titles may be cut short or wrapped
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
+    """One input line; a NamedTuple because a referat has thousands and a frozen dataclass is slow to make."""
+
     nummer: int  # 0-based line index
     offset: int  # character offset of the line start in the text
     tekst: str
