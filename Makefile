@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= referater.db
 
-.PHONY: install demo test eval serve clean
+.PHONY: install demo test eval serve clean bench bench-full
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ test: install  ## the whole suite
 
 eval: install  ## what the parser gets right, measured against the gold files
 	$(PY) -m referater.evaluation
+
+bench: install  ## every figure of the performance issue in one table (default size: < 10 min on 2 cores)
+	$(PY) -m benchmarks.run
+
+bench-full: install  ## the same plus search and size at ≈ 1 M punkter (20 000 referater; about an hour)
+	$(PY) -m benchmarks.run --full
 
 serve: install
 	$(VENV)/bin/referater serve --db $(DB)

@@ -23,7 +23,8 @@ from benchmarks import measure
 from benchmarks.generate import generate, render_subset
 
 # Sizes in referater; "punkter" is the mean per referat. RSS compares a small and a large ingest.
-DEFAULT = {"referater": 150, "punkter": 50, "pdf": 16, "rss": (100, 5000), "rss_punkter": 10, "stor": None}
+DEFAULT = {"referater": 150, "punkter": 50, "pdf": 16, "rss": (100, 5000), "rss_punkter": 10, "stor": None,
+           "rounds": 3}
 FULL = {**DEFAULT, "stor": 20000}
 SEED = 7
 
@@ -53,36 +54,43 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def measure_ingest(work: Path, main: Path) -> dict:
+def best_of(rounds: int, function, *args, **kwargs) -> dict:
+    """The fastest of several runs: on a shared machine the minimum is the least disturbed."""
+    runs = [function(*args, **kwargs) for _ in range(rounds)]
+    return min(runs, key=lambda run: run["sekunder"])
+
+
+def measure_ingest(work: Path, main: Path, rounds: int) -> dict:
     """Figures 1–4 and 7 on the main corpus: PDF vs pypdf, words/s, re-ingest, --jobs 2, size."""
     pdfs = sorted((main / "pdf").rglob("*.pdf"))
     texts = sorted((main / "txt").rglob("*.txt"))
     figures = {}
-    log(f"1: bare pypdf vs ingest on {len(pdfs)} PDFs")
-    figures["pdf_extract"] = measure.pdf_extract(pdfs)
-    figures["pdf_ingest"] = measure.ingest(fresh(work / "pdf.db"), pdfs)
+    log(f"1: bare pypdf vs ingest, interleaved per file, on {len(pdfs)} PDFs")
+    figures["pdf"] = measure.pdf_vs_ingest(fresh(work / "pdf.db"), pdfs)
     log(f"2: parse + NLP on {len(texts)} text files")
     figures["parse"] = measure.parse_words(texts)
-    log("3, 4: ingest --jobs 1, re-ingest, ingest --jobs 2")
-    figures["jobs1"] = measure.ingest(fresh(work / "jobs1.db"), texts, jobs=1)
-    figures["reingest"] = measure.ingest(work / "jobs1.db", texts, jobs=1)
-    figures["jobs2"] = measure.ingest(fresh(work / "jobs2.db"), texts, jobs=2)
+    log(f"3, 4: ingest --jobs 1, re-ingest, ingest --jobs 2; best of {rounds}")
+    figures["jobs1"] = best_of(rounds, lambda: measure.ingest(fresh(work / "jobs1.db"), texts, jobs=1))
+    figures["reingest"] = best_of(rounds, measure.ingest, work / "jobs1.db", texts, jobs=1)
+    figures["jobs2"] = best_of(rounds, lambda: measure.ingest(fresh(work / "jobs2.db"), texts, jobs=2))
     figures["size"] = measure.db_size(work / "jobs1.db")
     return figures
 
 
 def measure_search(work: Path, size: dict) -> dict:
     """Figure 5 (and 7 again) on the main database, or on the ≈ 1 M-punkt one with --full."""
-    db_path = work / "jobs1.db"
+    db_path, built = work / "jobs1.db", None
     if size["stor"]:
         big = corpus(work, size["stor"], size["punkter"])
-        db_path = fresh(work / "stor.db")
-        log(f"5: ingesting {size['stor']} referater with --jobs 2 for search at scale")
-        ingest = measure.ingest(db_path, sorted((big / "txt").rglob("*.txt")), jobs=2)
-        log(f"   {ingest['punkter']} punkter in {ingest['sekunder']:.0f} s")
+        db_path, expected = work / "stor.db", json.loads((big / "corpus.json").read_text())["referater"]
+        if not db_path.exists() or measure.db_size(db_path)["referater"] != expected:
+            log(f"5: ingesting {size['stor']} referater with --jobs 2 for search at scale (long)")
+            built = measure.ingest(fresh(db_path), sorted((big / "txt").rglob("*.txt")), jobs=2)
+        else:
+            log(f"5: reusing {db_path} ({expected} referater, built by an earlier run)")
     log(f"5: FTS and faceted page on {db_path.name}")
     return {"fts": measure.fts_latency(db_path), "side": measure.datasette_page(db_path),
-            "size_search": measure.db_size(db_path)}  # fmt: skip
+            "size_search": measure.db_size(db_path), "stor_ingest": built}  # fmt: skip
 
 
 def measure_rss(work: Path, size: dict) -> dict:
@@ -97,8 +105,8 @@ def measure_rss(work: Path, size: dict) -> dict:
 
 def rows(f: dict) -> list[tuple[str, str, str, bool | None]]:
     """(figure, measured, target, met) for the table; met is None where there is no target."""
-    pdf = f["pdf_ingest"]["filer"] and f["pdf_extract"]["sider"] / f["pdf_ingest"]["sekunder"]
-    pdf_ratio = pdf / f["pdf_extract"]["sider_per_s"]
+    pdf, pypdf = f["pdf"]["ingest_sider_per_s"], f["pdf"]["pypdf_sider_per_s"]
+    pdf_ratio = pdf / pypdf
     parse, nlp_works = f["parse"], f["parse"]["nlp_fund"] > 0
     nlp = f"NLP {parse['nlp_ord_per_s']:,.0f}" if nlp_works else "NLP stage is a no-op"
     reingest = f["reingest"]["sekunder"] / f["jobs1"]["sekunder"]
@@ -108,7 +116,7 @@ def rows(f: dict) -> list[tuple[str, str, str, bool | None]]:
     at = f"{f['size_search']['punkter']:,} punkter"
     return [
         ("1 ingest ÷ bare pypdf (pages/s)",
-         f"{pdf:,.0f} ÷ {f['pdf_extract']['sider_per_s']:,.0f} = {pdf_ratio:.2f}", "≥ 0.5", pdf_ratio >= 0.5),
+         f"{pdf:,.0f} ÷ {pypdf:,.0f} = {pdf_ratio:.2f}", "≥ 0.5", pdf_ratio >= 0.5),
         ("2 parse + NLP, text (words/s)",
          f"{parse['ord_per_s']:,.0f} (parse {parse['parse_ord_per_s']:,.0f}; {nlp})", "NLP ≥ 30,000",
          parse["nlp_ord_per_s"] >= 30000 if nlp_works else None),
@@ -149,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     main_corpus = corpus(args.work, size["referater"], size["punkter"], size["pdf"])
-    figures = measure_ingest(args.work, main_corpus) | measure_search(args.work, size)
+    figures = measure_ingest(args.work, main_corpus, size["rounds"]) | measure_search(args.work, size)
     figures["rss"] = measure_rss(args.work, size)
     figures |= {"machine": machine(), "size": figures["size"], "corpus": json.loads((main_corpus / "corpus.json").read_text()),
                 "total_s": time.perf_counter() - start}  # fmt: skip
