@@ -10,6 +10,7 @@ import sqlite_utils
 
 from ..models import Referat
 from ..parsers import PARSER_VERSION
+from .fts import search  # noqa: F401  (part of this module's interface)
 from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
@@ -170,14 +171,3 @@ def find_sag(db: sqlite_utils.Database, sagsnummer: str) -> list[dict]:
 
 def all_sagsnumre(db: sqlite_utils.Database) -> list[str]:
     return [row["id"] for row in db.query("select id from sag")]
-
-
-def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
-    """bm25-ranked punkter matching a full-text query, with a highlighted snippet."""
-    sql = (
-        "select punkt.id, punkt.dato, punkt.forum, punkt.nummer, punkt.titel, punkt.udfald, "
-        "snippet(punkt_fts, 1, '[', ']', '…', 12) as uddrag "
-        "from punkt_fts join punkt on punkt.rowid = punkt_fts.rowid "
-        "where punkt_fts match ? order by bm25(punkt_fts) limit ?"
-    )
-    return [dict(row) for row in db.query(sql, [db.quote_fts(query), limit])]
