@@ -14,11 +14,9 @@ from .errors import ReferatError
 from .ingest import find_documents
 from .jsonout import referat_dict
 from .pipeline import ingest_file, parse_file
+from .publish import serve_args
 
-PACKAGE_DIR = Path(__file__).parent
-METADATA = PACKAGE_DIR / "datasette_metadata.yml"
-EXAMPLES = PACKAGE_DIR.parent / "examples"
-DATASETTE_SETTINGS = {"sql_time_limit_ms": "3000", "suggest_facets": "off", "default_page_size": "50"}
+EXAMPLES = Path(__file__).parent.parent / "examples"
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 60
 
@@ -149,10 +147,7 @@ def serve(db_path, host, port):
 def serve_datasette(db_path: str, host: str, port: int) -> None:
     from datasette.cli import cli as datasette
 
-    args = [db_path, "--metadata", str(METADATA), "--host", host, "--port", str(port)]
-    for name, value in DATASETTE_SETTINGS.items():
-        args += ["--setting", name, value]
-    datasette.main(["serve", *args], prog_name="datasette")
+    datasette.main(serve_args(db_path, host, port), prog_name="datasette")
 
 
 @cli.command()
