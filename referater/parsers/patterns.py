@@ -70,7 +70,7 @@ ROLE_WORDS = {
     "stabschef", "sekretær", "referent", "byrådsmedlem", "medlem",
 }  # fmt: skip
 ROLE_BEFORE_NAME = re.compile(r"^(?P<rolle>(?:" + "|".join(ROLE_WORDS) + r"))\s+(?P<navn>[A-ZÆØÅ].*)$", re.I)
-ROLE_AFTER_COMMA = re.compile(r"^(?:\d+\.\s*)?(?:" + "|".join(ROLE_WORDS) + r")\b", re.I)
+ROLE_AFTER_COMMA = re.compile(r"^(?:\d+\.\s*)?(?:" + "|".join(ROLE_WORDS) + r")$", re.I)
 PARENTHESES = re.compile(r"\(([^()]*)\)")
 SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 

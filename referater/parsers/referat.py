@@ -27,7 +27,7 @@ from .sections import (
     section_text,
     split_sections,
 )
-from .segment import Heading, Segmentation, TocEntry, segment
+from .segment import Heading, Segmentation, TocEntry, section_kind, segment
 
 PARSER_VERSION = "2"
 TOC_MATCH_CUTOFF = 90  # rapidfuzz partial ratio; TOC titles may be cut short or wrapped
@@ -67,7 +67,7 @@ def parse_referat(
     punkter = [parse_punkt(lines, h, end, meeting, sider, position)
                for position, (h, end) in enumerate(bounds(found.headings, len(lines)), start=1)]  # fmt: skip
     punkter, toc_warnings = merge_toc(punkter, found.entries)
-    warnings += toc_warnings + punkt_warnings(punkter, found)
+    warnings += fragment_warnings(hoved) + toc_warnings + punkt_warnings(punkter, found)
     return Referat(
         kilde=kilde, sha256=sha256, format=format, punkter=tuple(punkter),
         hoved=tuple(line.tekst for line in hoved if not line.blank),
@@ -158,9 +158,18 @@ def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list
     return merged, warnings
 
 
+def fragment_warnings(hoved: list[Line]) -> list[str]:
+    """Section or decision labels before the first punkt: the document starts in the middle of a punkt."""
+    if any(section_kind(line.tekst) for line in hoved if not line.blank):
+        return ["dokumentet begynder midt i et punkt: teksten før det første punkt er gemt i hovedet"]
+    return []
+
+
 def punkt_warnings(punkter: list[Punkt], found: Segmentation) -> list[str]:
     """What the parser was unsure of, per punkt."""
     warnings = [FALLBACK_WARNINGS[found.how]] if found.how in FALLBACK_WARNINGS else []
+    warnings += [f"linjen '{text}' ligner en punktoverskrift, men nummeret følger ikke rækkefølgen; "
+                 "den er læst som tekst" for text in found.skipped]  # fmt: skip
     for punkt in punkter:
         if not punkt.lukket and punkt.beslutning is None:
             warnings.append(f"punkt {punkt.nummer} ({punkt.titel}): ingen beslutning fundet")

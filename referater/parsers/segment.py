@@ -40,6 +40,7 @@ class Segmentation:
     entries: tuple[TocEntry, ...]
     headings: tuple[Heading, ...]
     how: str  # the heading form used, or "sagsnummer" / "sektioner" for the fall-backs
+    skipped: tuple[str, ...] = ()  # heading-shaped lines read as text because their number did not fit
 
 
 # --- table of contents ----------------------------------------------------------------------------
@@ -107,16 +108,22 @@ def segment(lines: list[Line]) -> Segmentation:
     toc, entries = find_toc(lines)
     start = toc[1] if toc else 0
     for name, form in p.HEADING_FORMS[:2]:
-        if found := increasing(candidates(lines, start, form, strict=False, entries=entries)):
-            return Segmentation(toc, entries, tuple(found), name)
+        if found := candidates(lines, start, form, strict=False, entries=entries):
+            return with_skipped(toc, entries, found, name)
     if found := number_after_title(lines, start):
-        return Segmentation(toc, entries, tuple(found), "sag_nr")
+        return with_skipped(toc, entries, found, "sag_nr")
     for name, form in p.HEADING_FORMS[2:]:
-        if found := increasing(candidates(lines, start, form, strict=True, entries=entries)):
-            return Segmentation(toc, entries, tuple(found), name)
+        if found := candidates(lines, start, form, strict=True, entries=entries):
+            return with_skipped(toc, entries, found, name)
     if found := split_at_sagsnumre(lines, start):
         return Segmentation(toc, entries, tuple(found), "sagsnummer")
     return Segmentation(toc, entries, tuple(split_at_section_restart(lines, start)), "sektioner")
+
+
+def with_skipped(toc, entries, found: list[Heading], how: str) -> Segmentation:
+    kept = increasing(found)
+    skipped = tuple("\n".join(h.overskrift) for h in found if h not in kept)
+    return Segmentation(toc, entries, tuple(kept), how, skipped)
 
 
 def candidates(lines: list[Line], start: int, form, strict: bool, entries: tuple[TocEntry, ...]) -> list[Heading]:
@@ -124,7 +131,7 @@ def candidates(lines: list[Line], start: int, form, strict: bool, entries: tuple
     found = []
     for line in lines[start:]:
         match = form.match(line.tekst.strip())
-        if not match:
+        if not match or is_sagsnummer(line):  # "00.01.00-A00-12-25" is not punkt 0
             continue
         before = previous_filled(lines, line.nummer, start)
         if strict and before is not None and not (lines[before].nummer < line.nummer - 1 or is_sagsnummer(lines[before])):
@@ -167,7 +174,7 @@ def number_after_title(lines: list[Line], start: int) -> list[Heading]:
             titel, lukket = clean_title(lines[before].tekst)
             printed = (lines[before].tekst.strip(), line.tekst.strip())
             found.append(Heading(before, line.nummer + 1, int(match["nummer"]), titel, lukket, printed))
-    return increasing(found)
+    return found
 
 
 def split_at_sagsnumre(lines: list[Line], start: int) -> list[Heading]:

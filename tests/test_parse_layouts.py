@@ -1,0 +1,87 @@
+"""The parser against twelve referater in other municipalities' layouts (tests/data/layouts/README.md).
+
+Each expected file was written by hand from reading the text; the whole result is compared.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA, load_json
+
+from referater.ingest import load_tekst
+from referater.parsers import parse_referat, parse_tekst
+from referater.parsers.layout_result import layout_result
+
+LAYOUTS = DATA / "layouts"
+LAYOUT_FILES = sorted(LAYOUTS.glob("*.txt"))
+
+
+def parse(path):
+    return layout_result(parse_tekst(load_tekst(path)))
+
+
+def test_there_are_at_least_twelve_layouts():
+    assert len(LAYOUT_FILES) >= 12
+    assert all(path.with_suffix(".expected.json").exists() for path in LAYOUT_FILES)
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: p.stem)
+def test_meeting_matches_expected(path):
+    expected = load_json(path.with_suffix(".expected.json"))
+    result = parse(path)
+    assert {k: result[k] for k in ("forum", "dato", "starttid", "sted", "deltagere")} == {
+        k: expected[k] for k in ("forum", "dato", "starttid", "sted", "deltagere")
+    }
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: p.stem)
+def test_punkter_match_expected(path):
+    expected = load_json(path.with_suffix(".expected.json"))
+    assert parse(path)["punkter"] == expected["punkter"]
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: p.stem)
+def test_parsing_the_raw_text_gives_the_same_result(path):
+    """The parser cleans on its own (soft hyphens, ligatures), so ingest's normalisation is not needed."""
+    raw = parse_referat(path.read_text(encoding="utf-8"))
+    assert layout_result(raw) == parse(path)
+
+
+def test_closed_punkter_keep_only_their_title():
+    referat = parse_tekst(load_tekst(LAYOUTS / "kb-beslutningsprotokol.txt"))
+    closed = [punkt for punkt in referat.punkter if punkt.lukket]
+    assert [(p.nummer, p.titel, p.afsnit, p.beslutning, p.sagsnummer) for p in closed] == [
+        (7, "Salg af ejendom - matr.nr. 14b Vesterå By", (), None, None),
+        (8, "Personalesag", (), None, None),
+    ]
+
+
+def test_noise_is_removed_and_kept_aside():
+    referat = parse_tekst(load_tekst(LAYOUTS / "byraad-webeksport.txt"))
+    assert set(referat.stoej) >= {"Til toppen", "Fold alle ud", "Udskriv", "Hent som fil", "Se alle bilag",
+                                  "Accepter alle cookies", "Kontakt os"}  # fmt: skip
+    text = "\n".join(a.tekst for punkt in referat.punkter for a in punkt.afsnit)
+    assert "Til toppen" not in text and "cookies" not in text
+
+
+def test_page_furniture_inside_run_on_lines_is_removed():
+    referat = parse_tekst(load_tekst(LAYOUTS / "pdf-loebende-tekst.txt"))
+    text = "\n".join(a.tekst for punkt in referat.punkter for a in punkt.afsnit)
+    assert "Side 2 af 4" not in text and "Referat – 11. september 2025" not in text
+    assert "klimafremskrivninger. Forvaltningen vurderer" in text
+    assert "hævning af stien" in text and "finansieres" in text and "\u00ad" not in text
+
+
+@pytest.mark.parametrize(
+    "name, warning",
+    [
+        ("fragment-uden-hoved", "mødets forum står ikke i hovedet; taget fra beslutningerne: Social- og Sundhedsudvalget"),
+        ("fragment-uden-hoved", "dokumentet begynder midt i et punkt"),
+        ("direktion-uden-overskrifter", "ingen punktoverskrifter: punkterne er delt ved sagsnumrene"),
+        ("aeldreraad-sektionsstart", "ingen punktoverskrifter eller sagsnumre"),
+        ("handicapraad-dobbelt-overskrift", "punkt 3 (Tilgængelighed i den nye idrætshal i Bakkely): ingen beslutning"),
+    ],
+)
+def test_what_the_parser_guessed_is_a_warning(name, warning):
+    referat = parse_tekst(load_tekst(LAYOUTS / f"{name}.txt"))
+    assert any(w.startswith(warning) for w in referat.advarsler), referat.advarsler
