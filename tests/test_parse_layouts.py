@@ -10,7 +10,7 @@ from conftest import DATA, load_json
 
 from referater.ingest import load_tekst
 from referater.parsers import parse_referat, parse_tekst
-from referater.parsers.layout_result import layout_result
+from referater.layout_result import layout_result
 
 LAYOUTS = DATA / "layouts"
 LAYOUT_FILES = sorted(LAYOUTS.glob("*.txt"))

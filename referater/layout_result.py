@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..models import Punkt, Referat
+from .models import Punkt, Referat
 
 
 def collapse(text: str | None) -> str | None:
