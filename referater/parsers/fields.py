@@ -80,7 +80,7 @@ def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
         return indstiller, points
     whole = " ".join(lines)
     if sentence := p.INDSTILLING_SENTENCE.search(whole):
-        return indstiller, (sentence["tekst"].strip(),)
+        return indstiller, (p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip()),)
     return indstiller, (whole,)
 
 

@@ -23,7 +23,7 @@ NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})
 WORD_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<m>{MONTH_NAMES}),?\s+(?P<y>\d{{4}})\b", re.I)
 CLOCK = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<min>\d{2})")
 # A time without "kl.": "16:00", "24-09-2025 16:00:00", "2025 - 16:00"; never a date's "13.08".
-BARE_CLOCK = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?::\d{2})?(?![\d.:-])")
+BARE_CLOCK = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?::\d{2})?(?![\d.:])")
 
 # --- meeting header -------------------------------------------------------------------------------
 DOCUMENT_KINDS = r"REFERAT|Referat|Beslutningsprotokol|BESLUTNINGSPROTOKOL|Udskrift|UDSKRIFT"
@@ -191,6 +191,8 @@ UNLABELLED_DECISION = re.compile(
 )
 PAST_TENSE_DECISION = re.compile(r"^\s*(?:godkendte|tiltrådte|anbefalede|vedtog|besluttede|tog|drøftede|forkastede)\b")
 EMPTY_DECISIONS = {"-", "–", "—"}
+# Attendance printed inside a decision ("Afbud: Sanne Krog (V)") is not part of the decision.
+ATTENDANCE_LINE = re.compile(r"^(?:Fraværende|Afbud|Fravær)\s*:\s*\S.*$", re.I)
 
 # --- fields inside sections -----------------------------------------------------------------------
 # "Kommunaldirektøren indstiller," / "IT-projektrådet har screenet ansøgningerne og indstiller:"
@@ -198,6 +200,8 @@ INDSTILLER = re.compile(r"^(?P<indstiller>[A-ZÆØÅ].*?)(?:\s+har\s+[^,]+?\s+og
 INDSTILLING_POINT = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-•·▪]\s+)?(?P<tekst>at\s.+)$")
 # "Forvaltningen indstiller, at dagsordenen godkendes." — the one-sentence form.
 INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>at\s.+)$", re.S)
+# "at Økonomiudvalget anbefaler over for Kommunalbestyrelsen, at …": the routing clause is not the point.
+RECOMMENDATION_ROUTING = re.compile(r"^at\s+[\w\- ]+?\s+anbefaler\s+over\s+for\s+[^,]+,\s*(?=at\s)")
 TIDSRAMME = re.compile(r"^\(\s*(?P<min>\d{1,3})\s*min\.?\s*\)$")
 
 # --- punkt type from the title (first match wins) -------------------------------------------------
@@ -221,7 +225,8 @@ UDFALD = [
     (r"\bgodkendte?\b[^.]*\bmed\s+(?:\w+\s+){0,2}bemærkning", "godkendt_med_bemaerkninger"),
     (r"\btiltr(?:å|aa)dte?\b", "tiltraadt"),
     (r"^\W*anbefales\b|\bindstilles\s+godkendt\b", "anbefalet"),
-    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b", "godkendt"),
+    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
+     r"\bvalgte\b", "godkendt"),
     (r"\btil\s+efterretning\b", "taget_til_efterretning"),
     (r"\bdrøftede\b|\bdrøftet\b|\bgennemgik\b|\b(?:havde|delte|gav|kom\s+med)\b[^.]*\b(?:bemærkninger|erfaringer|input|"
      r"kommentarer|synspunkter)\b", "droeftet"),

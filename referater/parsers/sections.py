@@ -133,6 +133,8 @@ def split_trail(lines, forum: str | None, dato: str | None, trail: list[Behandli
     for line in lines:
         text = line.tekst.strip()
         match = p.TRAIL_LINE.match(text)
+        if p.ATTENDANCE_LINE.match(text):
+            continue
         if match and not is_own(match["organ"], parse_date(match["dato"]), forum, dato):
             trail.append(Behandling(match["organ"].strip(), parse_date(match["dato"]), int(match["punkt"]),
                                     match["udtalelse"].strip()))  # fmt: skip

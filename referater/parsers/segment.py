@@ -178,16 +178,23 @@ def number_after_title(lines: list[Line], start: int) -> list[Heading]:
 
 
 def split_at_sagsnumre(lines: list[Line], start: int) -> list[Heading]:
-    """No headings: a case-number line starts each punkt and the next line is its title."""
+    """No headings: a case-number line starts each punkt; its title is the line after it, or else the one before."""
     found = []
     for line in lines[start:]:
         sag = parse_sagsnummer(line.tekst)
-        after = next_filled(lines, line.nummer)
-        if sag and sag.skema in SPLIT_SCHEMES and after is not None and is_title_shaped(lines[after].tekst):
-            titel, lukket = clean_title(lines[after].tekst)
-            printed = (lines[after].tekst.strip(),)
-            found.append(Heading(line.nummer, after + 1, None, titel, lukket, printed))
+        if not sag or sag.skema not in SPLIT_SCHEMES:
+            continue
+        after, before = next_filled(lines, line.nummer), previous_filled(lines, line.nummer, start)
+        if after is not None and is_title_shaped(lines[after].tekst):
+            found.append(heading_at(lines, title=after, start=line.nummer, body=after + 1))
+        elif before is not None and is_title_shaped(lines[before].tekst):
+            found.append(heading_at(lines, title=before, start=before, body=line.nummer))
     return found
+
+
+def heading_at(lines: list[Line], title: int, start: int, body: int) -> Heading:
+    titel, lukket = clean_title(lines[title].tekst)
+    return Heading(start, body, None, titel, lukket, (lines[title].tekst.strip(),))
 
 
 def split_at_section_restart(lines: list[Line], start: int) -> list[Heading]:
