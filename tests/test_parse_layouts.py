@@ -5,11 +5,18 @@ Each expected file was written by hand from reading the text; the whole result i
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from conftest import DATA, load_json
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from referater.errors import ReferatError
 
 from referater.ingest import load_tekst
 from referater.parsers import parse_referat, parse_tekst
+from referater.parsers.clean import clean_lines
 from referater.layout_result import layout_result
 
 LAYOUTS = DATA / "layouts"
@@ -85,3 +92,38 @@ def test_page_furniture_inside_run_on_lines_is_removed():
 def test_what_the_parser_guessed_is_a_warning(name, warning):
     referat = parse_tekst(load_tekst(LAYOUTS / f"{name}.txt"))
     assert any(w.startswith(warning) for w in referat.advarsler), referat.advarsler
+
+
+@pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: p.stem)
+def test_no_line_is_lost(path):
+    """Every cleaned non-blank line lands in one place: header, TOC, heading, case-number line, section or noise."""
+    tekst = load_tekst(path)
+    referat = parse_tekst(tekst)
+    placed = list(referat.hoved) + list(referat.indholdsfortegnelse)
+    for punkt in referat.punkter:
+        placed += punkt.overskrift.split("\n") if not (punkt.lukket and punkt.overskrift in referat.indholdsfortegnelse) else []
+        for afsnit in punkt.afsnit:
+            placed += ([afsnit.navn] if afsnit.navn != "(uden overskrift)" else []) + afsnit.tekst.split("\n")
+    lines, noise = clean_lines(tekst.tekst)
+    source = [line.tekst.strip() for line in lines if not line.blank]
+    raws = [punkt.sagsnummer.raw for punkt in referat.punkter if punkt.sagsnummer]
+    placed = Counter(line.strip() for line in placed if line.strip())
+    leftover = Counter(source) - placed
+    assert placed - Counter(source) == Counter()  # nothing placed that the text does not hold
+    assert len(list(leftover.elements())) == len(raws)  # what is left is one case-number line per punkt
+    assert all(any(raw in line for raw in raws) for line in leftover)
+    assert set(noise) <= set(referat.stoej)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_cut_of_a_layout_parses_or_says_why(data):
+    """Shuffled, cut or thinned layouts give a Referat or our own error, never a crash."""
+    path = data.draw(st.sampled_from(LAYOUT_FILES))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    keep = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    text = "\n".join(line for line, kept in zip(lines, keep) if kept)
+    try:
+        parse_referat(text)
+    except ReferatError:
+        pass

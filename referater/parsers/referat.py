@@ -110,10 +110,11 @@ def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, si
     """One punkt: heading, case number, sections, indstilling, decision and trail."""
     nummer = heading.nummer if heading.nummer is not None else position  # documents without numbers
     overskrift = "\n".join(heading.overskrift)
-    if heading.lukket:
-        return Punkt(nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel),
-                     overskrift=overskrift, lukket=True)  # fmt: skip
     body = body_lines(lines, heading, end)
+    if heading.lukket:  # only the title is known; what is printed under it is kept as text, not read
+        afsnit = tuple(Afsnit(s.navn, s.tekst) for s in split_sections(lines, body))
+        return Punkt(nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel), afsnit=afsnit,
+                     overskrift=overskrift, lukket=True)  # fmt: skip
     before = [line for line in lines[heading.start : heading.body] if not line.blank and line.tekst.strip() not in heading.overskrift]
     sagsnummer, body = find_sagsnummer(before + body, len(before))
     sections = split_sections(lines, body)
