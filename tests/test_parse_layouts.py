@@ -127,3 +127,13 @@ def test_any_cut_of_a_layout_parses_or_says_why(data):
         parse_referat(text)
     except ReferatError:
         pass
+
+
+CLEAR_LAYOUTS = ["buu-store-bogstaver", "byraad-webeksport", "kb-beslutningsprotokol", "kfu-sag-nr-efter-titel",
+                 "oeu-genitiv-pkt", "oeu-saetningshoved", "pbu-beslutning-foerst", "pdf-loebende-tekst",
+                 "sektionsnummer-punkter", "tmu-udskrift-enkeltpunkt"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", CLEAR_LAYOUTS)
+def test_nothing_to_guess_means_no_warning(name):
+    assert parse_tekst(load_tekst(LAYOUTS / f"{name}.txt")).advarsler == ()

@@ -32,10 +32,13 @@ from .segment import Heading, Segmentation, TocEntry, section_kind, segment
 PARSER_VERSION = "2"
 TOC_MATCH_CUTOFF = 90  # rapidfuzz partial ratio; TOC titles may be cut short or wrapped
 FALLBACK_WARNINGS = {
-    "sagsnummer": "ingen punktoverskrifter: punkterne er delt ved sagsnumrene, og titlen er linjen efter",
+    "sagsnummer": "ingen punktoverskrifter: punkterne er delt ved sagsnumrene, og titlen er linjen lige efter "
+    "eller før sagsnummeret",
     "sektioner": "ingen punktoverskrifter eller sagsnumre: punkterne er delt hvor afsnittene begynder forfra, "
     "og titlen er linjen før",
 }
+# Section kinds that only occur inside a punkt; "Afbud"/"Fraværende" also head header blocks.
+FRAGMENT_KINDS = {"resume", "sagsfremstilling", "indstilling", "indstilling_og_beslutning", "beslutning"}
 __all__ = ["PARSER_VERSION", "UNTITLED_SECTION", "parse_referat", "parse_tekst"]
 
 
@@ -161,7 +164,7 @@ def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list
 
 def fragment_warnings(hoved: list[Line]) -> list[str]:
     """Section or decision labels before the first punkt: the document starts in the middle of a punkt."""
-    if any(section_kind(line.tekst) for line in hoved if not line.blank):
+    if any(section_kind(line.tekst) in FRAGMENT_KINDS for line in hoved if not line.blank):
         return ["dokumentet begynder midt i et punkt: teksten før det første punkt er gemt i hovedet"]
     return []
 
