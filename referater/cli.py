@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import textwrap
 from pathlib import Path
 
 import click
@@ -26,6 +27,21 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 def emit_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def emit_rows(rows: list[dict], as_json: bool, describe) -> None:
+    """Rows as JSON, or per row a headline and an indented detail line from ``describe(row)``."""
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        headline, detail = describe(row)
+        click.echo(headline)
+        click.echo(textwrap.indent(detail, "    "))
+
+
+def punkt_line(row: dict) -> str:
+    return f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -104,12 +120,7 @@ def sag(sagsnummer, db_path, as_json):
                                 score_cutoff=SUGGESTION_CUTOFF)  # fmt: skip
         hint = ", ".join(match for match, _score, _i in close) or "ingen"
         raise click.ClickException(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
-    if as_json:
-        emit_json(rows)
-        return
-    for row in rows:
-        click.echo(f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']} → {row['udfald']}")
-        click.echo(f"    {row['beslutning'] or ''}")
+    emit_rows(rows, as_json, lambda row: (f"{punkt_line(row)} → {row['udfald']}", row["beslutning"] or ""))
 
 
 @cli.command()
@@ -123,12 +134,7 @@ def search(query, db_path, limit, as_json):
     Example: referater search sygefravær
     """
     rows = store.search(store.open_db(db_path), query, limit)
-    if as_json:
-        emit_json(rows)
-        return
-    for row in rows:
-        click.echo(f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']}")
-        click.echo(f"    {' '.join(row['uddrag'].split())}")
+    emit_rows(rows, as_json, lambda row: (punkt_line(row), " ".join(row["uddrag"].split())))
 
 
 @cli.command()
