@@ -58,8 +58,8 @@ def read_free_line(fields: dict, line: str) -> None:
             if parts.get("dato"):
                 read_date_and_time(fields, parts["dato"])
             return
-    if p.BODY_NAME.match(line):
-        fields["forum"] = fields["forum"] or line
+    if body := p.BODY_NAME.match(line):
+        fields["forum"] = fields["forum"] or body["forum"]
     elif fields["dato"] is None and parse_date(line):
         read_date_and_time(fields, line)
 

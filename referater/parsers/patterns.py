@@ -44,7 +44,8 @@ TITLE_LINES = [
 ]
 # A line of its own that is only a body's name: "Kommunalbestyrelsen", "Plan- og Boligudvalget".
 BODY_NAME = re.compile(
-    r"^(?:Direktionen|[A-ZÆØÅ][\wæøå\- ]{0,50}?(?:udvalg(?:et)?|rådet|bestyrelsen|forum|Forum))$"
+    r"^(?P<forum>Direktionen|[A-ZÆØÅ][\wæøå\- ]{0,50}?(?:udvalg(?:et)?|rådet|bestyrelsen|forum|Forum))"
+    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40}\s+Kommune)?$"  # "Byrådet i Kløvermose Kommune"
 )
 # "Label value" or "Label: value" header lines → the meeting field they fill.
 HEADER_FIELDS = {
@@ -85,7 +86,7 @@ TOC_STATUS_ENTRY = re.compile(r"^(?P<status>Åbent|Åben|Lukket)\s+(?P<nummer>\d
 HEADING_FORMS = [
     # "Punkt 3: Title", "Pkt. 87 Title", "• Punkt 3 Title", "Åbent punkt 3 Title"
     ("punkt", re.compile(r"^(?:[•·▪]\s*)?(?:(?P<status>Åbent|Åben|Lukket)\s+)?(?:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
-                         r"\s*[:.]?\s+(?P<titel>\S.*)$", re.I)),
+                         r"\s*(?:[:.]|\s[-–])?\s+(?P<titel>\S.*)$", re.I)),  # "Punkt 3:", "Punkt 7 - Title"
     # "Nr.142 - Title"
     ("nr", re.compile(r"^Nr\.\s*(?P<nummer>\d{1,4})\s*[-–]\s*(?P<titel>\S.*)$")),
     # "3. Title", "3.Title", "3.   Title" (the title starts with a capital or a digit: "3.2. behandling")
@@ -153,6 +154,12 @@ SECTION_LABELS = {
     "Borgerperspektiv": "oevrigt", "Tidsplan": "oevrigt",
 }  # fmt: skip
 SECTION_KINDS = {label.lower(): kind for label, kind in SECTION_LABELS.items()}
+# A label with its text on the same line ("Beslutning: Godkendt."); only for the kinds a decision needs,
+# because "Økonomi: …" inside a Sagsfremstilling is a sentence, not a new section.
+INLINE_LABEL = re.compile(
+    r"^(?P<label>(?:Indstilling|Administrativ indstilling|Beslutning(?:\s+(?:i|på)\s+[^:]{3,80}?)?|Fraværende|Afbud))"
+    r"\s*:\s+(?P<rest>\S.*)$"
+)
 # Sections whose value is the single line under the label, even when that line is "Beslutning".
 VALUE_SECTIONS = {"punkttype", "sagen afgøres af", "beslutningskompetence", "kompetence"}
 # Order of section kinds in a punkt; where the order starts again, a heading-less document starts a punkt.
@@ -172,9 +179,9 @@ DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES}
 # Labels of a decision section; organ and dato say whose decision it is (first match wins).
 DECISION_LABELS = [
     # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:"
-    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>.+?))?(?:\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT}))?\s*:?$", re.I),
+    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>[^:]+?))?(?:\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT}))?\s*:?$", re.I),
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025" (no "i")
-    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ].+?)\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT})\s*:?$"),
+    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:]+?)\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT})\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:?$"),
 ]
@@ -197,7 +204,8 @@ ATTENDANCE_LINE = re.compile(r"^(?:Fraværende|Afbud|Fravær)\s*:\s*\S.*$", re.I
 # --- fields inside sections -----------------------------------------------------------------------
 # "Kommunaldirektøren indstiller," / "IT-projektrådet har screenet ansøgningerne og indstiller:"
 INDSTILLER = re.compile(r"^(?P<indstiller>[A-ZÆØÅ].*?)(?:\s+har\s+[^,]+?\s+og)?\s+indstiller\b")
-INDSTILLING_POINT = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-•·▪]\s+)?(?P<tekst>at\s.+)$")
+BULLETS = "-•·▪–*►‣◦"
+INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>at\s.+)$")
 # "Forvaltningen indstiller, at dagsordenen godkendes." — the one-sentence form.
 INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>at\s.+)$", re.S)
 # "at Økonomiudvalget anbefaler over for Kommunalbestyrelsen, at …": the routing clause is not the point.

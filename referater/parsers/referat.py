@@ -114,15 +114,13 @@ def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, si
     nummer = heading.nummer if heading.nummer is not None else position  # documents without numbers
     overskrift = "\n".join(heading.overskrift)
     body = body_lines(lines, heading, end)
-    if heading.lukket:  # only the title is known; what is printed under it is kept as text, not read
-        afsnit = tuple(Afsnit(s.navn, s.tekst) for s in split_sections(lines, body))
-        return Punkt(nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel), afsnit=afsnit,
-                     overskrift=overskrift, lukket=True)  # fmt: skip
-    before = [line for line in lines[heading.start : heading.body] if not line.blank and line.tekst.strip() not in heading.overskrift]
-    sagsnummer, body = find_sagsnummer(before + body, len(before))
+    if heading.lukket:
+        return closed_punkt(lines, heading, body, nummer)
+    sagsnummer, body = find_sagsnummer(lines_before_heading(lines, heading) + body, heading)
     sections = split_sections(lines, body)
     afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
-    indstiller, indstillinger = parse_indstilling("\n".join(l.tekst for l in recommendation_lines(sections, meeting["forum"])))
+    recommendation = "\n".join(line.tekst for line in recommendation_lines(sections, meeting["forum"]))
+    indstiller, indstillinger = parse_indstilling(recommendation)
     decision = find_decision(sections, meeting["forum"], meeting["dato"])
     udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst
     return Punkt(
@@ -135,9 +133,22 @@ def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, si
     )  # fmt: skip
 
 
-def find_sagsnummer(body: list[Line], before: int) -> tuple[Sagsnummer | None, list[Line]]:
+def closed_punkt(lines: list[Line], heading: Heading, body: list[Line], nummer: int) -> Punkt:
+    """Only the title of a closed punkt is known; what is printed under it is kept as text, not read."""
+    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in split_sections(lines, body))
+    return Punkt(nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel), afsnit=afsnit,
+                 overskrift="\n".join(heading.overskrift), lukket=True)  # fmt: skip
+
+
+def lines_before_heading(lines: list[Line], heading: Heading) -> list[Line]:
+    """A case number printed above the heading (the punkt starts there)."""
+    span = lines[heading.start : heading.body]
+    return [line for line in span if not line.blank and line.tekst.strip() not in heading.overskrift]
+
+
+def find_sagsnummer(body: list[Line], heading: Heading) -> tuple[Sagsnummer | None, list[Line]]:
     """The punkt's case number: a labelled line anywhere, or a bare number next to the heading."""
-    window = before + p.UNLABELLED_SAGSNUMMER_WINDOW
+    window = sum(1 for line in body if line.nummer < heading.body) + p.UNLABELLED_SAGSNUMMER_WINDOW
     for i, line in enumerate(body):
         sag = parse_sagsnummer(line.tekst, labelled_only=i >= window)
         if sag is not None:

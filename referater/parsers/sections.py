@@ -41,7 +41,7 @@ def split_sections(all_lines: list[Line], body: list[Line]) -> list[Section]:
     sections: list[Section] = []
     for line in body:
         current = sections[-1] if sections else None
-        label = section_label(line, all_lines, current)
+        label = section_label(line, all_lines, current) or inline_label(line)
         if label is not None:
             sections.append(label)
         elif current is not None:
@@ -56,15 +56,34 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
     text = line.tekst.strip()
     if current is not None and current.navn.lower() in p.VALUE_SECTIONS and not current.lines:
         return None  # "Punkttype" / "Beslutning": the line under a value label is its value
+    if (known := known_label(text)) is not None:
+        return known
+    if current is not None and current.kind in p.CLOSED_SECTIONS:
+        return None
+    return Section(text, "oevrigt", ()) if is_heading_shaped(line, all_lines) else None
+
+
+def known_label(text: str) -> Section | None:
+    """A declared section label or decision label; a decision label may name its body and date."""
     if (kind := p.SECTION_KINDS.get(text.rstrip(":").strip().lower())) is not None:
         return Section(text, kind, ())
     for form in p.DECISION_LABELS:
         if match := form.match(text):
             parts = match.groupdict()
             return Section(text, "beslutning", (), parts.get("organ"), parse_date(parts.get("dato") or ""))
-    if current is not None and current.kind in p.CLOSED_SECTIONS:
+    return None
+
+
+def inline_label(line: Line) -> Section | None:
+    """ "Beslutning: Godkendt." → a Beslutning section whose first line is "Godkendt."."""
+    match = p.INLINE_LABEL.match(line.tekst.strip())
+    if match is None:
         return None
-    return Section(text, "oevrigt", ()) if is_heading_shaped(line, all_lines) else None
+    label = known_label(match["label"])
+    if label is None:
+        return None
+    rest = Line(line.nummer, line.offset + match.start("rest"), match["rest"])
+    return Section(f"{match['label']}:", label.kind, (rest,), label.organ, label.dato)
 
 
 def is_heading_shaped(line: Line, lines: list[Line]) -> bool:

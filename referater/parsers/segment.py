@@ -133,8 +133,7 @@ def candidates(lines: list[Line], start: int, form, strict: bool, entries: tuple
         match = form.match(line.tekst.strip())
         if not match or is_sagsnummer(line):  # "00.01.00-A00-12-25" is not punkt 0
             continue
-        before = previous_filled(lines, line.nummer, start)
-        if strict and before is not None and not (lines[before].nummer < line.nummer - 1 or is_sagsnummer(lines[before])):
+        if strict and not stands_apart(lines, line.nummer, start):
             continue
         titel, lukket = clean_title(match["titel"])
         if strict and entries and not in_toc(titel, entries):
@@ -142,6 +141,12 @@ def candidates(lines: list[Line], start: int, form, strict: bool, entries: tuple
         closed = lukket or (match.groupdict().get("status") or "").lower() == "lukket"
         found.append(make_heading(lines, line.nummer, int(match["nummer"]), titel, closed, start))
     return found
+
+
+def stands_apart(lines: list[Line], index: int, floor: int) -> bool:
+    """A blank line (or a case-number line) above: numbered list items inside a text have neither."""
+    before = previous_filled(lines, index, floor)
+    return before is None or before < index - 1 or is_sagsnummer(lines[before])
 
 
 def make_heading(lines: list[Line], index: int, nummer: int, titel: str, lukket: bool, floor: int) -> Heading:
