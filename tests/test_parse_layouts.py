@@ -146,3 +146,13 @@ CLEAR_LAYOUTS = ["buu-store-bogstaver", "byraad-inline-etiketter", "byraad-webek
 @pytest.mark.parametrize("name", CLEAR_LAYOUTS)
 def test_nothing_to_guess_means_no_warning(name):
     assert parse_tekst(load_tekst(LAYOUTS / f"{name}.txt")).advarsler == ()
+
+
+@pytest.mark.parametrize("name, toc_heading", [("buu-store-bogstaver", "PUNKTER"),
+                                                ("byraad-webeksport", "Dagsordenspunkter")])  # fmt: skip
+def test_a_toc_in_heading_form_without_a_toc_heading_is_not_read_twice(name, toc_heading):
+    text = (LAYOUTS / f"{name}.txt").read_text(encoding="utf-8").replace(f"{toc_heading}\n", "")
+    expected = load_json(LAYOUTS / f"{name}.expected.json")
+    referat = parse_referat(text)
+    assert layout_result(referat)["punkter"] == expected["punkter"]
+    assert len(referat.indholdsfortegnelse) == len(expected["punkter"]) and referat.advarsler == ()

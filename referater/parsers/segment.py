@@ -32,6 +32,7 @@ class Heading:
     titel: str
     lukket: bool
     overskrift: tuple[str, ...]  # the heading lines as printed
+    line: int = -1  # index of the heading line itself (-1 where the punkt has no heading)
 
 
 @dataclass(frozen=True)
@@ -47,28 +48,47 @@ class Segmentation:
 
 
 def find_toc(lines: list[Line]) -> tuple[tuple[int, int] | None, tuple[TocEntry, ...]]:
-    """The TOC's line range and entries; its entries are never punkter."""
-    start = next((line.nummer for line in lines if line.tekst.strip() in p.TOC_HEADINGS), None)
-    first = start + 1 if start is not None else None
-    if start is None:
-        first = next((line.nummer for line in lines if p.TOC_ENTRY.match(line.tekst.strip())), None)
-        start = first
-    if start is None:
-        return None, ()
-    entries, end, paged = [], first, None
+    """The TOC's line range and entries; its entries are never punkter.
+
+    A TOC starts at a TOC heading ("Indholdsfortegnelse", "PUNKTER") that has entries under it, or, with no
+    such heading, at the first "Title.....3" line above every punkt heading.
+    """
+    for line in lines:
+        if line.tekst.strip() in p.TOC_HEADINGS and (entries := toc_entries(lines, line.nummer + 1)):
+            return (line.nummer, entries[1]), entries[0]
+    first_heading = next((line.nummer for line in lines if strong_heading(line)), len(lines))
+    paged = next((line.nummer for line in lines[:first_heading] if p.TOC_ENTRY.match(line.tekst.strip())), None)
+    if paged is not None and (entries := toc_entries(lines, paged)):
+        return (paged, entries[1]), entries[0]
+    return None, ()
+
+
+def strong_heading(line: Line) -> bool:
+    """A line in one of the unambiguous heading forms ("Punkt 3:", "Nr.142 -")."""
+    return any(form.match(line.tekst.strip()) for _, form in p.HEADING_FORMS[:2])
+
+
+def toc_entries(lines: list[Line], first: int) -> tuple[tuple[TocEntry, ...], int] | None:
+    """Consecutive TOC entries from a line on; they end where the numbering starts again or the form changes."""
+    entries: list[TocEntry] = []
+    end, paged = first, None
     for line in lines[first:]:
         if line.blank:
             continue
         entry = toc_entry(line.tekst.strip())
         is_paged = bool(p.TOC_ENTRY.match(line.tekst.strip()))
-        restarts = entry and entries and entry.nummer is not None and entries[-1].nummer is not None \
-            and entry.nummer <= entries[-1].nummer  # fmt: skip
-        if entry is None or restarts or (paged is not None and is_paged != paged):
+        if entry is None or restarts(entry, entries) or (paged is not None and is_paged != paged):
             break
         paged = is_paged if paged is None else paged
         entries.append(entry)
         end = line.nummer + 1
-    return ((start, end), tuple(entries)) if entries else (None, ())
+    return (tuple(entries), end) if entries else None
+
+
+def restarts(entry: TocEntry, entries: list[TocEntry]) -> bool:
+    """Punkt 1 again after punkt 8: the body has begun."""
+    last = entries[-1].nummer if entries else None
+    return entry.nummer is not None and last is not None and entry.nummer <= last
 
 
 def toc_entry(text: str) -> TocEntry | None:
@@ -108,44 +128,66 @@ def segment(lines: list[Line]) -> Segmentation:
     toc, entries = find_toc(lines)
     start = toc[1] if toc else 0
     for name, form in p.HEADING_FORMS[:2]:
-        if found := candidates(lines, start, form, strict=False, entries=entries):
-            return with_skipped(toc, entries, found, name)
-    if found := number_after_title(lines, start):
-        return with_skipped(toc, entries, found, "sag_nr")
+        if result := with_skipped(toc, entries, candidates(lines, start, form), name, lines):
+            return result
+    if result := with_skipped(toc, entries, number_after_title(lines, start), "sag_nr", lines):
+        return result
     for name, form in p.HEADING_FORMS[2:]:
-        if found := candidates(lines, start, form, strict=True, entries=entries):
-            return with_skipped(toc, entries, found, name)
+        if result := with_skipped(toc, entries, candidates(lines, start, form), name, lines, weak=True):
+            return result
     if found := split_at_sagsnumre(lines, start):
         return Segmentation(toc, entries, tuple(found), "sagsnummer")
     return Segmentation(toc, entries, tuple(split_at_section_restart(lines, start)), "sektioner")
 
 
-def with_skipped(toc, entries, found: list[Heading], how: str) -> Segmentation:
+def with_skipped(toc, entries, found: list[Heading], how: str, lines: list[Line], weak: bool = False
+                 ) -> Segmentation | None:
+    """Keep rising numbers; a leading run of headings with nothing between them is an unlabelled TOC.
+
+    The weak numeric forms ("3. Title") must also stand apart from the text and agree with the TOC.
+    """
+    run = leading_toc_run(found, lines) if toc is None else []
+    if run:
+        toc = (run[0].start, run[-1].line + 1)
+        entries = tuple(toc_entry(lines[h.line].tekst.strip()) for h in run)
+        found = found[len(run) :]
+    if weak:
+        found = [h for h in found if stands_apart(lines, h.line) and (not entries or in_toc(h.titel, entries))]
     kept = increasing(found)
     skipped = tuple("\n".join(h.overskrift) for h in found if h not in kept)
-    return Segmentation(toc, entries, tuple(kept), how, skipped)
+    return Segmentation(toc, entries, tuple(kept), how, skipped) if kept else None
 
 
-def candidates(lines: list[Line], start: int, form, strict: bool, entries: tuple[TocEntry, ...]) -> list[Heading]:
-    """Lines of one heading form; the weak numeric forms must stand apart and agree with the TOC."""
+def leading_toc_run(found: list[Heading], lines: list[Line]) -> list[Heading]:
+    """Headings printed one after another with no text between, then the same numbers again: a TOC."""
+    run = found[:1]
+    for heading in found[1:]:
+        between = lines[run[-1].line + 1 : heading.start]
+        if any(not line.blank for line in between) or heading.nummer <= run[-1].nummer:
+            break
+        run.append(heading)
+    rest = found[len(run) :]
+    if len(run) >= 2 and rest and rest[0].nummer == run[0].nummer:
+        return run
+    return []
+
+
+def candidates(lines: list[Line], start: int, form) -> list[Heading]:
+    """Every line in one heading form (case-number lines excepted: "00.01.00-A00-12-25" is not punkt 0)."""
     found = []
     for line in lines[start:]:
         match = form.match(line.tekst.strip())
-        if not match or is_sagsnummer(line):  # "00.01.00-A00-12-25" is not punkt 0
-            continue
-        if strict and not stands_apart(lines, line.nummer, start):
+        if not match or is_sagsnummer(line):
             continue
         titel, lukket = clean_title(match["titel"])
-        if strict and entries and not in_toc(titel, entries):
-            continue
         closed = lukket or (match.groupdict().get("status") or "").lower() == "lukket"
         found.append(make_heading(lines, line.nummer, int(match["nummer"]), titel, closed, start))
     return found
 
 
-def stands_apart(lines: list[Line], index: int, floor: int) -> bool:
+def stands_apart(lines: list[Line], index: int) -> bool:
     """A blank line (or a case-number line) above: numbered list items inside a text have neither."""
-    before = previous_filled(lines, index, floor)
+    before = previous_filled(lines, index)
     return before is None or before < index - 1 or is_sagsnummer(lines[before])
 
 
@@ -157,7 +199,7 @@ def make_heading(lines: list[Line], index: int, nummer: int, titel: str, lukket:
         body, printed = after + 1, printed + [lines[after].tekst.strip()]
     before = previous_filled(lines, index, floor)
     start = before if before is not None and is_sagsnummer(lines[before], unlabelled_only=True) else index
-    return Heading(start, body, nummer, titel, lukket, tuple(printed))
+    return Heading(start, body, nummer, titel, lukket, tuple(printed), index)
 
 
 def increasing(found: list[Heading]) -> list[Heading]:
@@ -178,7 +220,7 @@ def number_after_title(lines: list[Line], start: int) -> list[Heading]:
         if match and before is not None:
             titel, lukket = clean_title(lines[before].tekst)
             printed = (lines[before].tekst.strip(), line.tekst.strip())
-            found.append(Heading(before, line.nummer + 1, int(match["nummer"]), titel, lukket, printed))
+            found.append(Heading(before, line.nummer + 1, int(match["nummer"]), titel, lukket, printed, before))
     return found
 
 
