@@ -71,6 +71,15 @@ def test_noise_is_removed_and_kept_aside():
     assert "Til toppen" not in text and "cookies" not in text
 
 
+def test_a_second_case_number_is_a_warning():
+    text = (LAYOUTS / "kfu-sag-nr-efter-titel.txt").read_text(encoding="utf-8")
+    text = text.replace("Sagens kerne\nKulturnat", "Sagens kerne\nSag 657-2024-1988\nKulturnat")
+    assert parse_referat(text).advarsler == (
+        "punkt 46 (Tilskud til Kulturnat fredag den 10. oktober 2025 kl. 17-23): flere sagsnumre (657-2024-1988); "
+        "657-2025-2031 er brugt",
+    )
+
+
 def test_page_furniture_inside_run_on_lines_is_removed():
     referat = parse_tekst(load_tekst(LAYOUTS / "pdf-loebende-tekst.txt"))
     text = "\n".join(a.tekst for punkt in referat.punkter for a in punkt.afsnit)
@@ -86,6 +95,7 @@ def test_page_furniture_inside_run_on_lines_is_removed():
         ("fragment-uden-hoved", "dokumentet begynder midt i et punkt"),
         ("direktion-uden-overskrifter", "ingen punktoverskrifter: punkterne er delt ved sagsnumrene"),
         ("aeldreraad-sektionsstart", "ingen punktoverskrifter eller sagsnumre"),
+        ("byraad-inline-etiketter", "punkt 9 (Eventuelt): udfaldet kan ikke læses af beslutningen 'Intet.'"),
         ("handicapraad-dobbelt-overskrift", "punkt 3 (Tilgængelighed i den nye idrætshal i Bakkely): ingen beslutning"),
     ],
 )
@@ -138,7 +148,7 @@ def test_any_cut_of_a_layout_parses_or_says_why(data):
         pass
 
 
-CLEAR_LAYOUTS = ["buu-store-bogstaver", "byraad-inline-etiketter", "byraad-webeksport", "kb-beslutningsprotokol", "kfu-sag-nr-efter-titel",
+CLEAR_LAYOUTS = ["buu-store-bogstaver", "byraad-webeksport", "kb-beslutningsprotokol", "kfu-sag-nr-efter-titel",
                  "oeu-genitiv-pkt", "oeu-saetningshoved", "pbu-beslutning-foerst", "pdf-loebende-tekst",
                  "sektionsnummer-punkter", "tmu-udskrift-enkeltpunkt"]  # fmt: skip
 

@@ -185,10 +185,23 @@ def punkt_warnings(punkter: list[Punkt], found: Segmentation) -> list[str]:
     warnings = [FALLBACK_WARNINGS[found.how]] if found.how in FALLBACK_WARNINGS else []
     warnings += [f"linjen '{text}' ligner en punktoverskrift, men nummeret følger ikke rækkefølgen; "
                  "den er læst som tekst" for text in found.skipped]  # fmt: skip
-    for punkt in punkter:
-        if not punkt.lukket and punkt.beslutning is None:
-            warnings.append(f"punkt {punkt.nummer} ({punkt.titel}): ingen beslutning fundet")
+    for punkt in (punkt for punkt in punkter if not punkt.lukket):
+        name = f"punkt {punkt.nummer} ({punkt.titel})"
+        if punkt.beslutning is None:
+            warnings.append(f"{name}: ingen beslutning fundet")
+        elif punkt.udfald == p.DEFAULT_UDFALD:
+            warnings.append(f"{name}: udfaldet kan ikke læses af beslutningen '{punkt.beslutning[:60]}'")
+        if others := other_sagsnumre(punkt):
+            warnings.append(f"{name}: flere sagsnumre ({', '.join(others)}); {punkt.sagsnummer.raw} er brugt")
     return warnings
+
+
+def other_sagsnumre(punkt: Punkt) -> list[str]:
+    """Labelled case-number lines in the sections that name another case than the punkt's own."""
+    own = punkt.sagsnummer.noegle if punkt.sagsnummer else None
+    lines = (line for afsnit in punkt.afsnit for line in afsnit.tekst.split("\n"))
+    found = (parse_sagsnummer(line, labelled_only=True) for line in lines)
+    return sorted({sag.raw for sag in found if sag is not None and own is not None and sag.noegle != own})
 
 
 def pages_spanned(lines: list[Line], sider: tuple[int, ...]) -> tuple[int, ...]:
