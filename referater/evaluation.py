@@ -64,6 +64,12 @@ def main(argv: list[str] | None = None) -> None:
     print_layout_metrics(LAYOUTS)
 
 
+def layout_files(folder: Path) -> list[Path]:
+    """The test referater that have a hand-written expectation beside them (.txt and .md exports)."""
+    files = (path for path in folder.iterdir() if path.suffix in {".txt", ".md"})
+    return sorted(path for path in files if path.with_suffix(".expected.json").exists())
+
+
 def evaluate_layout(path: Path) -> dict:
     """Per-layout counts against the hand-written expectation: punkter, titles, case numbers, decisions."""
     expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))["punkter"]
@@ -87,7 +93,7 @@ def evaluate_layout(path: Path) -> dict:
 
 def print_layout_metrics(folder: Path) -> list[dict]:
     """One line per test layout: punkter expected vs found, titles and case numbers exact, decisions found."""
-    rows = [evaluate_layout(path) for path in sorted(folder.glob("*.txt"))]
+    rows = [evaluate_layout(path) for path in layout_files(folder)]
     print(f"{'layout':34} {'punkter':>10} {'titler':>7} {'sagsnr':>7} {'beslutn.':>9} {'udfald':>7}")
     for r in rows:
         print(f"{r['file']:34} {r['found']:>3} af {r['expected']:<3} {r['titles']:>3}/{r['expected']:<3} "

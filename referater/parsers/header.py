@@ -112,6 +112,8 @@ def parse_deltagere(text: str) -> list[Deltager]:
     """ "Anne Holm (A), formand, Bo Rask (V)" → Deltagere; a lone role word belongs to the name before it."""
     people: list[Deltager] = []
     for part in split_outside_parentheses(text):
+        if part.lower().rstrip(".") in p.NOBODY:
+            continue
         if people and p.ROLE_AFTER_COMMA.match(part) and "(" not in part:
             last = people[-1]
             people[-1] = Deltager(last.navn, join_roles(last.rolle, part), last.parti, last.fravaerende)

@@ -34,6 +34,8 @@ TITLE_LINES = [
     # "Referat til mødet i Økonomiudvalget den 10. juni 2025 kl. 17.30 i Mødesal 1, Rådhuset"
     re.compile(r"^(?:Referat|Beslutningsprotokol)\s+(?:til|fra|af)\s+(?:mødet|møde)\s+i\s+(?P<forum>.+?)\s+"
                r"(?:den|d\.)\s+(?P<dato>.+?)(?:\s+i\s+(?P<sted>[A-ZÆØÅ].+))?$"),
+    # "Referat – Sundheds- og Forebyggelsesudvalget", "Referat – Byrådet – 3. juni 2025"
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+[–-]\s+(?P<forum>[A-ZÆØÅ][^–]+?)(?:\s+[–-]\s+(?P<dato>.+))?$"),
     # "Klima- og Planudvalget – Referat – 11. september 2025", "Handicaprådet – Referat"
     re.compile(rf"^(?P<forum>[A-ZÆØÅ].+?)\s+[–-]\s+(?:{DOCUMENT_KINDS})(?:\s+[–-]\s+(?P<dato>.+))?$"),
     # "Udskrift fra Økonomiudvalgets møde den 3. juni 2025": genitive body name
@@ -51,7 +53,7 @@ BODY_NAME = re.compile(
 HEADER_FIELDS = {
     "Udvalg": "forum", "Forum": "forum",
     "Mødedato": "dato", "Dato": "dato",
-    "Tid": "starttid", "Mødetidspunkt": "starttid", "Starttidspunkt": "dato",
+    "Tid": "starttid", "Tidspunkt": "starttid", "Mødetidspunkt": "starttid", "Starttidspunkt": "dato",
     "Mødested": "sted", "Sted": "sted",
     "Mødedeltagere": "deltagere", "Deltagere": "deltagere", "Medlemmer": "deltagere",
     "Fraværende": "fravaerende", "Afbud": "fravaerende",
@@ -73,6 +75,7 @@ ROLE_WORDS = {
 ROLE_BEFORE_NAME = re.compile(r"^(?P<rolle>(?:" + "|".join(ROLE_WORDS) + r"))\s+(?P<navn>[A-ZÆØÅ].*)$", re.I)
 ROLE_AFTER_COMMA = re.compile(r"^(?:\d+\.\s*)?(?:" + "|".join(ROLE_WORDS) + r")$", re.I)
 PARENTHESES = re.compile(r"\(([^()]*)\)")
+NOBODY = {"ingen", "-", "–", "intet"}  # "Fraværende: Ingen"
 SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 
 # --- table of contents ----------------------------------------------------------------------------

@@ -72,17 +72,32 @@ def toc_entries(lines: list[Line], first: int) -> tuple[tuple[TocEntry, ...], in
     """Consecutive TOC entries from a line on; they end where the numbering starts again or the form changes."""
     entries: list[TocEntry] = []
     end, paged = first, None
+    pending = ""  # a long title wrapped onto the next line: "2. Godkendelse af …,\nkirkeskat … ..... 3"
     for line in lines[first:]:
         if line.blank:
             continue
-        entry = toc_entry(line.tekst.strip())
-        is_paged = bool(p.TOC_ENTRY.match(line.tekst.strip()))
+        text = f"{pending} {line.tekst.strip()}".strip()
+        entry = toc_entry(text)
+        is_paged = bool(p.TOC_ENTRY.match(text))
+        if paged and not is_paged and not pending and wraps(lines, line.nummer):
+            pending = text
+            continue
+        pending = ""
         if entry is None or restarts(entry, entries) or (paged is not None and is_paged != paged):
             break
         paged = is_paged if paged is None else paged
         entries.append(entry)
         end = line.nummer + 1
     return (tuple(entries), end) if entries else None
+
+
+def wraps(lines: list[Line], index: int) -> bool:
+    """The next line, a paged entry without a number of its own, finishes this one."""
+    following = next_filled(lines, index)
+    if following is None:
+        return False
+    rest = toc_entry(lines[following].tekst.strip())
+    return bool(p.TOC_ENTRY.match(lines[following].tekst.strip())) and rest is not None and rest.nummer is None
 
 
 def restarts(entry: TocEntry, entries: list[TocEntry]) -> bool:
@@ -151,7 +166,7 @@ def with_skipped(toc, entries, found: list[Heading], how: str, lines: list[Line]
         toc = (run[0].start, run[-1].line + 1)
         entries = tuple(toc_entry(lines[h.line].tekst.strip()) for h in run)
         found = found[len(run) :]
-    if weak:
+    if weak:  # a numbered line in the text has no blank line above, or is not in the TOC
         found = [h for h in found if stands_apart(lines, h.line) and (not entries or in_toc(h.titel, entries))]
     kept = increasing(found)
     skipped = tuple("\n".join(h.overskrift) for h in found if h not in kept)
