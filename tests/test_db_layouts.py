@@ -44,7 +44,8 @@ def test_closed_punkter_are_kept_apart_and_never_searchable(db):
 
 
 def test_parties_and_absence_are_stored(db):
-    rows = [(r["navn"], r["rolle"], r["parti"], r["fravaerende"]) for r in db["deltager"].rows_where(order_by="position")]
+    people = db["deltager"].rows_where(order_by="position")
+    rows = [(r["navn"], r["rolle"], r["parti"], r["fravaerende"]) for r in people]
     assert rows[0] == ("Jette Lund", "Borgmester", "A", 0)
     assert ("Ole Berg", None, "V", 1) in rows
     assert rows[-1] == ("Kasper Riis", "stedfortræder for Ole Berg", "V", 0)

@@ -5,6 +5,7 @@ Each expected file was written by hand from reading the text; the whole result i
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 
 import pytest
@@ -92,7 +93,8 @@ def test_page_furniture_inside_run_on_lines_is_removed():
 @pytest.mark.parametrize(
     "name, warning",
     [
-        ("fragment-uden-hoved", "mødets forum står ikke i hovedet; taget fra beslutningerne: Social- og Sundhedsudvalget"),
+        ("fragment-uden-hoved", "mødets forum står ikke i hovedet; taget fra beslutningerne: Social- og "
+                                "Sundhedsudvalget"),
         ("fragment-uden-hoved", "dokumentet begynder midt i et punkt"),
         ("direktion-uden-overskrifter", "ingen punktoverskrifter: punkterne er delt ved sagsnumrene"),
         ("aeldreraad-sektionsstart", "ingen punktoverskrifter eller sagsnumre"),
@@ -142,16 +144,14 @@ def test_any_cut_of_a_layout_parses_or_says_why(data):
     path = data.draw(st.sampled_from(LAYOUT_FILES))
     lines = path.read_text(encoding="utf-8").split("\n")
     keep = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
-    text = "\n".join(line for line, kept in zip(lines, keep) if kept)
-    try:
+    text = "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+    with contextlib.suppress(ReferatError):
         parse_referat(text)
-    except ReferatError:
-        pass
 
 
-CLEAR_LAYOUTS = ["buu-store-bogstaver", "kb-ombrudt-indhold", "sundhed-markdown", "byraad-webeksport", "kb-beslutningsprotokol", "kfu-sag-nr-efter-titel",
-                 "oeu-genitiv-pkt", "oeu-saetningshoved", "pbu-beslutning-foerst", "pdf-loebende-tekst",
-                 "sektionsnummer-punkter", "tmu-udskrift-enkeltpunkt"]  # fmt: skip
+CLEAR_LAYOUTS = ["buu-store-bogstaver", "byraad-webeksport", "kb-beslutningsprotokol", "kb-ombrudt-indhold",
+                 "kfu-sag-nr-efter-titel", "oeu-genitiv-pkt", "oeu-saetningshoved", "pbu-beslutning-foerst",
+                 "pdf-loebende-tekst", "sektionsnummer-punkter", "sundhed-markdown", "tmu-udskrift-enkeltpunkt"]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", CLEAR_LAYOUTS)

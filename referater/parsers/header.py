@@ -72,9 +72,7 @@ def fill_field(fields: dict, people: list[Deltager], name: str, value: str) -> N
         fields["starttid"] = fields["starttid"] or parse_time(value)
     elif name in {"forum", "sted"}:
         fields[name] = fields[name] or value
-    elif name == "deltagere":
-        people.extend(parse_deltagere(value))
-    elif name == "personale":
+    elif name in {"deltagere", "personale"}:
         people.extend(parse_deltagere(value))
     elif name == "referent":
         people.extend(Deltager(navn=d.navn, rolle=d.rolle or "referent", parti=d.parti) for d in parse_deltagere(value))

@@ -182,7 +182,8 @@ DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES}
 # Labels of a decision section; organ and dato say whose decision it is (first match wins).
 DECISION_LABELS = [
     # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:"
-    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>[^:]+?))?(?:\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT}))?\s*:?$", re.I),
+    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>[^:]+?))?(?:\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT}))?\s*:?$",
+               re.I),
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025" (no "i")
     re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:]+?)\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT})\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)

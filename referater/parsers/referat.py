@@ -86,7 +86,7 @@ def in_range(index: int, span: tuple[int, int] | None) -> bool:
 def bounds(headings: tuple[Heading, ...], total: int) -> list[tuple[Heading, int]]:
     """Each heading with the index where the next punkt starts."""
     ends = [h.start for h in headings[1:]] + [total]
-    return list(zip(headings, ends))
+    return list(zip(headings, ends, strict=True))
 
 
 def complete_meeting(header: dict, found: Segmentation, lines: list[Line]) -> tuple[dict, list[str]]:
