@@ -38,17 +38,17 @@ class Decision:
 
 def split_sections(all_lines: list[Line], body: list[Line]) -> list[Section]:
     """Group the body lines (non-blank) under the label line that precedes them."""
-    sections: list[Section] = []
+    groups: list[tuple[Section, list[Line]]] = []  # lists while building: a long section stays linear
     for line in body:
-        current = sections[-1] if sections else None
+        current = Section(groups[-1][0].navn, groups[-1][0].kind, tuple(groups[-1][1][:1])) if groups else None
         label = section_label(line, all_lines, current) or inline_label(line)
         if label is not None:
-            sections.append(label)
-        elif current is not None:
-            sections[-1] = Section(current.navn, current.kind, current.lines + (line,), current.organ, current.dato)
+            groups.append((label, list(label.lines)))
+        elif groups:
+            groups[-1][1].append(line)
         else:
-            sections.append(Section(UNTITLED_SECTION, "oevrigt", (line,)))
-    return sections
+            groups.append((Section(UNTITLED_SECTION, "oevrigt", ()), [line]))
+    return [Section(s.navn, s.kind, tuple(lines), s.organ, s.dato) for s, lines in groups]
 
 
 def section_label(line: Line, all_lines: list[Line], current: Section | None) -> Section | None:
