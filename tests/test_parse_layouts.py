@@ -168,3 +168,11 @@ def test_a_toc_in_heading_form_without_a_toc_heading_is_not_read_twice(name, toc
     referat = parse_referat(text)
     assert layout_result(referat)["punkter"] == expected["punkter"]
     assert len(referat.indholdsfortegnelse) == len(expected["punkter"]) and referat.advarsler == ()
+
+
+def test_a_reference_to_a_punkt_in_the_text_is_not_a_heading():
+    text = (LAYOUTS / "kb-beslutningsprotokol.txt").read_text(encoding="utf-8").replace(
+        "Overførslerne fordeler sig således:", "Punkt 4 i referatet fra april er rettet.\n\nOverførslerne fordeler sig således:")
+    expected = load_json(LAYOUTS / "kb-beslutningsprotokol.expected.json")
+    referat = parse_referat(text)
+    assert (layout_result(referat)["punkter"], referat.advarsler) == (expected["punkter"], ())

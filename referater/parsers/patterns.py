@@ -88,10 +88,11 @@ TOC_STATUS_ENTRY = re.compile(r"^(?P<status>Åbent|Åben|Lukket)\s+(?P<nummer>\d
 # --- punkt headings: (name, pattern), tried in this order; a document uses the first form it has --
 HEADING_FORMS = [
     # "Punkt 3: Title", "Pkt. 87 Title", "• Punkt 3 Title", "Åbent punkt 3 Title"
-    ("punkt", re.compile(r"^(?:[•·▪]\s*)?(?:(?P<status>Åbent|Åben|Lukket)\s+)?(?:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
-                         r"\s*(?:[:.]|\s[-–])?\s+(?P<titel>\S.*)$", re.I)),  # "Punkt 3:", "Punkt 7 - Title"
+    # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
+    ("punkt", re.compile(r"^(?:[•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
+                         r"\s*(?:[:.]|\s[-–])?\s+(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
     # "Nr.142 - Title"
-    ("nr", re.compile(r"^Nr\.\s*(?P<nummer>\d{1,4})\s*[-–]\s*(?P<titel>\S.*)$")),
+    ("nr", re.compile(r"^Nr\.\s*(?P<nummer>\d{1,4})\s*[-–]\s*(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
     # "3. Title", "3.Title", "3.   Title" (the title starts with a capital or a digit: "3.2. behandling")
     ("tal", re.compile(r"^(?P<nummer>\d{1,3})\.\s*(?P<titel>[A-ZÆØÅ0-9].*)$")),
     # "3Title": number glued to the title by a PDF conversion
