@@ -149,7 +149,7 @@ def test_any_cut_of_a_layout_parses_or_says_why(data):
         parse_referat(text)
 
 
-CLEAR_LAYOUTS = ["buu-store-bogstaver", "byraad-webeksport", "kb-beslutningsprotokol", "kb-ombrudt-indhold",
+CLEAR_LAYOUTS = ["bu-sagsnr-foer-overskrift", "buu-store-bogstaver", "byraad-webeksport", "kb-beslutningsprotokol", "kb-ombrudt-indhold",
                  "kfu-sag-nr-efter-titel", "oeu-genitiv-pkt", "oeu-saetningshoved", "pbu-beslutning-foerst",
                  "pdf-loebende-tekst", "sektionsnummer-punkter", "sundhed-markdown", "tmu-udskrift-enkeltpunkt"]  # fmt: skip
 

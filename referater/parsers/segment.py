@@ -213,8 +213,13 @@ def make_heading(lines: list[Line], index: int, nummer: int, titel: str, lukket:
     if after is not None and clean_title(lines[after].tekst)[0] == titel:
         body, printed = after + 1, printed + [lines[after].tekst.strip()]
     before = previous_filled(lines, index, floor)
-    start = before if before is not None and is_sagsnummer(lines[before], unlabelled_only=True) else index
+    start = before if before is not None and number_above(lines, before, index) else index
     return Heading(start, body, nummer, titel, lukket, tuple(printed), index)
+
+
+def number_above(lines: list[Line], before: int, index: int) -> bool:
+    """A case number printed above the heading belongs to it: a bare number, or a labelled one right above."""
+    return is_sagsnummer(lines[before], unlabelled_only=True) or (before == index - 1 and is_sagsnummer(lines[before]))
 
 
 def increasing(found: list[Heading]) -> list[Heading]:
