@@ -10,8 +10,9 @@ import sqlite_utils
 
 from ..models import Referat
 from ..parsers import PARSER_VERSION
+from ..parsers.fields import normalise_sagsnummer
 from .fts import search  # noqa: F401  (part of this module's interface)
-from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
+from .rows import behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
 
@@ -45,7 +46,8 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id"), ("sag_id", "sag", "id")],
     },
     "deltager": {
-        "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str},
+        "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str, "parti": str,
+                    "fravaerende": int},  # fmt: skip
         "pk": "id",
         "foreign_keys": [("referat_id", "referat", "id")],
     },
@@ -53,6 +55,19 @@ TABLES: dict[str, dict] = {
         "columns": {"id": str, "punkt_id": str, "position": int, "titel": str},
         "pk": "id",
         "foreign_keys": [("punkt_id", "punkt", "id")],
+    },
+    # The case's trail: earlier bodies' recommendations quoted in a punkt (ØU → KB).
+    "behandling": {
+        "columns": {"id": str, "punkt_id": str, "position": int, "organ": str, "dato": str, "punkt_nummer": int,
+                    "udtalelse": str, "sag_id": str},
+        "pk": "id",
+        "foreign_keys": [("punkt_id", "punkt", "id"), ("sag_id", "sag", "id")],
+    },
+    # Closed punkter: title only, kept out of `punkt` so they never reach the full-text index.
+    "lukket_punkt": {
+        "columns": {"id": str, "referat_id": str, "nummer": int, "titel": str},
+        "pk": "id",
+        "foreign_keys": [("referat_id", "referat", "id")],
     },
 }  # fmt: skip
 
@@ -66,6 +81,8 @@ INDEXES = {
     "referat": [["_sha256"], ["dato"], ["_kilde"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],
+    "behandling": [["sag_id"], ["punkt_id"]],
+    "lukket_punkt": [["referat_id"]],
 }
 
 
@@ -87,6 +104,10 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, spec in TABLES.items():
         if not db[name].exists():
             db.create_table(name, spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+        else:  # a database made by an earlier version gets the columns added since
+            for column, kind in spec["columns"].items():
+                if column not in db[name].columns_dict:
+                    db[name].add_column(column, kind)
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
@@ -133,12 +154,15 @@ def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
 
 
 def save_punkter(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
-    """All punkter of a referat in three batched writes; one write per punkt cost more than the parse."""
-    sager = {p.sagsnummer.noegle: sag_row(p.sagsnummer) for p in referat.punkter if p.sagsnummer}
+    """All punkter of a referat in one batch per table; one write per punkt cost more than the parse."""
+    insert_rows(db, "lukket_punkt", [lukket_punkt_row(rid, p) for p in referat.punkter if p.lukket])
+    aabne = [p for p in referat.punkter if not p.lukket]  # closed punkter never reach punkt or its index
+    sager = {p.sagsnummer.noegle: sag_row(p.sagsnummer) for p in aabne if p.sagsnummer}
     db["sag"].upsert_all(sager.values(), pk="id")
-    rows = [punkt_row(rid, referat, punkt) for punkt in referat.punkter]
+    rows = [punkt_row(rid, referat, punkt) for punkt in aabne]
     insert_rows(db, "punkt", rows)
-    insert_rows(db, "bilag", [b for row, punkt in zip(rows, referat.punkter) for b in bilag_rows(row["id"], punkt)])
+    insert_rows(db, "bilag", [b for row, punkt in zip(rows, aabne) for b in bilag_rows(row["id"], punkt)])
+    insert_rows(db, "behandling", [b for row, punkt in zip(rows, aabne) for b in behandling_rows(row["id"], punkt)])
 
 
 def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
@@ -156,8 +180,9 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None
 
 def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
     """Remove a referat and everything hanging off it (inside the caller's transaction)."""
-    db.execute("delete from bilag where punkt_id in (select id from punkt where referat_id = ?)", [rid])
-    for table in ("deltager", "punkt"):
+    for child in ("bilag", "behandling"):
+        db.execute(f"delete from [{child}] where punkt_id in (select id from punkt where referat_id = ?)", [rid])
+    for table in ("deltager", "lukket_punkt", "punkt"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
     db.execute("delete from referat where id = ?", [rid])
 
@@ -178,7 +203,7 @@ def find_sag(db: sqlite_utils.Database, sagsnummer: str) -> list[dict]:
         "select id, referat_id, dato, forum, nummer, titel, sagsnummer, udfald, beslutning "
         "from punkt where sag_id = ? order by dato desc, nummer"
     )
-    return [dict(row) for row in db.query(sql, [sagsnummer.strip().upper()])]
+    return [dict(row) for row in db.query(sql, [normalise_sagsnummer(sagsnummer)])]
 
 
 def all_sagsnumre(db: sqlite_utils.Database) -> list[str]:
