@@ -64,7 +64,7 @@ def running_header(raw: list[tuple[int, str]]) -> str | None:
 def strip_furniture(line: str, header: str | None, first: bool) -> tuple[str, list[str]]:
     """Remove noise lines, repeated running headers and page furniture inside run-on lines."""
     text = line.strip()
-    if any(pattern.match(text) for pattern in p.NOISE_LINES):
+    if p.NOISE_LINE.match(text):
         return "", [text]
     if header and text == header and not first:
         return "", [text]

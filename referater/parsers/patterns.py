@@ -266,6 +266,9 @@ NOISE_LINES = [
     re.compile(r"^Side\s+\d{1,4}\s+af\s+\d{1,4}$", re.I),
     re.compile(r"^\d{1,3}$"),  # a bare page number
 ]
+# All of NOISE_LINES as one alternation (each keeping its own flags): every line of every referat is
+# tested, and one regex is several times faster than a Python loop over six.
+NOISE_LINE = re.compile("|".join(f"(?{'i' if x.flags & re.I else ''}:{x.pattern})" for x in NOISE_LINES))
 # Page furniture inside run-on lines of converted PDFs: "… 2 <running header> Side 2 af 4 …".
 PAGE_OF = re.compile(r"\s*\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b\s*", re.I)
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
