@@ -23,8 +23,8 @@ from benchmarks import measure
 from benchmarks.generate import generate, render_subset
 
 # Sizes in referater; "punkter" is the mean per referat. RSS compares a small and a large ingest.
-DEFAULT = {"referater": 150, "punkter": 50, "pdf": 16, "rss": (100, 5000), "rss_punkter": 10, "stor": None,
-           "rounds": 3}
+DEFAULT = {"referater": 100, "punkter": 50, "pdf": 12, "rss": (100, 5000), "rss_punkter": 10, "stor": None,
+           "rounds": 2}
 FULL = {**DEFAULT, "stor": 20000}
 SEED = 7
 
