@@ -27,7 +27,7 @@ eval: install  ## what the parser gets right, measured against the gold files
 bench: install  ## every figure of the performance issue in one table (default size: < 10 min on 2 cores)
 	$(PY) -m benchmarks.run
 
-bench-full: install  ## the same plus search and size at ≈ 1 M punkter (20 000 referater; about an hour)
+bench-full: install  ## the same plus search and size at ≈ 1 M punkter (20 000 referater; about 45 minutes)
 	$(PY) -m benchmarks.run --full
 
 serve: install

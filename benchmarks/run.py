@@ -163,8 +163,8 @@ def main(argv: list[str] | None = None) -> None:
     main_corpus = corpus(args.work, size["referater"], size["punkter"], size["pdf"])
     figures = measure_ingest(args.work, main_corpus, size["rounds"]) | measure_search(args.work, size)
     figures["rss"] = measure_rss(args.work, size)
-    figures |= {"machine": machine(), "size": figures["size"], "corpus": json.loads((main_corpus / "corpus.json").read_text()),
-                "total_s": time.perf_counter() - start}  # fmt: skip
+    corpus_totals = json.loads((main_corpus / "corpus.json").read_text())
+    figures |= {"machine": machine(), "corpus": corpus_totals, "total_s": time.perf_counter() - start}
     (args.work / "bench.json").write_text(json.dumps(figures, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"corpus: {figures['corpus']}; {figures['machine']['cpu']}, {figures['machine']['kerner']} cores")
     print(table(rows(figures)))

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from benchmarks.generate import generate
 from referater.cli import cli
 from referater.ingest import find_documents
+from referater.pipeline import bounded_map
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 VOLATILE = {"_ingested_at"}  # the wall-clock time of the write is the one column allowed to differ
@@ -58,3 +59,28 @@ def test_jobs_2_skips_every_unchanged_file_on_a_second_run(tmp_path):
     again = ingest(root, tmp_path / "db.db", 2)
     assert again.output.count('"unchanged"') == len(find_documents([root])) - 1  # all but tom.txt
     assert dump(tmp_path / "db.db") == before
+
+
+class CountingPool:
+    """Stands in for multiprocessing.Pool: runs each task when its result is asked for, counting those in flight."""
+
+    def __init__(self):
+        self.in_flight = self.most_in_flight = 0
+
+    def apply_async(self, function, args):
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        pool = self
+
+        class Result:
+            def get(self):
+                pool.in_flight -= 1
+                return function(*args)
+
+        return Result()
+
+
+def test_bounded_map_keeps_input_order_and_at_most_window_tasks_in_flight():
+    pool = CountingPool()
+    assert list(bounded_map(pool, lambda n: n * n, range(50), window=4)) == [n * n for n in range(50)]
+    assert pool.most_in_flight == 4
