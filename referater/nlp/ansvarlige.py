@@ -1,0 +1,154 @@
+"""Who is named in a referat, and under which canonical name.
+
+``byg_kartotek(deltagere, tekster)`` collects the owners one referat can name: its participants,
+organisational units (from roles and text), forums and bodies, role nouns, abbreviations defined in
+the text ("Økonomi & Stab (ØS)") and persons introduced in running text ("med Marianne Bolvig").
+``kartotek.find(tekst)`` then lists every mention with its canonical form. Variants of a participant
+("Marie Jespersen") are matched with rapidfuzz; below the cut-off a name stays as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..models import Deltager
+from . import moenstre as m
+
+
+@dataclass(frozen=True)
+class Omtale:
+    """One mention of a possible owner in a text."""
+
+    tekst: str
+    start: int
+    slut: int
+    kanonisk: str
+    art: str  # person, enhed, organ, rolle
+    praeposition: str | None = None  # the preposition right before it, if any
+
+
+_ROLLER = [(re.compile(rf"\b{p}\b", re.IGNORECASE), kanonisk) for p, kanonisk in m.ROLLER.items()]
+_ORGAN = re.compile(
+    rf"\b(?:{m.ORGAN_ENDELSER}|{'|'.join(m.KENDTE_ORGANER)})\b"
+    r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:\s+(?:og|&|i)\s+|\s+)[A-ZÆØÅ][\w-]*)*)?"
+)
+_ENHED = re.compile(rf"\b{m.ENHED_MOENSTER}\b")
+_KOMMUNE = re.compile(rf"\b{m.KOMMUNE_MOENSTER}\b")
+_FORKORTELSE = re.compile(rf"(?P<navn>{m.ENHED_MOENSTER}|{m.ORGAN_ENDELSER}|[A-ZÆØÅ][\wæøå]+)\s*{m.FORKORTELSE_MOENSTER}")
+_PERSON_I_TEKST = re.compile(rf"\b(?:{'|'.join(m.PERSON_CUES)})\s+(?P<navn>{m.NAVN_MOENSTER})\b")
+_PERSON_I_PARENTES = re.compile(rf"\((?P<navn>{m.NAVN_MOENSTER})\)")
+_NAVN = re.compile(rf"\b{m.NAVN_MOENSTER}\b")
+_PRAEPOSITION_FOER = re.compile(rf"\b({'|'.join(m.PRAEPOSITIONER)})\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Kartotek:
+    """The owners one referat can name: literal variants → canonical name, plus persons for fuzzy matching."""
+
+    varianter: dict[str, tuple[str, str]] = field(default_factory=dict)  # lowercase variant → (canonical, art)
+    personer: tuple[str, ...] = ()
+    _literal: re.Pattern | None = None
+
+    def find(self, tekst: str) -> list[Omtale]:
+        """Every owner mention in ``tekst``, longest first where they overlap, in text order."""
+        fundne = self._literale(tekst) + self._generiske(tekst) + self._fuzzy_personer(tekst)
+        return [_med_praeposition(tekst, o) for o in _uden_overlap(fundne)]
+
+    def _literale(self, tekst: str) -> list[Omtale]:
+        if self._literal is None:
+            return []
+        return [Omtale(x.group(), x.start(), x.end(), *self.varianter[x.group().lower()])
+                for x in self._literal.finditer(tekst)]
+
+    def _generiske(self, tekst: str) -> list[Omtale]:
+        fundne = [Omtale(x.group(), x.start(), x.end(), kanonisk, "rolle")
+                  for regex, kanonisk in _ROLLER for x in regex.finditer(tekst)]
+        for regex, art in ((_ORGAN, "organ"), (_ENHED, "enhed"), (_KOMMUNE, "organ")):
+            fundne += [Omtale(x.group(), x.start(), x.end(), self.kanonisk(x.group()), art)
+                       for x in regex.finditer(tekst)]
+        return fundne
+
+    def _fuzzy_personer(self, tekst: str) -> list[Omtale]:
+        fundne = []
+        for x in _NAVN.finditer(tekst):
+            navn = self.person(x.group())
+            if navn:
+                fundne.append(Omtale(x.group(), x.start(), x.end(), navn, "person"))
+        return fundne
+
+    def kanonisk(self, navn: str) -> str:
+        """The canonical spelling of a unit or body seen before ("It & Digitalisering" → "IT & Digitalisering")."""
+        return self.varianter.get(navn.lower(), (navn, ""))[0]
+
+    def person(self, navn: str) -> str | None:
+        """The participant or known person a name variant refers to, or None below the cut-off."""
+        if navn.split()[0].lower() in _IKKE_NAVNE or not self.personer:
+            return None
+        fundet = process.extractOne(navn, self.personer, scorer=fuzz.token_set_ratio,
+                                    score_cutoff=m.FUZZ_GRAENSE)
+        if fundet and navn.split()[0] == fundet[0].split()[0]:
+            return fundet[0]
+        return None
+
+
+_IKKE_NAVNE = {w.lower() for w in m.IKKE_NAVNE}
+
+
+def _uden_overlap(omtaler: list[Omtale]) -> list[Omtale]:
+    valgte: list[Omtale] = []
+    for o in sorted(omtaler, key=lambda o: (-(o.slut - o.start), o.start)):
+        if all(o.slut <= v.start or o.start >= v.slut for v in valgte):
+            valgte.append(o)
+    return sorted(valgte, key=lambda o: o.start)
+
+
+def _med_praeposition(tekst: str, omtale: Omtale) -> Omtale:
+    foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 12):omtale.start])
+    if not foer:
+        return omtale
+    return Omtale(omtale.tekst, omtale.start, omtale.slut, omtale.kanonisk, omtale.art, foer.group(1).lower())
+
+
+def _enheder_i_roller(deltagere: tuple[Deltager, ...]) -> list[str]:
+    return [x.group() for d in deltagere if d.rolle for x in _ENHED.finditer(d.rolle)]
+
+
+def _personer_i_tekst(tekster: list[str]) -> list[str]:
+    navne = []
+    for tekst in tekster:
+        for regex in (_PERSON_I_TEKST, _PERSON_I_PARENTES):
+            navne += [x.group("navn") for x in regex.finditer(tekst)
+                      if x.group("navn").split()[0].lower() not in _IKKE_NAVNE
+                      and not set(x.group("navn").split()) & m.IKKE_NAVNE]
+    return navne
+
+
+def byg_kartotek(deltagere: tuple[Deltager, ...], tekster: list[str]) -> Kartotek:
+    """Collect the owners of one referat from its participants and all of its section texts."""
+    varianter: dict[str, tuple[str, str]] = {}
+    for enhed in _enheder_i_roller(deltagere) + [x.group() for t in tekster for x in _ENHED.finditer(t)]:
+        varianter.setdefault(enhed.lower(), (enhed, "enhed"))
+    for enhed in m.ENKLE_ENHEDER:
+        varianter.setdefault(enhed.lower(), (enhed, "enhed"))
+    personer = [d.navn for d in deltagere]
+    for navn in _personer_i_tekst(tekster):
+        if not process.extractOne(navn, personer, scorer=fuzz.token_set_ratio, score_cutoff=m.FUZZ_GRAENSE):
+            personer.append(navn)
+    for navn in personer:
+        varianter[navn.lower()] = (navn, "person")
+    for tekst in tekster:
+        for x in _FORKORTELSE.finditer(tekst):
+            kanonisk = varianter.get(x.group("navn").lower(), (x.group("navn"), "organ"))
+            varianter.setdefault(x.group("forkortelse").lower(), kanonisk)
+    return _kompiler(varianter, tuple(dict.fromkeys(personer)))
+
+
+def _kompiler(varianter: dict[str, tuple[str, str]], personer: tuple[str, ...]) -> Kartotek:
+    if not varianter:
+        return Kartotek(varianter, personer)
+    alternativer = "|".join(sorted((re.escape(v) for v in varianter), key=len, reverse=True))
+    literal = re.compile(rf"(?<![\w&])(?:{alternativer})(?![\w&])", re.IGNORECASE)
+    return Kartotek(varianter, personer, literal)

@@ -1,0 +1,173 @@
+"""Decide which date expressions are deadlines (frister), and who owns them.
+
+Works on one section text at a time: sentences, the date expressions in them and the owner mentions.
+A date is a deadline when a deadline word stands next to it ("senest", "inden", "frist") or when its
+sentence says something must or will happen at a date on or after the meeting; past events, start
+dates, recurring rules, event dates and attachment names are not deadlines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..models import Frist
+from . import moenstre as m
+from .ansvarlige import Omtale
+from .datoer import Datoudtryk
+
+
+def _ord(moenstre) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(moenstre) + r")\b", re.IGNORECASE)
+
+
+_FRIST_FORLED = re.compile(r"\b(?:" + "|".join(m.FRIST_FORLED) + r")\s*(?:\*\*)?\s*(?:den\s+|d\.\s*)?$",
+                           re.IGNORECASE)
+_FRIST_ORD = re.compile(r"\b(?:" + "|".join(m.FRIST_ORD) + r")\s*(?:\*\*)?\s*(?:den\s+|d\.\s*)?$",
+                        re.IGNORECASE)
+_CUES = _ord(m.CUES)
+_VARIGHED_FOER = re.compile(m.VARIGHED_FORLED, re.IGNORECASE)
+_VARIGHED = re.compile(m.VARIGHED_UDTRYK, re.IGNORECASE)
+_FORTID_EFTER = re.compile(m.FORTID_EFTER, re.IGNORECASE)
+_AGENT_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.AGENT_UDSAGN) + r")\b", re.IGNORECASE)
+_AGENT_FOER = re.compile(r"\b(?:skal|vil|må|bør)\s+$", re.IGNORECASE)
+_GENTAGELSE = re.compile(m.GENTAGELSE_FORLED, re.IGNORECASE)
+_START = re.compile(m.START_FORLED, re.IGNORECASE)
+_START_EFTER = re.compile(m.START_EFTERLED, re.IGNORECASE)
+_BEGIVENHED_FOER = re.compile(r"\b(?:" + "|".join(m.BEGIVENHED_FOER) + r")\s+(?:(?:den|d\.)\s+)?$",
+                              re.IGNORECASE)
+_BEGIVENHED_CUES = _ord(m.BEGIVENHED_CUES)
+_BEGIVENHED_UDSAGN = _ord(m.BEGIVENHED_UDSAGN)
+_ANSVAR = re.compile(r"\b(?:" + "|".join(m.ANSVAR_UDSAGN) + r")\s+$", re.IGNORECASE)
+_POLITISK = re.compile(r"^(?:" + "|".join(m.POLITISKE_ORGANER) + r")$", re.IGNORECASE)
+# Sentence ends: . ! ? followed by a capital, digit or bullet; a line break unless the line ends in
+# "," or ":" (then the list below belongs to the sentence, as in "Den 1. april,\n- bliver der …").
+_SAETNINGSSLUT = re.compile(r"(?<=[.!?])[ \t]+(?=[\"'*(\-–•A-ZÆØÅ0-9])|(?<![,:])\n+|\n{2,}(?=[A-ZÆØÅ])")
+_FORKORTELSER = re.compile(r"\b(?:bl\.a|f\.eks|kl|ca|jf|pkt|nr|evt|hhv|inkl|ift|pr|dvs|d|mht|vedr|ang)\.$",
+                           re.IGNORECASE)
+
+
+def saetninger(tekst: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; abbreviations like "bl.a." and "kl." do not end one."""
+    graenser, start = [], 0
+    for match in _SAETNINGSSLUT.finditer(tekst):
+        if _FORKORTELSER.search(tekst[max(start, match.start() - 6):match.start()]):
+            continue
+        graenser.append((start, match.start()))
+        start = match.end()
+    graenser.append((start, len(tekst)))
+    return [(s, e) for s, e in graenser if tekst[s:e].strip()]
+
+
+def _klausul(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
+    """The comma-bounded clause around a span inside its sentence."""
+    venstre = max(tekst.rfind(",", s_start, start), tekst.rfind(";", s_start, start))
+    hoejre = [i for i in (tekst.find(",", slut, s_slut), tekst.find(";", slut, s_slut)) if i >= 0]
+    return (venstre + 1 if venstre >= 0 else s_start), (min(hoejre) if hoejre else s_slut)
+
+
+def _cue_naer(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> bool:
+    """For a bare year ("i 2025") the cue must be a few words away in the same clause."""
+    k_start, k_slut = _klausul(tekst, u.start, u.slut, *saetning)
+    foer = tekst[k_start:u.start].split()[-m.AAR_NAERHED_ORD:]
+    efter = tekst[u.slut:k_slut].split()[:2]
+    return bool(_CUES.search(" ".join(foer + efter)))
+
+
+def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date) -> bool:
+    """True when the date expression ``u`` in ``tekst`` sets a deadline."""
+    foer = tekst[max(saetning[0], u.start - 60):u.start]
+    if u.begyndelse or _START.search(foer) or _START_EFTER.search(tekst[u.slut:u.slut + 12]):
+        return False
+    if _GENTAGELSE.search(foer) or _VARIGHED_FOER.search(foer) or _VARIGHED.match(u.tekst):
+        return False
+    if _FRIST_ORD.search(foer):
+        return True
+    if u.dato < moede.isoformat() or _FORTID_EFTER.match(tekst[u.slut:u.slut + 30]):
+        return False
+    if _FRIST_FORLED.search(foer):
+        return True
+    if u.art in ("i_aar", "dette_aar", "naeste_aar"):
+        return _cue_naer(tekst, u, saetning)
+    hel = tekst[saetning[0]:saetning[1]]
+    if _BEGIVENHED_FOER.search(foer) or _BEGIVENHED_UDSAGN.search(hel):
+        return bool(_BEGIVENHED_CUES.search(hel))
+    return bool(_CUES.search(hel))
+
+
+def _subjekter(omtaler: list[Omtale]) -> list[Omtale]:
+    return [o for o in omtaler if o.praeposition is None]
+
+
+def _agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
+    """Mentions that act: followed by "skal/vil/melder …" or, in V2 order, preceded by "skal/vil"."""
+    return [o for o in _subjekter(omtaler)
+            if _AGENT_EFTER.match(tekst, o.slut) or _AGENT_FOER.search(tekst[max(0, o.start - 8):o.start])]
+
+
+def vaelg_ansvarlig(tekst: str, u: Datoudtryk, omtaler: list[Omtale], standard: str | None) -> str | None:
+    """The owner of a deadline: the acting mention nearest to it, else the subject nearest before it,
+    else right after it, else a body it meets at ("på Økonomiudvalget"), else the section's default."""
+    agenter = _agenter(tekst, omtaler)
+    if agenter:
+        return min(agenter, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut))).kanonisk
+    subjekter = _subjekter(omtaler)
+    foer = [o for o in subjekter if o.slut <= u.start]
+    if foer:
+        return foer[-1].kanonisk
+    efter = [o for o in subjekter if o.start >= u.slut]
+    if efter:
+        return efter[0].kanonisk
+    moeder = [o for o in omtaler if o.praeposition in m.MOEDE_PRAEPOSITIONER and o.slut <= u.start]
+    if moeder:
+        return moeder[-1].kanonisk
+    return standard
+
+
+def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> str | None:
+    """The owner a section names for its work: "Processen forankres i Økonomi & Stab"."""
+    for o in omtaler:
+        if _ANSVAR.search(tekst[max(0, o.start - 30):o.start]):
+            return o.kanonisk
+    return None
+
+
+def handling(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> str:
+    """A short phrase saying what is due: the clause around the date, without the date."""
+    k_start, k_slut = _klausul(tekst, u.start, u.slut, *saetning)
+    ord_ = (tekst[k_start:u.start] + " " + tekst[u.slut:k_slut]).replace("*", " ").split()
+    return " ".join(ord_[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
+
+
+def _med_forled(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> tuple[int, str]:
+    """Widen the span to an adjacent trigger word ("senest den 27. august") as the gold phrases do."""
+    forled = _FRIST_FORLED.search(tekst[max(saetning[0], u.start - 40):u.start])
+    if not forled:
+        return u.start, u.tekst
+    start = u.start - (len(tekst[max(saetning[0], u.start - 40):u.start]) - forled.start())
+    return start, tekst[start:u.slut]
+
+
+def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: list[Omtale],
+                 moede: date) -> list[Frist]:
+    """The deadlines in one section text, one per date per sentence."""
+    if afsnit.strip().lower() in m.IKKE_FRIST_AFSNIT:
+        return []
+    standard = standard_ansvarlig(tekst, omtaler)
+    frister, set_ = [], set()
+    for saetning in saetninger(tekst):
+        for u in (d for d in datoer if saetning[0] <= d.start < saetning[1]):
+            if (saetning, u.dato) in set_ or not er_frist(tekst, u, saetning, moede):
+                continue
+            set_.add((saetning, u.dato))
+            i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
+            start, fraser = _med_forled(tekst, u, saetning)
+            usikker = u.art in ("aarstid", "ferie") or u.dato < moede.isoformat()
+            frister.append(Frist(fraser, u.dato, u.praecision, vaelg_ansvarlig(tekst, u, i_saetning, standard),
+                                 handling(tekst, u, saetning), afsnit, start, u.slut, usikker))
+    return frister
+
+
+def er_politisk(ansvarlig: str) -> bool:
+    """Political bodies decide; they are not given tasks."""
+    return bool(_POLITISK.match(ansvarlig))
