@@ -41,7 +41,10 @@ _FORKORTELSE = re.compile(rf"(?P<navn>{m.ENHED_MOENSTER}|{m.ORGAN_ENDELSER}|[A-Z
 _PERSON_I_TEKST = re.compile(rf"\b(?:{'|'.join(m.PERSON_CUES)})\s+(?P<navn>{m.NAVN_MOENSTER})\b")
 _PERSON_I_PARENTES = re.compile(rf"\((?P<navn>{m.NAVN_MOENSTER})\)")
 _NAVN = re.compile(rf"\b{m.NAVN_MOENSTER}\b")
-_PRAEPOSITION_FOER = re.compile(rf"\b({'|'.join(m.PRAEPOSITIONER)})\s+$", re.IGNORECASE)
+_PRAEPOSITION_FOER = re.compile(
+    rf"\b({'|'.join(m.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(m.MELLEMORD)})\s+){{0,2}}$", re.IGNORECASE)
+
+_MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(m.MOEDE_MELLEMORD)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -106,10 +109,12 @@ def _uden_overlap(omtaler: list[Omtale]) -> list[Omtale]:
 
 
 def _med_praeposition(tekst: str, omtale: Omtale) -> Omtale:
-    foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 12):omtale.start])
+    foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 30):omtale.start])
     if not foer:
         return omtale
-    return Omtale(omtale.tekst, omtale.start, omtale.slut, omtale.kanonisk, omtale.art, foer.group(1).lower())
+    # "til kommende Chefforum" names a meeting of the body, like "på Chefforum"
+    praeposition = "møde" if _MOEDE_ORD.search(foer.group()) else foer.group(1).lower()
+    return Omtale(omtale.tekst, omtale.start, omtale.slut, omtale.kanonisk, omtale.art, praeposition)
 
 
 def _enheder_i_roller(deltagere: tuple[Deltager, ...]) -> list[str]:

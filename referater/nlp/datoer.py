@@ -86,11 +86,15 @@ def _fredag_i_uge(aar: int, uge: int) -> date | None:
 
 
 def _fremad(byg, aar: int | None, moede: date, graense: date | None = None) -> date | None:
-    """Build a date with ``byg(year)``; without a year, take the first one on or after the meeting."""
+    """Build a date with ``byg(year)``; without a year, take the first one on or after the meeting.
+
+    A date just before the meeting (within ``m.NYLIG_DAGE``) keeps the meeting's year: papers written
+    for a meeting refer to last week ("workshop d. 22/9"), not to the same day next year."""
     if aar is not None:
         return byg(aar)
     kandidat = byg(moede.year)
-    if kandidat is not None and kandidat < (graense or moede):
+    graense = graense or moede - timedelta(days=m.NYLIG_DAGE)
+    if kandidat is not None and kandidat < graense:
         return byg(moede.year + 1)
     return kandidat
 

@@ -99,7 +99,7 @@ def _subjekter(omtaler: list[Omtale]) -> list[Omtale]:
     return [o for o in omtaler if o.praeposition is None]
 
 
-def _agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
+def agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
     """Mentions that act: followed by "skal/vil/melder …" or, in V2 order, preceded by "skal/vil"."""
     return [o for o in _subjekter(omtaler)
             if _AGENT_EFTER.match(tekst, o.slut) or _AGENT_FOER.search(tekst[max(0, o.start - 8):o.start])]
@@ -108,9 +108,9 @@ def _agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
 def vaelg_ansvarlig(tekst: str, u: Datoudtryk, omtaler: list[Omtale], standard: str | None) -> str | None:
     """The owner of a deadline: the acting mention nearest to it, else the subject nearest before it,
     else right after it, else a body it meets at ("på Økonomiudvalget"), else the section's default."""
-    agenter = _agenter(tekst, omtaler)
-    if agenter:
-        return min(agenter, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut))).kanonisk
+    aktive = agenter(tekst, omtaler)
+    if aktive:
+        return min(aktive, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut))).kanonisk
     subjekter = _subjekter(omtaler)
     foer = [o for o in subjekter if o.slut <= u.start]
     if foer:
@@ -132,11 +132,16 @@ def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> str | None:
     return None
 
 
-def handling(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> str:
-    """A short phrase saying what is due: the clause around the date, without the date."""
-    k_start, k_slut = _klausul(tekst, u.start, u.slut, *saetning)
-    ord_ = (tekst[k_start:u.start] + " " + tekst[u.slut:k_slut]).replace("*", " ").split()
-    return " ".join(ord_[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
+def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> str:
+    """A short phrase saying what is due: the clause around the date phrase, without it."""
+    k_start, k_slut = _klausul(tekst, start, slut, *saetning)
+    foer = re.sub(r"^\s*(?:\d+\.|[-–•])\s+", "", tekst[k_start:start]).replace("*", " ").split()
+    efter = tekst[slut:k_slut].replace("*", " ").split()
+    while foer and foer[0].lower() in m.HANDLING_FYLDORD_FOER:
+        foer.pop(0)
+    while foer and foer[-1].lower() in m.HANDLING_FYLDORD_EFTER:
+        foer.pop()
+    return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
 
 
 def _med_forled(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> tuple[int, str]:
@@ -164,7 +169,7 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
             start, fraser = _med_forled(tekst, u, saetning)
             usikker = u.art in ("aarstid", "ferie") or u.dato < moede.isoformat()
             frister.append(Frist(fraser, u.dato, u.praecision, vaelg_ansvarlig(tekst, u, i_saetning, standard),
-                                 handling(tekst, u, saetning), afsnit, start, u.slut, usikker))
+                                 handling(tekst, start, u.slut, saetning), afsnit, start, u.slut, usikker))
     return frister
 
 

@@ -18,6 +18,8 @@ MAANED_FORKORTELSER = {
     # English spellings occasionally left by templates
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
 }
+# A year-less date up to this many days before the meeting is taken as recent, not as next year's.
+NYLIG_DAGE = 31
 UGEDAGE = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 # Seasons: (first month, last month) and whether the season ends in the following year.
@@ -110,11 +112,14 @@ ANSVAR_UDSAGN = (
     r"varetages\s+af", r"ledes\s+af", r"koordineres\s+af",
 )
 # The prepositions under which a mention is a meeting where the body acts ("på Økonomiudvalget").
-MOEDE_PRAEPOSITIONER = ("på", "i")
+MOEDE_PRAEPOSITIONER = ("på", "i", "møde")
 # Political bodies decide, they are not given tasks (gold convention).
-POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen", r"byrådet", r"direktørforum",
+POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"byråd(?:et)?", r"direktørforum",
                      r"kb", r"øu", r"dif", r"regionsrådet")
 HANDLING_MAKS_ORD = 14
+# Words trimmed from the ends of an action phrase: they join it to its sentence, not say what is due.
+HANDLING_FYLDORD_FOER = ("samt", "og", "at", "som", "der", "hvorefter", "hvor", "så", "da", "idet", "men")
+HANDLING_FYLDORD_EFTER = ("senest", "inden", "i", "på", "den", "d.", "til", "af", "løbet", "fra", "kl.")
 
 # --- owners ------------------------------------------------------------------------------------
 # Role nouns in any inflection → the canonical collective owner the gold uses.
@@ -155,6 +160,9 @@ IKKE_NAVNE = frozenset({
 NAVN_MOENSTER = r"[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+){1,3}"
 # Prepositions before a mention make it a place or recipient, not the one who acts.
 PRAEPOSITIONER = ("på", "til", "i", "for", "med", "hos", "fra", "om", "over", "mellem", "blandt", "ved")
+# Determiners and adjectives that may stand between a preposition and its noun ("på det kommende Chefforum").
+MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "første", "hele", "samme")
+MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the body's next meeting
 # Owners the rapidfuzz matcher accepts only above this score (0–100): below it, never guess.
 FUZZ_GRAENSE = 88
 

@@ -13,7 +13,7 @@ import re
 from ..models import Frist, Opgave
 from . import moenstre as m
 from .ansvarlige import Omtale
-from .frister import er_politisk, saetninger
+from .frister import agenter, er_politisk, saetninger
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
@@ -51,8 +51,8 @@ def _fra_frister(tekst: str, omtaler: list[Omtale], frister: list[Frist]) -> lis
         if not f.ansvarlig or er_politisk(f.ansvarlig):
             continue
         saetning = next((s for s in saetninger(tekst) if s[0] <= f.start < s[1]), (0, len(tekst)))
-        if any(o.kanonisk == f.ansvarlig and o.praeposition is None and saetning[0] <= o.start < saetning[1]
-               for o in omtaler):
+        i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
+        if any(o.kanonisk == f.ansvarlig for o in agenter(tekst, i_saetning)):
             opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato))
     return opgaver
 
