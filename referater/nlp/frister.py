@@ -42,7 +42,7 @@ _ANSVAR = re.compile(r"\b(?:" + "|".join(m.ANSVAR_UDSAGN) + r")\s+$", re.IGNOREC
 _POLITISK = re.compile(r"^(?:" + "|".join(m.POLITISKE_ORGANER) + r")$", re.IGNORECASE)
 # Sentence ends: . ! ? followed by a capital, digit or bullet; a line break unless the line ends in
 # "," or ":" (then the list below belongs to the sentence, as in "Den 1. april,\n- bliver der …").
-_SAETNINGSSLUT = re.compile(r"(?<=[.!?])[ \t]+(?=[\"'*(\-–•A-ZÆØÅ0-9])|(?<![,:])\n+|\n{2,}(?=[A-ZÆØÅ])")
+_SAETNINGSSLUT = re.compile(r"(?<=[.!?])[ \t]+(?=[\"'*(\-–•A-ZÆØÅ0-9])|(?<![,:\n])\n+(?![\n])|\n{2,}(?=[A-ZÆØÅ])")
 _FORKORTELSER = re.compile(r"\b(?:bl\.a|f\.eks|kl|ca|jf|pkt|nr|evt|hhv|inkl|ift|pr|dvs|d|mht|vedr|ang)\.$",
                            re.IGNORECASE)
 

@@ -17,7 +17,9 @@ from .frister import agenter, er_politisk, saetninger
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
-_KLAUSULSLUT = re.compile(r"[.;!?\n]|,\s+(?:og\s+)?(?:hvis|da|fordi|men|så|når|hvorefter)\b")
+# A clause ends at ; ! ? a line break, a sentence-final dot (not the one in "27. august") or a
+# comma before a new subordinate clause.
+_KLAUSULSLUT = re.compile(r"[;!?\n]|\.(?=\s+[A-ZÆØÅ]|\s*$)|,\s+(?:og\s+)?(?:hvis|da|fordi|men|så|når|hvorefter)\b")
 
 
 def _handling(tekst: str, start: int, slut: int) -> str:
