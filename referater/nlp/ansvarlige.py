@@ -10,6 +10,7 @@ the text ("Økonomi & Stab (ØS)") and persons introduced in running text ("med 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -134,7 +135,9 @@ def _personer_i_tekst(tekster: list[str]) -> list[str]:
 def byg_kartotek(deltagere: tuple[Deltager, ...], tekster: list[str]) -> Kartotek:
     """Collect the owners of one referat from its participants and all of its section texts."""
     varianter: dict[str, tuple[str, str]] = {}
-    for enhed in _enheder_i_roller(deltagere) + [x.group() for t in tekster for x in _ENHED.finditer(t)]:
+    # a unit's canonical spelling: as in a participant's role, else the one written most often
+    i_tekst = Counter(x.group() for t in tekster for x in _ENHED.finditer(t))
+    for enhed in _enheder_i_roller(deltagere) + [e for e, _ in i_tekst.most_common()]:
         varianter.setdefault(enhed.lower(), (enhed, "enhed"))
     for enhed in m.ENKLE_ENHEDER:
         varianter.setdefault(enhed.lower(), (enhed, "enhed"))
