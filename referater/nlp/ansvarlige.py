@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -109,7 +109,12 @@ def _uden_overlap(omtaler: list[Omtale]) -> list[Omtale]:
     return sorted(valgte, key=lambda o: o.start)
 
 
+_MODTAGER_FOER = re.compile(m.MODTAGER_FOER, re.IGNORECASE)
+
+
 def _med_praeposition(tekst: str, omtale: Omtale) -> Omtale:
+    if _MODTAGER_FOER.search(tekst[max(0, omtale.start - 30):omtale.start]):
+        return replace(omtale, praeposition="modtager")
     foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 30):omtale.start])
     if not foer:
         return omtale

@@ -67,7 +67,7 @@ _KOMPILEREDE = {art: re.compile(p, re.IGNORECASE) for art, p in MOENSTRE.items()
 # are one span that is due at the later bound.
 _FORBINDER = re.compile(r"\s*(?:-|–|og|eller|til)\s*|\s*,\s*", re.IGNORECASE)
 # A year-less date right after past-tense words ("godkendt i Direktørforum den 20/1") lies behind us.
-_FORTID_FOER = re.compile(r"\b(?:" + "|".join(m.FORTID_CUES + m.FORTID_PARTICIPIER) + r")\b[^.\n]{0,40}$",
+_FORTID_FOER = re.compile(r"\b(?:" + "|".join(m.FORTID_CUES + m.FORTID_PARTICIPIER + m.FORTID_NAVNEORD) + r")\b[^.\n]{0,40}$",
                           re.IGNORECASE)
 _FORTID_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.FORTID_PARTICIPIER) + r")\b", re.IGNORECASE)
 _UDLEDER_AAR = {"dag", "numerisk", "broek", "uge", "periodedel", "maaned", "udgangen", "aarstid",

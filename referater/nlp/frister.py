@@ -30,6 +30,7 @@ _VARIGHED_FOER = re.compile(m.VARIGHED_FORLED, re.IGNORECASE)
 _VARIGHED = re.compile(m.VARIGHED_UDTRYK, re.IGNORECASE)
 _FORTID_EFTER = re.compile(m.FORTID_EFTER, re.IGNORECASE)
 _AGENT_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.AGENT_UDSAGN) + r")\b", re.IGNORECASE)
+_FORTID_UDSAGN = re.compile(m.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _AGENT_FOER = re.compile(r"\b(?:skal|vil|må|bør)\s+$", re.IGNORECASE)
 _GENTAGELSE = re.compile(m.GENTAGELSE_FORLED, re.IGNORECASE)
 _START = re.compile(m.START_FORLED, re.IGNORECASE)
@@ -105,13 +106,15 @@ def agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
             if _AGENT_EFTER.match(tekst, o.slut) or _AGENT_FOER.search(tekst[max(0, o.start - 8):o.start])]
 
 
-def vaelg_ansvarlig(tekst: str, u: Datoudtryk, omtaler: list[Omtale], standard: str | None) -> str | None:
+def vaelg_ansvarlig(tekst: str, u: Datoudtryk, omtaler: list[Omtale], standard: str | None,
+                    forbi: bool = False) -> str | None:
     """The owner of a deadline: the acting mention nearest to it, else the subject nearest before it,
     else right after it, else a body it meets at ("på Økonomiudvalget"), else the section's default."""
     aktive = agenter(tekst, omtaler)
     if aktive:
         return min(aktive, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut))).kanonisk
-    subjekter = _subjekter(omtaler)
+    # a mention that did something ("Direktørforum har besluttet …") does not own what is still due
+    subjekter = [o for o in _subjekter(omtaler) if forbi or not _FORTID_UDSAGN.match(tekst, o.slut)]
     foer = [o for o in subjekter if o.slut <= u.start]
     if foer:
         return foer[-1].kanonisk
@@ -141,6 +144,8 @@ def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> st
         foer.pop(0)
     while foer and foer[-1].lower() in m.HANDLING_FYLDORD_EFTER:
         foer.pop()
+    if not foer + efter:  # "Den 1. april,\n- bliver der lukket …": the list says what happens
+        efter = re.sub(r"[-–•*]", " ", tekst[k_slut:saetning[1]]).split()
     return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
 
 
@@ -167,8 +172,9 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
             set_.add((saetning, u.dato))
             i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
             start, fraser = _med_forled(tekst, u, saetning)
-            usikker = u.art in ("aarstid", "ferie") or u.dato < moede.isoformat()
-            frister.append(Frist(fraser, u.dato, u.praecision, vaelg_ansvarlig(tekst, u, i_saetning, standard),
+            forbi = u.dato < moede.isoformat()
+            usikker = u.art in ("aarstid", "ferie") or forbi
+            frister.append(Frist(fraser, u.dato, u.praecision, vaelg_ansvarlig(tekst, u, i_saetning, standard, forbi),
                                  handling(tekst, start, u.slut, saetning), afsnit, start, u.slut, usikker))
     return frister
 

@@ -79,6 +79,8 @@ FORTID_CUES = (
 # Past participles that date an event behind the meeting ("godkendt i Direktørforum den 20/1").
 FORTID_PARTICIPIER = (r"godkendt", r"behandlet", r"drøftet", r"vedtaget", r"afholdt", r"besluttet",
                       r"gennemført", r"modtaget", r"sendt")
+# Nouns that name a decision already taken: "beslutning fra chefforum den 21. maj" lies behind us.
+FORTID_NAVNEORD = (r"beslutning(?:en)?", r"referat(?:et)?")
 # Just before a date, these make it a recurring rule, not a deadline ("Hvert år i marts").
 GENTAGELSE_FORLED = r"\b(?:hver(?:t|e)?(?:\s+\w+)?|årligt|månedligt|ugentligt|løbende)\s+(?:i\s+|den\s+)?$"
 # "til udgangen af 2025", "frem til", "året ud" say how long a state lasts, not when work is due.
@@ -162,7 +164,11 @@ NAVN_MOENSTER = r"[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+){1,3}
 PRAEPOSITIONER = ("på", "til", "i", "for", "med", "hos", "fra", "om", "over", "mellem", "blandt", "ved")
 # Determiners and adjectives that may stand between a preposition and its noun ("på det kommende Chefforum").
 MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "første", "hele", "samme")
-MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the body's next meeting
+MOEDE_MELLEMORD = ("kommende", "næste")
+# Passive verbs of presenting: what follows them is the receiver ("forelægges Chefforum"), not an owner.
+MODTAGER_FOER = r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til)\s+$"
+# Past or perfect tense right after a mention: it did something, it does not own what is due.
+FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"  # "til kommende Chefforum" = at the body's next meeting
 # Owners the rapidfuzz matcher accepts only above this score (0–100): below it, never guess.
 FUZZ_GRAENSE = 88
 
