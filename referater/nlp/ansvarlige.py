@@ -33,7 +33,7 @@ class Omtale:
 
 _ROLLER = [(re.compile(rf"\b{p}\b", re.IGNORECASE), kanonisk) for p, kanonisk in m.ROLLER.items()]
 _ORGAN = re.compile(
-    rf"\b(?:{m.ORGAN_ENDELSER}|{'|'.join(m.KENDTE_ORGANER)})\b"
+    rf"\b(?:{m.ORGAN_ENDELSER}|(?i:{'|'.join(m.KENDTE_ORGANER)}))\b"
     r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:\s+(?:og|&|i)\s+|\s+)[A-ZÆØÅ][\w-]*)*)?"
 )
 _ENHED = re.compile(rf"\b{m.ENHED_MOENSTER}\b")
@@ -146,6 +146,8 @@ def byg_kartotek(deltagere: tuple[Deltager, ...], tekster: list[str]) -> Kartote
         varianter.setdefault(enhed.lower(), (enhed, "enhed"))
     for enhed in m.ENKLE_ENHEDER:
         varianter.setdefault(enhed.lower(), (enhed, "enhed"))
+    for organ in m.KENDTE_ORGANER:  # also when written in lower case ("forelægges chefforum")
+        varianter.setdefault(organ.lower(), (organ, "organ"))
     personer = [d.navn for d in deltagere]
     for navn in _personer_i_tekst(tekster):
         if not process.extractOne(navn, personer, scorer=fuzz.token_set_ratio, score_cutoff=m.FUZZ_GRAENSE):

@@ -115,6 +115,7 @@ ANSVAR_UDSAGN = (
 )
 # The prepositions under which a mention is a meeting where the body acts ("på Økonomiudvalget").
 MOEDE_PRAEPOSITIONER = ("på", "i", "møde")
+MOEDE_AFSTAND = 6  # characters between the body and its date: " den ", " d. "
 # Political bodies decide, they are not given tasks (gold convention).
 POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"byråd(?:et)?", r"direktørforum",
                      r"kb", r"øu", r"dif", r"regionsrådet")
