@@ -65,11 +65,12 @@ def test_frist_whole_with_owner_action_and_span():
     start = tekst.index("senest")
     assert punkt.frister == (
         Frist("senest den 27. august 2025", "2025-08-27", "dag", "afdelingscheferne",
-              "alle afdelingschefer melder en tovholder til Kommunikation", "Beslutning", start, len(tekst) - 1),
+              "alle afdelingschefer melder en tovholder til Kommunikation", "Beslutning", start, len(tekst) - 1,
+              ansvarlig_tekst="alle afdelingschefer"),
     )
     assert punkt.opgaver == (
         Opgave("afdelingscheferne", "melder en tovholder til Kommunikation senest den 27. august 2025",
-               "Beslutning", "2025-08-27"),
+               "Beslutning", "2025-08-27", "alle afdelingschefer"),
     )
 
 
@@ -96,9 +97,9 @@ def test_assignments_in_beslutning():
              "HR & Løn arbejder videre med retningslinjen. Sekretariatet samler op på kommentarerne. "
              "Økonomiudvalget skal fastsætte måltallet. Chefforum kan løbende melde ind.")
     assert enriched(tekst, afsnit="Beslutning").opgaver == (
-        Opgave("Økonomi & Stab", "skal undersøge, hvordan data indgår", "Beslutning"),
-        Opgave("HR & Løn", "arbejder videre med retningslinjen", "Beslutning"),
-        Opgave("Sekretariatet", "samler op på kommentarerne", "Beslutning"),
+        Opgave("Økonomi & Stab", "skal undersøge, hvordan data indgår", "Beslutning", None, "Økonomi & Stab"),
+        Opgave("HR & Løn", "arbejder videre med retningslinjen", "Beslutning", None, "HR & Løn"),
+        Opgave("Sekretariatet", "samler op på kommentarerne", "Beslutning", None, "Sekretariatet"),
     )
 
 

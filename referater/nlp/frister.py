@@ -107,37 +107,34 @@ def agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
 
 
 def vaelg_ansvarlig(tekst: str, u: Datoudtryk, saetning: tuple[int, int], omtaler: list[Omtale],
-                    standard: str | None, forbi: bool = False) -> str | None:
+                    standard: Omtale | None, forbi: bool = False) -> Omtale | None:
     """The owner of a deadline: the acting mention nearest to it in its sentence, else the subject
     nearest before it in its clause, else right after it, else a body it meets at
     ("på Økonomiudvalget"), else the section's default."""
     aktive = agenter(tekst, omtaler)
     if aktive:
-        return min(aktive, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut))).kanonisk
+        return min(aktive, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut)))
     # a mention that did something ("Direktørforum har besluttet …") does not own what is still due
     k_start, k_slut = _klausul(tekst, u.start, u.slut, *saetning)
     subjekter = [o for o in _subjekter(omtaler) if k_start <= o.start < k_slut
                  and (forbi or not _FORTID_UDSAGN.match(tekst, o.slut))]
     foer = [o for o in subjekter if o.slut <= u.start]
     if foer:
-        return foer[-1].kanonisk
+        return foer[-1]
     efter = [o for o in subjekter if o.start >= u.slut]
     if efter:
-        return efter[0].kanonisk
+        return efter[0]
     # "på Økonomiudvalget den 4. februar", "udsat til kommende Chefforum den 26. marts"
     moeder = [o for o in omtaler if o.praeposition in m.MOEDE_PRAEPOSITIONER
               and 0 <= u.start - o.slut <= m.MOEDE_AFSTAND]
     if moeder:
-        return moeder[-1].kanonisk
+        return moeder[-1]
     return standard
 
 
-def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> str | None:
+def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> Omtale | None:
     """The owner a section names for its work: "Processen forankres i Økonomi & Stab"."""
-    for o in omtaler:
-        if _ANSVAR.search(tekst[max(0, o.start - 30):o.start]):
-            return o.kanonisk
-    return None
+    return next((o for o in omtaler if _ANSVAR.search(tekst[max(0, o.start - 30):o.start])), None)
 
 
 def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> str:
@@ -179,8 +176,10 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
             start, fraser = _med_forled(tekst, u, saetning)
             forbi = u.dato < moede.isoformat()
             usikker = u.art in ("aarstid", "ferie") or forbi
-            frister.append(Frist(fraser, u.dato, u.praecision, vaelg_ansvarlig(tekst, u, saetning, i_saetning, standard, forbi),
-                                 handling(tekst, start, u.slut, saetning), afsnit, start, u.slut, usikker))
+            ejer = vaelg_ansvarlig(tekst, u, saetning, i_saetning, standard, forbi)
+            frister.append(Frist(fraser, u.dato, u.praecision, ejer.kanonisk if ejer else None,
+                                 handling(tekst, start, u.slut, saetning), afsnit, start, u.slut, usikker,
+                                 ejer.tekst if ejer else None))
     return frister
 
 

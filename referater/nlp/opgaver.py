@@ -43,7 +43,8 @@ def _fra_udsagn(tekst: str, afsnit: str, omtaler: list[Omtale], frister: list[Fr
             udsagn = _UDSAGN.match(tekst, o.slut, s_slut)
             if udsagn:
                 handling = udsagn.group("udsagn") + " " + _handling(tekst, udsagn.end(), s_slut)
-                opgaver.append(Opgave(o.kanonisk, handling.strip(), afsnit, _frist_i(frister, o.slut, s_slut)))
+                opgaver.append(Opgave(o.kanonisk, handling.strip(), afsnit, _frist_i(frister, o.slut, s_slut),
+                                      o.tekst))
     return opgaver
 
 
@@ -55,7 +56,7 @@ def _fra_frister(tekst: str, omtaler: list[Omtale], frister: list[Frist]) -> lis
         saetning = next((s for s in saetninger(tekst) if s[0] <= f.start < s[1]), (0, len(tekst)))
         i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
         if any(o.kanonisk == f.ansvarlig for o in agenter(tekst, i_saetning)):
-            opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato))
+            opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato, f.ansvarlig_tekst))
     return opgaver
 
 
