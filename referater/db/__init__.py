@@ -10,6 +10,8 @@ import sqlite_utils
 
 from ..models import Punkt, Referat
 from ..parsers import PARSER_VERSION
+from . import frister as nlp_tables
+from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
 from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
@@ -54,11 +56,13 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("punkt_id", "punkt", "id")],
     },
 }  # fmt: skip
+TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
 
 # Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
-INDEXES = {"punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]], "referat": [["_sha256"], ["dato"]]}
+INDEXES = {"punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]], "referat": [["_sha256"], ["dato"]],
+           **nlp_tables.INDEXES}
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -114,6 +118,7 @@ def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
         db["deltager"].insert_all(deltager_rows(rid, referat))
         for punkt in referat.punkter:
             save_punkt(db, rid, referat, punkt)
+        refresh_personer(db)
     return rid
 
 
@@ -123,11 +128,13 @@ def save_punkt(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Pun
     row = punkt_row(rid, referat, punkt)
     db["punkt"].insert(row)
     db["bilag"].insert_all(bilag_rows(row["id"], punkt))
+    save_frister(db, rid, referat, punkt, row["id"])
 
 
 def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
     """Remove a referat and everything hanging off it (inside the caller's transaction)."""
     db.execute("delete from bilag where punkt_id in (select id from punkt where referat_id = ?)", [rid])
+    delete_frister(db, rid)
     for table in ("deltager", "punkt"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
     db.execute("delete from referat where id = ?", [rid])
