@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -135,6 +136,33 @@ def search(query, db_path, limit, as_json):
     """
     rows = store.search(store.open_db(db_path), query, limit)
     emit_rows(rows, as_json, lambda row: (punkt_line(row), " ".join(row["uddrag"].split())))
+
+
+@cli.command()
+@db_option
+@click.option("--fra", type=click.DateTime(["%Y-%m-%d"]), help="First date (default: today, so only open frister).")
+@click.option("--til", type=click.DateTime(["%Y-%m-%d"]), help="Last date.")
+@click.option("--ansvarlig", help="Only frister whose owner contains this text (fx 'Økonomi & Stab').")
+@json_option
+def frister(db_path, fra, til, ansvarlig, as_json):
+    """Open deadlines found in the referater, soonest first, with their punkt and sagsnummer.
+
+    Example: referater frister --fra 2025-08-01 --ansvarlig afdelingscheferne
+    """
+    fra = (fra or datetime.now()).date().isoformat()
+    rows = store.find_frister(store.open_db(db_path), fra, til and til.date().isoformat(), ansvarlig)
+    if not rows and not as_json:
+        click.echo(f"ingen frister fra {fra}" + (f" for {ansvarlig}" if ansvarlig else ""))
+    emit_rows(rows, as_json, frist_lines)
+
+
+def frist_lines(row: dict) -> tuple[str, str]:
+    ansvarlig = row["ansvarlig"] or "(ingen ansvarlig nævnt)"
+    usikker = " (usikker)" if row["usikker"] else ""
+    sag = f", sag {row['sagsnummer']}" if row["sagsnummer"] else ""
+    return (f"{row['dato']} [{row['praecision']}] {ansvarlig}: {row['handling']}{usikker}",
+            f"{row['forum']} {row['moededato']} punkt {row['punkt_id'].rsplit('/', 1)[1]}: "
+            f"{row['punkt_titel']}{sag} – «{row['tekst']}» i {row['afsnit']}")  # fmt: skip
 
 
 @cli.command()

@@ -138,8 +138,11 @@ def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> Omtale | None:
 
 
 def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> str:
-    """A short phrase saying what is due: the clause around the date phrase, without it."""
+    """A short phrase saying what is due: the clause around the date phrase, without it (the whole
+    sentence when the clause is just an apposition like ", Chefforum den 8. oktober 2025,")."""
     k_start, k_slut = _klausul(tekst, start, slut, *saetning)
+    if len(tekst[k_start:start].split() + tekst[slut:k_slut].split()) < 3:
+        k_start, k_slut = saetning
     foer = re.sub(r"^\s*(?:\d+\.|[-–•])\s+", "", tekst[k_start:start]).replace("*", " ").split()
     efter = tekst[slut:k_slut].replace("*", " ").split()
     while foer and foer[0].lower() in m.HANDLING_FYLDORD_FOER:

@@ -167,7 +167,7 @@ PRAEPOSITIONER = ("på", "til", "i", "for", "med", "hos", "fra", "om", "over", "
 MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "første", "hele", "samme")
 MOEDE_MELLEMORD = ("kommende", "næste")
 # Passive verbs of presenting: what follows them is the receiver ("forelægges Chefforum"), not an owner.
-MODTAGER_FOER = r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til)\s+$"
+MODTAGER_FOER = r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til|tilgå|tilgår)\s+$"
 # Past or perfect tense right after a mention: it did something, it does not own what is due.
 FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"  # "til kommende Chefforum" = at the body's next meeting
 # Owners the rapidfuzz matcher accepts only above this score (0–100): below it, never guess.
