@@ -41,6 +41,7 @@ def _enrich_punkt(punkt: Punkt, nlp: Language, dato: str | None, kartotek: Karto
     docs = []
     for afsnit in punkt.afsnit:
         doc = nlp.make_doc(afsnit.tekst)
+        doc.user_data["referat_tekst"] = afsnit.tekst  # spaCy would rebuild doc.text from the tokens
         doc._.moededato, doc._.afsnit, doc._.kartotek = dato, afsnit.navn, kartotek
         docs.append(doc)
     frister, opgaver = [], []

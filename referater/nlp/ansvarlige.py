@@ -31,7 +31,9 @@ class Omtale:
     praeposition: str | None = None  # the preposition right before it, if any
 
 
-_ROLLER = [(re.compile(rf"\b{p}\b", re.IGNORECASE), kanonisk) for p, kanonisk in m.ROLLER.items()]
+# all role nouns in one pass; the name of the group that matched gives the canonical form
+_ROLLE_KANONISK = {f"r{i}": kanonisk for i, kanonisk in enumerate(m.ROLLER.values())}
+_ROLLER = re.compile(r"\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(m.ROLLER)) + r")\b", re.IGNORECASE)
 _ORGAN = re.compile(
     rf"\b(?:{m.ORGAN_ENDELSER}|(?i:{'|'.join(m.KENDTE_ORGANER)}))\b"
     r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:\s+(?:og|&|i)\s+|\s+)[A-ZÆØÅ][\w-]*)*)?"
@@ -68,8 +70,8 @@ class Kartotek:
                 for x in self._literal.finditer(tekst)]
 
     def _generiske(self, tekst: str) -> list[Omtale]:
-        fundne = [Omtale(x.group(), x.start(), x.end(), kanonisk, "rolle")
-                  for regex, kanonisk in _ROLLER for x in regex.finditer(tekst)]
+        fundne = [Omtale(x.group(), x.start(), x.end(), _ROLLE_KANONISK[x.lastgroup], "rolle")
+                  for x in _ROLLER.finditer(tekst)]
         for regex, art in ((_ORGAN, "organ"), (_ENHED, "enhed"), (_KOMMUNE, "organ")):
             fundne += [Omtale(x.group(), x.start(), x.end(), self.kanonisk(x.group()), art)
                        for x in regex.finditer(tekst)]

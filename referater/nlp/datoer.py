@@ -44,9 +44,11 @@ _FERIE = _alternation({**m.FERIER, **m.FERIEUGER})
 
 # (art, pattern): each art has a resolver below. Order does not matter: the longest match wins.
 MOENSTRE = {
-    "dag": _FOER + rf"\b(?P<dag>[0-3]?\d)[.,]?\s*(?:(?P<maaned>{_MAANED})\b|(?P<forkortet>{_FORKORTET})\b\.?)(?:,?\s+(?P<aar>{_AAR})\b)?",
-    "numerisk": _FOER + rf"(?<![\w./-])(?P<dag>[0-3]?\d)[./-](?P<mnd>[01]?\d)[./-](?P<aar>{_AAR}|\d{{2}})(?![\d-]|\.\d)",
-    "broek": _FOER + rf"(?<![\w./-])(?P<dag>[0-3]?\d)/(?P<mnd>[01]?\d)(?:(?:\s+|-)(?P<aar>{_AAR}))?(?![\d/])(?!\s+af\b)",
+    # these three start with the digits so the regex engine can jump between digits; the words before
+    # ("onsdag den", "d.") are added afterwards by _med_foer
+    "dag": rf"(?P<dag>\d{{1,2}})[.,]?\s*(?:(?P<maaned>{_MAANED})\b|(?P<forkortet>{_FORKORTET})\b\.?)(?:,?\s+(?P<aar>{_AAR})\b)?",
+    "numerisk": rf"(?P<dag>\d{{1,2}})[./-](?P<mnd>[01]?\d)[./-](?P<aar>{_AAR}|\d{{2}})(?![\d-]|\.\d)",
+    "broek": rf"(?P<dag>\d{{1,2}})/(?P<mnd>[01]?\d)(?:(?:\s+|-)(?P<aar>{_AAR}))?(?![\d/])(?!\s+af\b)",
     "uge": rf"\buge(?:rne)?\s+(?P<uge>\d{{1,2}})\b(?:\s*(?:-|–|og|til)\s*(?P<uge2>\d{{1,2}})\b)?(?:,?\s+(?P<aar>{_AAR})\b)?",
     "ugens_loeb": r"\bi\s+(?:ugens\s+løb|(?:denne|indeværende)\s+uge)\b",
     "naeste_uge": r"\bi\s+(?:næste|den\s+kommende)\s+uge\b",
@@ -63,6 +65,8 @@ MOENSTRE = {
     "ferie": rf"\b(?:inden|før|op\s+til)\s+(?P<ferie>{_FERIE})\b(?:\s+(?P<aar>{_AAR})\b)?",
 }
 _KOMPILEREDE = {art: re.compile(p, re.IGNORECASE) for art, p in MOENSTRE.items()}
+_CIFFER_FOERST = {"dag": r"\w", "numerisk": r"[\w./-]", "broek": r"[\w./-]"}  # what may not touch the digits
+_FOER_SLUT = re.compile(_FOER + r"$", re.IGNORECASE)
 # Two expressions joined like "marts og april", "ultimo 2022 eller primo 2023", "september-oktober"
 # are one span that is due at the later bound.
 _FORBINDER = re.compile(r"\s*(?:-|–|og|eller|til)\s*|\s*,\s*", re.IGNORECASE)
@@ -206,17 +210,28 @@ LOESERE = {
 
 
 def _kandidater(tekst: str, moede: date) -> list[Datoudtryk]:
-    fundne = []
+    fundne, smaat = [], tekst.lower()
     for art, regex in _KOMPILEREDE.items():
+        if art in m.DATO_FORFILTER and not any(ord_ in smaat for ord_ in m.DATO_FORFILTER[art]):
+            continue  # the pattern cannot match: skip a scan of the whole text
         for match in regex.finditer(tekst):
+            if art in _CIFFER_FOERST and match.start() and re.match(_CIFFER_FOERST[art], tekst[match.start() - 1]):
+                continue  # inside a number or word: "85.13.00-P20-1-22", "P35"
             dato, praecision = LOESERE[art](match.groupdict(), moede)
             if dato is None:
                 continue
+            start = _med_foer(tekst, match.start()) if art in _CIFFER_FOERST else match.start()
             if art in _UDLEDER_AAR and not any(v for k, v in match.groupdict().items() if "aar" in k):
                 dato = _bagud_hvis_fortid(tekst[:match.start()], tekst[match.end():], dato, moede)
-            fundne.append(Datoudtryk(match.group(), match.start(), match.end(), dato.isoformat(),
+            fundne.append(Datoudtryk(tekst[start:match.end()], start, match.end(), dato.isoformat(),
                                      praecision, art, _er_begyndelse(art, match)))
     return fundne
+
+
+def _med_foer(tekst: str, start: int) -> int:
+    """Widen a date to the words that belong to it: "onsdag den 20. august", "d. 4 februar"."""
+    foer = _FOER_SLUT.search(tekst[max(0, start - 30):start])
+    return start - (len(tekst[max(0, start - 30):start]) - foer.start()) if foer else start
 
 
 def _er_begyndelse(art: str, match: re.Match) -> bool:

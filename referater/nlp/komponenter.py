@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,16 +32,24 @@ for _navn in ("dato", "kanonisk"):
 NER_ETIKETTER = {"PER": "person", "PERSON": "person", "ORG": "organ"}
 
 
+def tekst(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins the tokens again on every access."""
+    if "referat_tekst" not in doc.user_data:
+        doc.user_data["referat_tekst"] = doc.text
+    return doc.user_data["referat_tekst"]
+
+
 class Saetninger:
     """Sentence starts from punctuation and line structure (the blank pipeline has no parser)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if doc.has_annotation("DEP"):  # a trained parser already set sentences
+        if doc.has_annotation("DEP") or not len(doc):  # a trained parser already set sentences
             return doc
-        starter = {s for s, _ in saetninger(doc.text)}
-        for token in doc[1:]:
-            token.is_sent_start = token.idx in starter
-        return doc
+        starter = numpy.array([s for s, _ in saetninger(tekst(doc))], dtype="int64")
+        # one array write instead of a Python loop over tokens: 1 = starts a sentence, -1 = does not
+        flag = numpy.where(numpy.isin(doc.to_array(IDX).astype("int64"), starter), 1, -1)
+        flag[0] = 1
+        return doc.from_array([SENT_START], flag.astype("uint64").reshape(-1, 1))
 
 
 class Datoer:
@@ -47,7 +57,7 @@ class Datoer:
 
     def __call__(self, doc: Doc) -> Doc:
         moede = doc._.moededato
-        doc._.datoer = find_datoer(doc.text, date.fromisoformat(moede)) if moede else []
+        doc._.datoer = find_datoer(tekst(doc), date.fromisoformat(moede)) if moede else []
         spans = []
         for u in doc._.datoer:
             span = doc.char_span(u.start, u.slut, label=u.praecision, alignment_mode="expand")
@@ -63,7 +73,7 @@ class Ansvarlige:
 
     def __call__(self, doc: Doc) -> Doc:
         kartotek: Kartotek = doc._.kartotek or Kartotek()
-        omtaler = kartotek.find(doc.text) + _fra_ner(doc, kartotek)
+        omtaler = kartotek.find(tekst(doc)) + _fra_ner(doc, kartotek)
         doc._.omtaler = sorted(omtaler, key=lambda o: o.start)
         spans = []
         for o in doc._.omtaler:
@@ -79,7 +89,7 @@ def _fra_ner(doc: Doc, kartotek: Kartotek) -> list[Omtale]:
     """Entities a trained model found that the rules did not; persons are matched to participants."""
     if not doc.ents:
         return []
-    kendte = [(o.start, o.slut) for o in kartotek.find(doc.text)]
+    kendte = [(o.start, o.slut) for o in kartotek.find(tekst(doc))]
     fundne = []
     for ent in doc.ents:
         art = NER_ETIKETTER.get(ent.label_)
@@ -94,7 +104,7 @@ class Frister:
 
     def __call__(self, doc: Doc) -> Doc:
         moede = doc._.moededato
-        doc._.frister = (find_frister(doc.text, doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
+        doc._.frister = (find_frister(tekst(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
                                       date.fromisoformat(moede)) if moede else [])
         return doc
 
@@ -103,7 +113,7 @@ class Opgaver:
     """Assignments from obligation verbs after an owner, and from owned deadlines."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.opgaver = find_opgaver(doc.text, doc._.afsnit, doc._.omtaler or [], doc._.frister or [])
+        doc._.opgaver = find_opgaver(tekst(doc), doc._.afsnit, doc._.omtaler or [], doc._.frister or [])
         return doc
 
 

@@ -37,6 +37,13 @@ FERIER = {
 # Holidays that are a school week: (ISO week, precision), due on its Friday.
 FERIEUGER = {"vinterferien": 7, "efterårsferien": 42}
 
+# Words one of a pattern's matches must contain; a text without them is not scanned with it.
+DATO_FORFILTER = {
+    "uge": ("uge",), "ugens_loeb": ("uge",), "naeste_uge": ("uge",), "udgangen": ("udgangen",),
+    "aarsskifte": ("årsskift",), "dette_aar": ("år",), "naeste_aar": ("næste år",),
+    "aarstid": ("forår", "sommer", "efterår", "vinter"), "kvartal": ("kvartal",), "halvaar": ("halvår",),
+    "ferie": ("ferie", "jul"), "broek": ("/",), "periodedel": ("ultimo", "primo", "medio", " af ", " i "),
+}
 # ultimo/primo/medio and their spelled-out forms: which part of the period they point at.
 PERIODEDEL = {
     "ultimo": "slut", "i slutningen af": "slut", "i udgangen af": "slut", "sidst i": "slut",
