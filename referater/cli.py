@@ -15,6 +15,7 @@ from . import db as store
 from .errors import ReferatError
 from .ingest import find_documents
 from .jsonout import referat_dict
+from .nlp import load_pipeline
 from .pipeline import ingest_file, parse_file
 from .publish import serve_args
 
@@ -24,6 +25,8 @@ SUGGESTION_CUTOFF = 60
 
 db_option = click.option("--db", "db_path", default=store.DEFAULT_DB, show_default=True, help="SQLite database file.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+model_option = click.option("--model", help="An installed trained spaCy pipeline (fx da_core_news_sm) whose "
+                            "PERSON/ORG entities add owners; default: rules only.")
 
 
 def emit_json(value) -> None:
@@ -59,17 +62,23 @@ def cli(verbose: int) -> None:
 @db_option
 @click.option("--force", is_flag=True, help="Parse again even when the file is already stored.")
 @click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+@model_option
 @json_option
-def ingest(paths, db_path, force, silent, as_json):
+def ingest(paths, db_path, force, silent, model, as_json):
     """Ingest referat files and folders (.pdf, .txt, .md) into the database.
 
     Example: referater ingest examples/ --db referater.db
     """
+    if model:  # a missing model is one error for the run, not one per file
+        try:
+            load_pipeline(model)
+        except ReferatError as error:
+            raise click.ClickException(str(error))
     db = store.open_db(db_path)
     files = find_documents(list(paths))
     with click.progressbar(files, label="Indlæser referater", hidden=silent or as_json,
                            item_show_func=lambda p: p.name if p else "") as bar:  # fmt: skip
-        results = [ingest_file(db, path, force=force) for path in bar]
+        results = [ingest_file(db, path, force=force, model=model) for path in bar]
     for result in results:
         if result.status == "failed":
             click.echo(f"{result.kilde}: {result.fejl}", err=True)
@@ -84,14 +93,15 @@ def ingest(paths, db_path, force, silent, as_json):
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@model_option
 @json_option
-def parse(file, as_json):
+def parse(file, model, as_json):
     """Show what the parser makes of one file, without touching a database.
 
     Example: referater parse examples/chefforum-2025-01-29.txt --json
     """
     try:
-        referat = parse_file(file)
+        referat = parse_file(file, model)
     except ReferatError as error:
         raise click.ClickException(f"{file}: {error}")
     if as_json:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .ingest import load_tekst
+from .nlp.evaluering import nlp_report
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,10 @@ def main(argv: list[str] | None = None) -> None:
     fields, of = sum(r["fields"] for r in rows), sum(r["of"] for r in rows)
     print(f"{'i alt':32} {sum(r['found'] for r in rows):>4} af {sum(r['expected'] for r in rows):<4} "
           f"{fields:>5} af {of:<5} ({fields / of:.1%} af felterne)")  # fmt: skip
+    gold_files = [path for folder in dirs for path in sorted(folder.glob("*.json")) if "deadlines" in path.read_text()]
+    if gold_files:  # frister, ansvarlige and opgaver against the hand-annotated gold
+        print()
+        print("\n".join(nlp_report(gold_files, EXAMPLES)))
 
 
 if __name__ == "__main__":

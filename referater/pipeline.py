@@ -12,7 +12,7 @@ from . import db as store
 from .errors import ReferatError
 from .ingest import read_document, to_tekst
 from .models import Referat
-from .nlp import enrich
+from .nlp import enrich, load_pipeline
 from .parsers import parse_tekst
 
 log = logging.getLogger(__name__)
@@ -29,18 +29,19 @@ class Resultat:
     fejl: str | None = None
 
 
-def parse_file(path: str | Path) -> Referat:
+def parse_file(path: str | Path, model: str | None = None) -> Referat:
     """Read, parse and enrich one file without touching a database."""
-    return enrich(parse_tekst(to_tekst(read_document(path))))
+    return enrich(parse_tekst(to_tekst(read_document(path))), load_pipeline(model))
 
 
-def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False) -> Resultat:
+def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
+                model: str | None = None) -> Resultat:
     """Ingest one file; a ReferatError becomes a failed Resultat and leaves the database as it was."""
     try:
         dokument = read_document(path)
         if not force and store.is_ingested(db, dokument.sha256):
             return Resultat(str(path), "unchanged")
-        referat = enrich(parse_tekst(to_tekst(dokument)))
+        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))
         rid = store.save_referat(db, referat)
     except ReferatError as error:
         log.info("%s: %s", path, error)

@@ -4,6 +4,7 @@ Each case is one section of one punkt run through ``enrich``; expectations are w
 """
 
 import pytest
+from conftest import EXAMPLES
 
 from referater.models import Afsnit, Deltager, Frist, Opgave, Punkt, Referat
 from referater.nlp import enrich, load_pipeline
@@ -130,3 +131,33 @@ def test_unknown_model_is_one_clear_error():
 
     with pytest.raises(ReferatError, match="is not installed"):
         load_pipeline("da_findes_ikke")
+
+
+def test_entities_of_a_trained_pipeline_become_owners():
+    """A trained pipeline's PER/ORG entities add owners the rules do not know (stood in for by a ruler)."""
+    import spacy
+
+    from referater.nlp.komponenter import KOMPONENTER
+
+    nlp = spacy.blank("da")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "PER", "pattern": "Ib Ibsen"},
+                                               {"label": "ORG", "pattern": "Region Hovedstaden"}])
+    for navn in KOMPONENTER:
+        nlp.add_pipe(navn)
+    punkt = Punkt(nummer=1, titel="T", type="andet", afsnit=(Afsnit("Beslutning", (
+        "Ib Ibsen skal sende udkastet senest 1. maj 2025. Region Hovedstaden vil svare inden uge 20.")),))
+    referat = Referat("t.txt", "0" * 64, "txt", "Chefforum", "2025-03-12", None, None, DELTAGERE, (punkt,))
+    assert [(f.dato, f.ansvarlig) for f in enrich(referat, nlp).punkter[0].frister] == [
+        ("2025-05-01", "Ib Ibsen"), ("2025-05-16", "Region Hovedstaden"),
+    ]
+
+
+def test_cli_refuses_a_missing_model_once(tmp_path):
+    from click.testing import CliRunner
+
+    from referater.cli import cli
+
+    result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "r.db"), "--model", "da_findes_ikke"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: spaCy model 'da_findes_ikke' is not installed: install it with pip, or leave out --model"]

@@ -8,7 +8,9 @@ Assignments: recall of certain gold assignments matched by punkt and owner.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..models import Referat
 
@@ -119,3 +121,16 @@ def format_nlp(t: Optaelling) -> list[str]:
         f"ansvarlig: right on {t.ejer_rigtig}/{t.ejer_med_guld} correct deadlines with a gold owner = {ejer:.3f} (target >= 0.85)",
         f"opgaver: recall {t.opgaver_fundne}/{t.opgaver_guld} = {opg:.3f} (target >= 0.80)",
     ]
+
+
+def nlp_report(gold_paths: list[Path], examples: Path) -> list[str]:
+    """Enrich the example referat of every gold file and report the metrics (for ``make eval``)."""
+    from ..ingest import load_tekst
+    from ..parsers import parse_tekst
+    from . import enrich
+
+    par = []
+    for path in gold_paths:
+        guld = json.loads(path.read_text(encoding="utf-8"))
+        par.append((enrich(parse_tekst(load_tekst(examples / guld["file"]))), guld))
+    return format_nlp(evaluate_nlp(par))
