@@ -51,28 +51,30 @@ def _navn(ejer: str | None) -> str:
     return " ".join((ejer or "").casefold().split())
 
 
-def _par_frister(punkt, guld_item: dict, t: Optaelling, kilde: str) -> None:
-    # certain gold entries first, so a prediction that could match either counts towards recall
-    guld = sorted(guld_item["deadlines"], key=lambda g: bool(g.get("uncertain")))
-    brugt: set[int] = set()
-    # a prediction is paired with a gold entry of its own section first, then with any of its punkt
-    par = {}
+def _par(frister, guld: list[dict]) -> dict[int, int]:
+    """Prediction index → gold index: same date, own section first, then any section of the punkt."""
+    par: dict[int, int] = {}
     for samme_afsnit in (True, False):
-        for j, f in enumerate(punkt.frister):
+        for j, f in enumerate(frister):
             if j in par:
                 continue
-            i = next((i for i, g in enumerate(guld) if i not in brugt and g["due"] == f.dato
+            i = next((i for i, g in enumerate(guld) if i not in par.values() and g["due"] == f.dato
                       and (not samme_afsnit or g["section"] == f.afsnit)), None)
             if i is not None:
                 par[j] = i
-                brugt.add(i)
+    return par
+
+
+def _par_frister(punkt, guld_item: dict, t: Optaelling, kilde: str) -> None:
+    # certain gold entries first, so a prediction that could match either counts towards recall
+    guld = sorted(guld_item["deadlines"], key=lambda g: bool(g.get("uncertain")))
+    par = _par(punkt.frister, guld)
     for j, f in enumerate(punkt.frister):
         t.forudsagt += 1
-        i = par.get(j)
-        if i is None:
+        if j not in par:
             t.fejl.append(f"{kilde} punkt {punkt.nummer}: extra {f.dato} {f.tekst!r} ({f.afsnit})")
             continue
-        g = guld[i]
+        g = guld[par[j]]
         t.korrekte += 1
         t.fundne_sikre += not g.get("uncertain")
         t.praecision_rigtig += PRAECISION.get(g["precision"]) == f.praecision
@@ -80,10 +82,11 @@ def _par_frister(punkt, guld_item: dict, t: Optaelling, kilde: str) -> None:
             t.ejer_med_guld += 1
             t.ejer_rigtig += _navn(g["owner"]) == _navn(f.ansvarlig)
             if _navn(g["owner"]) != _navn(f.ansvarlig):
-                t.fejl.append(f"{kilde} punkt {punkt.nummer}: owner of {f.tekst!r} is {f.ansvarlig!r}, gold {g['owner']!r}")
+                t.fejl.append(f"{kilde} punkt {punkt.nummer}: owner of {f.tekst!r} is {f.ansvarlig!r}, "
+                              f"gold {g['owner']!r}")
     for i, g in enumerate(guld):
         t.guld_sikre += not g.get("uncertain")
-        if i not in brugt and not g.get("uncertain"):
+        if i not in par.values() and not g.get("uncertain"):
             t.fejl.append(f"{kilde} punkt {punkt.nummer}: missed {g['due']} {g['phrase']!r} ({g['section']})")
 
 
