@@ -70,6 +70,10 @@ PHRASES = [
     ("første kvartal", "2025-01-29", ("2025-03-31", "kvartal")),
     ("2. halvår", "2025-03-12", ("2025-12-31", "halvaar")),
     ("1. halvår 2026", "2025-09-24", ("2026-06-30", "halvaar")),
+    # relative limits count from the meeting, where the decision is taken
+    ("inden for 14 dage", "2025-03-12", ("2025-03-26", "dag")),
+    ("indenfor to uger", "2025-03-12", ("2025-03-26", "uge")),
+    ("inden for tre måneder", "2025-11-30", ("2026-02-28", "maaned")),
 ]
 
 # Text that holds no date: case numbers, clock times, fractions, plain years, "senest" = most recently.

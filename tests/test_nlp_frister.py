@@ -35,6 +35,9 @@ CASES = [
     ("Projektet forventes færdigt i løbet af 2. halvår.", "2025-03-12", ["2025-12-31"]),
     ("Chefforum skal udfylde planen i løbet af uge 34.", "2025-08-13", ["2025-08-22"]),
     ("Den 1. april,\n\n- bliver der lukket for at oprette nye filer.", "2025-03-12", ["2025-04-01"]),
+    ("Høringssvar sendes inden for 14 dage.", "2025-03-12", ["2025-03-26"]),
+    # a limit counted from an undated meeting is kept without a date
+    ("Materialet skal sendes senest 5 dage før mødet.", "2025-03-12", [None]),
     # traps: "senest" = most recently; past events; a start; recurring; a state that lasts; an event
     ("Senest vedtagelsen af planen i 2024 viste behovet.", "2025-03-12", []),
     ("Styregruppen godkendte planen den 4. december 2024.", "2025-03-12", []),

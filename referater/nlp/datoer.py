@@ -59,6 +59,8 @@ MOENSTRE = {
     "aarsskifte": rf"\bved\s+årsskiftet\b(?:\s+(?P<aar>{_AAR})\b)?",
     "dette_aar": r"\b(?:i\s+år|i\s+indeværende\s+år|året\s+ud)\b",
     "naeste_aar": r"\b(?:i\s+)?næste\s+år\b",
+    # "inden for 14 dage", "indenfor to uger": counted from the meeting, where the decision was taken
+    "inden_for": rf"\binden\s*for\s+(?P<antal>\d{{1,3}}|{_alternation(m.TAL)})\s+(?P<enhed>{_alternation(m.ENHEDER)})\b",
     "aarstid": rf"(?P<fra>\bfra\s+)?\b(?P<tid>{_AARSTID})\b(?:\s+(?P<aar>{_AAR})\b)?",
     "kvartal": _ORDINAL + rf"kvartal\b(?:\s+(?P<aar>{_AAR})\b)?",
     "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?P<aar>{_AAR})\b)?",
@@ -198,6 +200,16 @@ def _ferie(g, moede):
     return _fremad(lambda a: date(a, maaned, dag), _aar(g, "aar"), moede), praecision
 
 
+def _inden_for(g, moede):
+    antal = int(g["antal"]) if g["antal"].isdigit() else m.TAL[g["antal"].lower()]
+    enhed, gange, praecision = m.ENHEDER[g["enhed"].lower()]
+    if enhed == "days":
+        return moede + timedelta(days=antal * gange), praecision
+    maaned = moede.month - 1 + antal
+    aar, maaned = moede.year + maaned // 12, maaned % 12 + 1
+    return date(aar, maaned, min(moede.day, calendar.monthrange(aar, maaned)[1])), praecision
+
+
 LOESERE = {
     "dag": _dag, "numerisk": _numerisk, "broek": _numerisk, "uge": _uge, "ugens_loeb": _ugens_loeb,
     "naeste_uge": lambda g, mo: _ugens_loeb(g, mo, 1), "periodedel": _periodedel, "maaned": _maaned,
@@ -205,7 +217,7 @@ LOESERE = {
     "aarsskifte": lambda g, mo: (date(_aar(g, "aar") or mo.year, 12, 31), "aar"),
     "dette_aar": lambda g, mo: (date(mo.year, 12, 31), "aar"),
     "naeste_aar": lambda g, mo: (date(mo.year + 1, 12, 31), "aar"),
-    "aarstid": _aarstid, "kvartal": _kvartal, "halvaar": _halvaar, "ferie": _ferie,
+    "aarstid": _aarstid, "kvartal": _kvartal, "halvaar": _halvaar, "ferie": _ferie, "inden_for": _inden_for,
 }
 
 

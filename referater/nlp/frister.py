@@ -28,6 +28,7 @@ _FRIST_ORD = re.compile(r"\b(?:" + "|".join(m.FRIST_ORD) + r")\s*(?:\*\*)?\s*(?:
 _CUES = _ord(m.CUES)
 _VARIGHED_FOER = re.compile(m.VARIGHED_FORLED, re.IGNORECASE)
 _VARIGHED = re.compile(m.VARIGHED_UDTRYK, re.IGNORECASE)
+_RELATIV = re.compile(m.RELATIV_FRIST, re.IGNORECASE)
 _FORTID_EFTER = re.compile(m.FORTID_EFTER, re.IGNORECASE)
 _AGENT_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.AGENT_UDSAGN) + r")\b", re.IGNORECASE)
 _FORTID_UDSAGN = re.compile(m.FORTID_UDSAGN_EFTER, re.IGNORECASE)
@@ -82,6 +83,8 @@ def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date) 
         return False
     if _GENTAGELSE.search(foer) or _VARIGHED_FOER.search(foer) or _VARIGHED.match(u.tekst):
         return False
+    if u.art == "inden_for":  # "inden for 14 dage" is a limit by its wording
+        return True
     if _FRIST_ORD.search(foer):
         return True
     if u.dato < moede.isoformat() or _FORTID_EFTER.match(tekst[u.slut:u.slut + 30]):
@@ -183,6 +186,19 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
             frister.append(Frist(fraser, u.dato, u.praecision, ejer.kanonisk if ejer else None,
                                  handling(tekst, start, u.slut, saetning), afsnit, start, u.slut, usikker,
                                  ejer.tekst if ejer else None))
+    return sorted(frister + relative_frister(tekst, afsnit, omtaler), key=lambda f: f.start)
+
+
+def relative_frister(tekst: str, afsnit: str, omtaler: list[Omtale]) -> list[Frist]:
+    """Limits counted from an undated event ("senest 5 dage før mødet"): kept, without a date."""
+    frister = []
+    for match in _RELATIV.finditer(tekst):
+        saetning = next((s for s in saetninger(tekst) if s[0] <= match.start() < s[1]), (0, len(tekst)))
+        u = Datoudtryk(match.group(), match.start(), match.end(), "", "", "relativ")
+        ejer = vaelg_ansvarlig(tekst, u, saetning, [o for o in omtaler if saetning[0] <= o.start < saetning[1]], None)
+        frister.append(Frist(match.group(), None, None, ejer.kanonisk if ejer else None,
+                             handling(tekst, match.start(), match.end(), saetning), afsnit, match.start(),
+                             match.end(), True, ejer.tekst if ejer else None))
     return frister
 
 

@@ -37,12 +37,23 @@ FERIER = {
 # Holidays that are a school week: (ISO week, precision), due on its Friday.
 FERIEUGER = {"vinterferien": 7, "efterårsferien": 42}
 
+# Counts written as words in relative limits ("inden for to uger").
+TAL = {"en": 1, "et": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
+       "ni": 9, "ti": 10, "fjorten": 14, "fjor": 14}
+# Units of a relative limit and how they count from the meeting: (unit, per count, precision).
+ENHEDER = {"dag": ("days", 1, "dag"), "dage": ("days", 1, "dag"), "arbejdsdage": ("days", 1, "dag"),
+           "uge": ("days", 7, "uge"), "uger": ("days", 7, "uge"), "måned": ("months", 1, "maaned"),
+           "måneder": ("months", 1, "maaned")}
+# A limit counted back from an event whose date the text does not give ("senest 5 dage før mødet",
+# "mindst 2 uger i forvejen"): a frist without a date.
+RELATIV_FRIST = (r"\b(?:senest|mindst|inden|min\.)\s+(?P<antal>\d{1,3}|(?:en|et|to|tre|fire|fem|seks|syv|otte|ti|fjorten))"
+                 r"\s+(?:arbejds)?(?:dage?|uger?|måneder?)\s+(?:før\s+\w+|inden\s+\w+|i\s+forvejen)")
 # Words one of a pattern's matches must contain; a text without them is not scanned with it.
 DATO_FORFILTER = {
     "uge": ("uge",), "ugens_loeb": ("uge",), "naeste_uge": ("uge",), "udgangen": ("udgangen",),
     "aarsskifte": ("årsskift",), "dette_aar": ("år",), "naeste_aar": ("næste år",),
     "aarstid": ("forår", "sommer", "efterår", "vinter"), "kvartal": ("kvartal",), "halvaar": ("halvår",),
-    "ferie": ("ferie", "jul"), "broek": ("/",), "periodedel": ("ultimo", "primo", "medio", " af ", " i "),
+    "ferie": ("ferie", "jul"), "broek": ("/",), "inden_for": ("inden",), "periodedel": ("ultimo", "primo", "medio", " af ", " i "),
 }
 # ultimo/primo/medio and their spelled-out forms: which part of the period they point at.
 PERIODEDEL = {
