@@ -192,6 +192,8 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
 def relative_frister(tekst: str, afsnit: str, omtaler: list[Omtale]) -> list[Frist]:
     """Limits counted from an undated event ("senest 5 dage før mødet"): kept, without a date."""
     frister = []
+    if "før" not in tekst and "forvejen" not in tekst:
+        return frister  # skip the scan: every such limit says "før …" or "i forvejen"
     for match in _RELATIV.finditer(tekst):
         saetning = next((s for s in saetninger(tekst) if s[0] <= match.start() < s[1]), (0, len(tekst)))
         u = Datoudtryk(match.group(), match.start(), match.end(), "", "", "relativ")
