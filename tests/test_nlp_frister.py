@@ -36,6 +36,10 @@ CASES = [
     ("Chefforum skal udfylde planen i løbet af uge 34.", "2025-08-13", ["2025-08-22"]),
     ("Den 1. april,\n\n- bliver der lukket for at oprette nye filer.", "2025-03-12", ["2025-04-01"]),
     ("Høringssvar sendes inden for 14 dage.", "2025-03-12", ["2025-03-26"]),
+    ("Fristen for høringssvar fastsættes til den 15. oktober 2025, kl. 12.00.", "2025-09-10", ["2025-10-15"]),
+    ("Forvaltningen udarbejder et notat til udvalgets møde i november.", "2025-09-10", ["2025-11-30"]),
+    ("Sagen genoptages på Økonomiudvalgets møde den 4. november 2025.", "2025-09-10", ["2025-11-04"]),
+    ("Høringsperioden løber fra den 1. september til den 29. september 2025.", "2025-08-10", []),
     # a limit counted from an undated meeting is kept without a date
     ("Materialet skal sendes senest 5 dage før mødet.", "2025-03-12", [None]),
     # traps: "senest" = most recently; past events; a start; recurring; a state that lasts; an event

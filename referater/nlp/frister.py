@@ -76,8 +76,9 @@ def _cue_naer(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> bool:
     return bool(_CUES.search(" ".join(foer + efter)))
 
 
-def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date) -> bool:
-    """True when the date expression ``u`` in ``tekst`` sets a deadline."""
+def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date, agent: bool = False) -> bool:
+    """True when the date expression ``u`` in ``tekst`` sets a deadline; ``agent``: someone in the
+    sentence is given something to do ("Forvaltningen udarbejder et notat til mødet i november")."""
     foer = tekst[max(saetning[0], u.start - 60):u.start]
     if u.begyndelse or _START.search(foer) or _START_EFTER.search(tekst[u.slut:u.slut + 12]):
         return False
@@ -95,8 +96,8 @@ def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date) 
         return _cue_naer(tekst, u, saetning)
     hel = tekst[saetning[0]:saetning[1]]
     if _BEGIVENHED_FOER.search(foer) or _BEGIVENHED_UDSAGN.search(hel):
-        return bool(_BEGIVENHED_CUES.search(hel))
-    return bool(_CUES.search(hel))
+        return agent or bool(_BEGIVENHED_CUES.search(hel))
+    return agent or bool(_CUES.search(hel))
 
 
 def _subjekter(omtaler: list[Omtale]) -> list[Omtale]:
@@ -174,11 +175,12 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
     standard = standard_ansvarlig(tekst, omtaler)
     frister, set_ = [], set()
     for saetning in saetninger(tekst):
+        i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
+        agent = bool(agenter(tekst, i_saetning))
         for u in (d for d in datoer if saetning[0] <= d.start < saetning[1]):
-            if (saetning, u.dato) in set_ or not er_frist(tekst, u, saetning, moede):
+            if (saetning, u.dato) in set_ or not er_frist(tekst, u, saetning, moede, agent):
                 continue
             set_.add((saetning, u.dato))
-            i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
             start, fraser = _med_forled(tekst, u, saetning)
             forbi = u.dato < moede.isoformat()
             usikker = u.art in ("aarstid", "ferie") or forbi

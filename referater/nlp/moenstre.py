@@ -87,6 +87,7 @@ CUES = (
     r"forelagt", r"fremlægges", r"behandles", r"færdiggøres", r"færdiggjort", r"afleveres",
     r"afsluttes", r"tilendebragt", r"implementeres", r"vil", r"bliver", r"kommer\s+til\s+at",
     r"træffes", r"udsat\s+til", r"udsættes\s+til", r"melde\w*", r"deltager", r"senest", r"inden",
+    r"genoptages", r"fastsættes", r"fastsat",
     r"frist\w*", r"deadline\w*",
 )
 # Sentences that describe the past (used to put a year-less date behind the meeting).
@@ -102,7 +103,9 @@ FORTID_NAVNEORD = (r"beslutning(?:en)?", r"referat(?:et)?")
 # Just before a date, these make it a recurring rule, not a deadline ("Hvert år i marts").
 GENTAGELSE_FORLED = r"\b(?:hver(?:t|e)?(?:\s+\w+)?|årligt|månedligt|ugentligt|løbende)\s+(?:i\s+|den\s+)?$"
 # "til udgangen af 2025", "frem til", "året ud" say how long a state lasts, not when work is due.
-VARIGHED_FORLED = r"\b(?:frem\s+)?til\s+(?:og\s+med\s+)?$"
+# "til" alone is "until", except after a verb that sets a date ("fastsættes til den 15. oktober").
+VARIGHED_FORLED = (r"\b(?:frem\s+til|indtil|til\s+og\s+med|(?<!fastsættes\s)(?<!fastsat\s)(?<!sat\s)"
+                   r"(?<!udsat\s)(?<!udskudt\s)(?<!ændret\s)til)\s+$")
 VARIGHED_UDTRYK = r"^(?:(?:frem\s+)?til\s|året\s+ud)"
 # A past-tense verb right after a fronted date ("Den 22. maj 2025 godkendte Chefforum …") dates the past.
 FORTID_EFTER = r"^\s*,?\s*(?:blev|var|havde|godkendte|besluttede|drøftede|vedtog|holdt|\w{3,}ede)\b"
@@ -118,7 +121,8 @@ BEGIVENHED_FOER = (
     r"\w*dag(?:en|e|ene)?", r"\w*seminar(?:et)?", r"workshop\w*", r"konference(?:n)?",
     r"\w*møde(?:t|r|rne)?", r"\w*messe(?:n)?",
 )
-BEGIVENHED_CUES = (r"skal", r"skulle", r"forventes", r"senest", r"inden", r"frist\w*")
+BEGIVENHED_CUES = (r"skal", r"skulle", r"forventes", r"senest", r"inden", r"frist\w*", r"behandles",
+                   r"genoptages", r"forelægges", r"fremlægges")
 # Verbs that make the date that of an event ("Der bliver afholdt StoreMED-dag den 28. oktober").
 BEGIVENHED_UDSAGN = (r"afholdes", r"afholder", r"afholdt", r"holdes", r"inviteres", r"finder\s+sted")
 # Bare-year expressions ("i 2025") only count when a cue is this close, inside the same clause.
