@@ -49,6 +49,7 @@ CASES = [
     ("Der er behov for elever i juniormesterlære fra sommeren 2025, som skal findes.", "2025-03-12", []),
     ("Fra uge 13 og frem vil analysen blive påbegyndt.", "2025-03-12", []),
     ("Hvert år i marts skal lederne melde ind.", "2025-01-29", []),
+    ("Oktober er på vanlig vis sikkerhedsmåned, og phishing vil være i fokus.", "2025-09-24", []),
     ("Kompetencerne er dækket ind til udgangen af 2025, herefter skal der findes nye.", "2025-03-12", []),
     ("Der bliver afholdt StoreMED-dag den 28. oktober 2025.", "2025-03-12", []),
     ("Der er udarbejdet et program for lederdagen den 25. februar 2025, der tager udgangspunkt i temaerne.",

@@ -35,6 +35,8 @@ _FORTID_UDSAGN = re.compile(m.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _AGENT_FOER = re.compile(r"\b(?:skal|vil|må|bør)\s+$", re.IGNORECASE)
 _GENTAGELSE = re.compile(m.GENTAGELSE_FORLED, re.IGNORECASE)
 _START = re.compile(m.START_FORLED, re.IGNORECASE)
+_GENTAGELSE_SAETNING = _ord(m.GENTAGELSE_SAETNING)
+_AARSTAL = re.compile(r"\b(?:19|20)\d{2}\b")
 _START_EFTER = re.compile(m.START_EFTERLED, re.IGNORECASE)
 _BEGIVENHED_FOER = re.compile(r"\b(?:" + "|".join(m.BEGIVENHED_FOER) + r")\s+(?:(?:den|d\.)\s+)?$",
                               re.IGNORECASE)
@@ -83,6 +85,8 @@ def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date, 
     if u.begyndelse or _START.search(foer) or _START_EFTER.search(tekst[u.slut:u.slut + 12]):
         return False
     if _GENTAGELSE.search(foer) or _VARIGHED_FOER.search(foer) or _VARIGHED.match(u.tekst):
+        return False
+    if not _AARSTAL.search(u.tekst) and _GENTAGELSE_SAETNING.search(tekst, *saetning):
         return False
     if u.art == "inden_for":  # "inden for 14 dage" is a limit by its wording
         return True

@@ -112,6 +112,10 @@ FORTID_EFTER = r"^\s*,?\s*(?:blev|var|havde|godkendte|besluttede|drøftede|vedto
 # Verbs that make the mention before them the one who acts ("afdelingscheferne skal", "Chefforum melder").
 AGENT_UDSAGN = (r"skal", r"vil", r"må", r"bør", r"melder", r"deltager", r"udarbejder", r"sørger",
                 r"undersøger", r"afleverer", r"forelægger", r"fremlægger", r"er\s+ansvarlige?")
+# Anywhere in the sentence, these make a year-less date a recurring one ("Oktober er på vanlig vis
+# cybersikkerhedsmåned", "som hvert år i marts").
+GENTAGELSE_SAETNING = (r"på\s+vanlig\s+vis", r"som\s+vanligt", r"traditionen\s+tro", r"hvert\s+år",
+                       r"hver\s+måned", r"årligt", r"årligt\s+tilbagevendende")
 # Words that mark a start date ("fra sommeren", "fra uge 13 og frem"): a start is not a due date.
 START_FORLED = r"\b(?:fra|fra\s+og\s+med|pr\.|med\s+start|med\s+virkning\s+fra|efter|siden)\s+(?:den\s+|d\.\s*)?$"
 START_EFTERLED = r"^\s+og\s+frem"
