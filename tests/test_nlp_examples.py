@@ -48,11 +48,13 @@ CASES = [
     ), (
     )),
     ("chefforum-2025-08-13.txt", 5, (
-         Frist(tekst='forventes færdig medio 2026', dato='2026-06-30', praecision='halvaar', ansvarlig='Økonomi & Stab', handling='Den reviderede medarbejderside', afsnit='Resumé', start=435, slut=462, usikker=False, ansvarlig_tekst='Økonomi & Stab'),
+         Frist(tekst='forventes færdig medio 2026', dato='2026-06-30', praecision='halvaar', ansvarlig='Økonomi & Stab', handling='Den reviderede medarbejderside forventes færdig', afsnit='Resumé', start=435, slut=462, usikker=False, ansvarlig_tekst='Økonomi & Stab'),
          Frist(tekst='senest medio 2026', dato='2026-06-30', praecision='halvaar', ansvarlig='Økonomi & Stab', handling='Processen forventes at være tilendebragt', afsnit='Medarbejdersiden skal revideres og fornyes', start=892, slut=909, usikker=False, ansvarlig_tekst='Økonomi & Stab'),
-         Frist(tekst='senest 27. august', dato='2025-08-27', praecision='dag', ansvarlig='Økonomi & Stab', handling='Navne på tovholdere meldes til Janus Nissen', afsnit='Organisering - processen forankres i Økonomi & Stab og med hjælp fra alle fagområder', start=2302, slut=2319, usikker=False, ansvarlig_tekst='Økonomi & Stab'),
+         Frist(tekst='senest 27. august', dato='2025-08-27', praecision='dag', ansvarlig=None, handling='Navne på tovholdere meldes til Janus Nissen', afsnit='Organisering - processen forankres i Økonomi & Stab og med hjælp fra alle fagområder', start=2302, slut=2319, usikker=False, ansvarlig_tekst=None),
          Frist(tekst='senest den 27. august 2025', dato='2025-08-27', praecision='dag', ansvarlig='afdelingscheferne', handling='alle afdelingschefer melder en tovholder til Kommunikation', afsnit='Beslutning', start=252, slut=278, usikker=False, ansvarlig_tekst='alle afdelingschefer'),
     ), (
+         Opgave(ansvarlig='Økonomi & Stab', handling='Den reviderede medarbejderside forventes færdig', afsnit='Resumé', frist='2026-06-30', ansvarlig_tekst='Økonomi & Stab'),
+         Opgave(ansvarlig='Økonomi & Stab', handling='Processen forventes at være tilendebragt', afsnit='Medarbejdersiden skal revideres og fornyes', frist='2026-06-30', ansvarlig_tekst='Økonomi & Stab'),
          Opgave(ansvarlig='afdelingscheferne', handling='melder en tovholder til Kommunikation senest den 27. august 2025', afsnit='Beslutning', frist='2025-08-27', ansvarlig_tekst='alle afdelingschefer'),
     )),
     ("chefforum-2025-09-24.txt", 5, (

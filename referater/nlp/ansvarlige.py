@@ -167,5 +167,5 @@ def _kompiler(varianter: dict[str, tuple[str, str]], personer: tuple[str, ...]) 
     if not varianter:
         return Kartotek(varianter, personer)
     alternativer = "|".join(sorted((re.escape(v) for v in varianter), key=len, reverse=True))
-    literal = re.compile(rf"(?<![\w&])(?:{alternativer})(?![\w&])", re.IGNORECASE)
+    literal = re.compile(rf"(?<![\w&])(?:{alternativer})(?![\w&'’])", re.IGNORECASE)  # not "HR's"
     return Kartotek(varianter, personer, literal)

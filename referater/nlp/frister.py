@@ -29,6 +29,7 @@ _CUES = _ord(m.CUES)
 _VARIGHED_FOER = re.compile(m.VARIGHED_FORLED, re.IGNORECASE)
 _VARIGHED = re.compile(m.VARIGHED_UDTRYK, re.IGNORECASE)
 _RELATIV = re.compile(m.RELATIV_FRIST, re.IGNORECASE)
+_FRIST_NAVNEORD = re.compile(r"\w*frist(?:en)?|deadline(?:n)?", re.IGNORECASE)
 _FORTID_EFTER = re.compile(m.FORTID_EFTER, re.IGNORECASE)
 _AGENT_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.AGENT_UDSAGN) + r")\b", re.IGNORECASE)
 _FORTID_UDSAGN = re.compile(m.FORTID_UDSAGN_EFTER, re.IGNORECASE)
@@ -63,7 +64,7 @@ def saetninger(tekst: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in graenser if tekst[s:e].strip()]
 
 
-def _klausul(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
+def klausul(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
     """The comma-bounded clause around a span inside its sentence."""
     venstre = max(tekst.rfind(",", s_start, start), tekst.rfind(";", s_start, start))
     hoejre = [i for i in (tekst.find(",", slut, s_slut), tekst.find(";", slut, s_slut)) if i >= 0]
@@ -72,7 +73,7 @@ def _klausul(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tu
 
 def _cue_naer(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> bool:
     """For a bare year ("i 2025") the cue must be a few words away in the same clause."""
-    k_start, k_slut = _klausul(tekst, u.start, u.slut, *saetning)
+    k_start, k_slut = klausul(tekst, u.start, u.slut, *saetning)
     foer = tekst[k_start:u.start].split()[-m.AAR_NAERHED_ORD:]
     efter = tekst[u.slut:k_slut].split()[:2]
     return bool(_CUES.search(" ".join(foer + efter)))
@@ -123,7 +124,7 @@ def vaelg_ansvarlig(tekst: str, u: Datoudtryk, saetning: tuple[int, int], omtale
     if aktive:
         return min(aktive, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut)))
     # a mention that did something ("Direktørforum har besluttet …") does not own what is still due
-    k_start, k_slut = _klausul(tekst, u.start, u.slut, *saetning)
+    k_start, k_slut = klausul(tekst, u.start, u.slut, *saetning)
     subjekter = [o for o in _subjekter(omtaler) if k_start <= o.start < k_slut
                  and (forbi or not _FORTID_UDSAGN.match(tekst, o.slut))]
     foer = [o for o in subjekter if o.slut <= u.start]
@@ -137,7 +138,9 @@ def vaelg_ansvarlig(tekst: str, u: Datoudtryk, saetning: tuple[int, int], omtale
               and 0 <= u.start - o.slut <= m.MOEDE_AFSTAND]
     if moeder:
         return moeder[-1]
-    return standard
+    # a sentence that names a receiver ("meldes til Janus Nissen") is about the senders, not the
+    # section's process owner
+    return None if any(o.praeposition in ("til", "modtager") for o in omtaler) else standard
 
 
 def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> Omtale | None:
@@ -148,14 +151,14 @@ def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> Omtale | None:
 def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> str:
     """A short phrase saying what is due: the clause around the date phrase, without it (the whole
     sentence when the clause is just an apposition like ", Chefforum den 8. oktober 2025,")."""
-    k_start, k_slut = _klausul(tekst, start, slut, *saetning)
+    k_start, k_slut = klausul(tekst, start, slut, *saetning)
     if len(tekst[k_start:start].split() + tekst[slut:k_slut].split()) < 3:
         k_start, k_slut = saetning
     foer = re.sub(r"^\s*(?:\d+\.|[-–•])\s+", "", tekst[k_start:start]).replace("*", " ").split()
     efter = tekst[slut:k_slut].replace("*", " ").split()
     while foer and foer[0].lower() in m.HANDLING_FYLDORD_FOER:
         foer.pop(0)
-    while foer and foer[-1].lower() in m.HANDLING_FYLDORD_EFTER:
+    while foer and (foer[-1].lower() in m.HANDLING_FYLDORD_EFTER or _FRIST_NAVNEORD.fullmatch(foer[-1])):
         foer.pop()
     if not foer + efter:  # "Den 1. april,\n- bliver der lukket …": the list says what happens
         efter = re.sub(r"[-–•*]", " ", tekst[k_slut:saetning[1]]).split()
@@ -190,7 +193,7 @@ def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: lis
             usikker = u.art in ("aarstid", "ferie") or forbi
             ejer = vaelg_ansvarlig(tekst, u, saetning, i_saetning, standard, forbi)
             frister.append(Frist(fraser, u.dato, u.praecision, ejer.kanonisk if ejer else None,
-                                 handling(tekst, start, u.slut, saetning), afsnit, start, u.slut, usikker,
+                                 handling(tekst, u.start, u.slut, saetning), afsnit, start, u.slut, usikker,
                                  ejer.tekst if ejer else None))
     return sorted(frister + relative_frister(tekst, afsnit, omtaler), key=lambda f: f.start)
 

@@ -148,7 +148,8 @@ POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"by
 HANDLING_MAKS_ORD = 14
 # Words trimmed from the ends of an action phrase: they join it to its sentence, not say what is due.
 HANDLING_FYLDORD_FOER = ("samt", "og", "at", "som", "der", "hvorefter", "hvor", "så", "da", "idet", "men")
-HANDLING_FYLDORD_EFTER = ("senest", "inden", "i", "på", "den", "d.", "til", "af", "løbet", "fra", "kl.")
+HANDLING_FYLDORD_EFTER = ("senest", "inden", "i", "på", "den", "d.", "til", "af", "løbet", "fra", "kl.", "frist",
+                          "fristen", "deadline", "for", "onsdag", "mandag", "tirsdag", "torsdag", "fredag")
 
 # --- owners ------------------------------------------------------------------------------------
 # Role nouns in any inflection → the canonical collective owner the gold uses.
@@ -209,5 +210,8 @@ OPGAVE_UDSAGN = (
     r"vil", r"påtager\s+sig", r"bedes", r"inddrages", r"varetager", r"har\s+(?:\S+\s+){0,4}til\s+at",
 )
 OPGAVE_MAKS_ORD = 20
+# Verbs that stand before the owner in V2 order ("Derfor skal Økonomi & Stab …", "har hver afdelingschef
+# 10 minutter til at …").
+OPGAVE_V2_UDSAGN = (r"skal", r"vil", r"må", r"bør", r"har")
 # Sections where an assignment may be made (others only when they carry a dated action).
 OPGAVE_AFSNIT = ("beslutning", "indstilling")

@@ -13,10 +13,14 @@ import re
 from ..models import Frist, Opgave
 from . import moenstre as m
 from .ansvarlige import Omtale
-from .frister import agenter, er_politisk, saetninger
+from .frister import agenter, er_politisk, klausul, saetninger, standard_ansvarlig
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
+# Danish V2 order puts the verb before the owner: "På seminaret har hver afdelingschef 10 minutter
+# til at gennemgå …", "Derfor skal Økonomi & Stab undersøge …".
+_V2_FOER = re.compile(r"\b(?P<udsagn>" + "|".join(m.OPGAVE_V2_UDSAGN) + r")\s+$", re.IGNORECASE)
+_TIL_AT = re.compile(r"(?:\s+\S+){0,5}?\s+til\s+at\b", re.IGNORECASE)
 # A clause ends at ; ! ? a line break, a sentence-final dot (not the one in "27. august") or a
 # comma before a new subordinate clause.
 _KLAUSULSLUT = re.compile(r"[;!?\n]|\.(?=\s+[A-ZÆØÅ]|\s*$)|,\s+(?:og\s+)?(?:hvis|da|fordi|men|så|når|hvorefter)\b")
@@ -40,22 +44,40 @@ def _fra_udsagn(tekst: str, afsnit: str, omtaler: list[Omtale], frister: list[Fr
         for o in omtaler:
             if not s_start <= o.start < s_slut or o.praeposition or er_politisk(o.kanonisk):
                 continue
-            udsagn = _UDSAGN.match(tekst, o.slut, s_slut)
-            if udsagn:
-                handling = udsagn.group("udsagn") + " " + _handling(tekst, udsagn.end(), s_slut)
-                opgaver.append(Opgave(o.kanonisk, handling.strip(), afsnit, _frist_i(frister, o.slut, s_slut),
-                                      o.tekst))
+            handling = _efter_udsagn(tekst, o, s_slut)
+            if handling:
+                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_i(frister, s_start, s_slut), o.tekst))
     return opgaver
 
 
+def _efter_udsagn(tekst: str, o: Omtale, s_slut: int) -> str | None:
+    """What an owner must do: "<owner> skal undersøge …", or in V2 order "har <owner> … til at gennemgå …"."""
+    udsagn = _UDSAGN.match(tekst, o.slut, s_slut)
+    if udsagn:
+        return (udsagn.group("udsagn") + " " + _handling(tekst, udsagn.end(), s_slut)).strip()
+    foer = _V2_FOER.search(tekst[max(0, o.start - 12):o.start])
+    if not foer:
+        return None
+    if foer.group("udsagn").lower() == "har":  # "har X tid til at …" only
+        efter = _TIL_AT.match(tekst, o.slut, s_slut)
+        return ("til at " + _handling(tekst, efter.end(), s_slut)).strip() if efter else None
+    return (foer.group("udsagn") + " " + _handling(tekst, o.slut, s_slut)).strip()
+
+
 def _fra_frister(tekst: str, omtaler: list[Omtale], frister: list[Frist]) -> list[Opgave]:
+    """Deadlines whose owner acts in their sentence, or is named responsible for the section's work."""
     opgaver = []
+    standard = standard_ansvarlig(tekst, omtaler)
     for f in frister:
         if not f.ansvarlig or er_politisk(f.ansvarlig):
             continue
         saetning = next((s for s in saetninger(tekst) if s[0] <= f.start < s[1]), (0, len(tekst)))
-        i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
-        if any(o.kanonisk == f.ansvarlig for o in agenter(tekst, i_saetning)):
+        # the owner must act in the deadline's own clause: "Chefforum skal drøfte borgermødet, der skal
+        # afholdes den 25. marts" gives Chefforum no task for 25 March
+        k_start, k_slut = klausul(tekst, f.start, f.slut, *saetning)
+        i_klausul = [o for o in omtaler if k_start <= o.start < k_slut]
+        if (standard and standard.kanonisk == f.ansvarlig) or any(
+                o.kanonisk == f.ansvarlig for o in agenter(tekst, i_klausul)):
             opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato, f.ansvarlig_tekst))
     return opgaver
 
