@@ -30,8 +30,8 @@ def test_frist_rows_are_stored_whole(db_path):
         "id": "chefforum-2025-08-13/6/frist/1", "punkt_id": "chefforum-2025-08-13/6",
         "referat_id": "chefforum-2025-08-13", "person_id": "chefforum", "position": 1, "dato": "2025-08-22",
         "maaned": "2025-08", "praecision": "uge", "ansvarlig": "Chefforum", "ansvarlig_tekst": "Chefforum",
-        "handling": "Chefforum skal udfylde med temaer", "tekst": "uge 34", "afsnit": "Beslutning",
-        "start": 805, "slut": 811, "usikker": 0, "forum": "Chefforum", "moededato": "2025-08-13",
+        "handling": "Chefforum skal udfylde med temaer", "tekst": "i løbet af uge 34", "afsnit": "Beslutning",
+        "start": 794, "slut": 811, "usikker": 0, "forum": "Chefforum", "moededato": "2025-08-13",
         "sagsnummer": "00.01.00-A00-32-24", "punkt_titel": "Beslutning om mødestrukturen for Chefforum",
     }]  # fmt: skip
     assert list(db.query("select ansvarlig, handling, afsnit, frist from opgave where punkt_id = ?",

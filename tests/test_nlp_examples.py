@@ -37,7 +37,7 @@ CASES = [
          Frist(tekst='inden 1. april 2025', dato='2025-04-01', praecision='dag', ansvarlig=None, handling='vil blive udarbejdet og gjort tilgængelig på Medarbejdersiden', afsnit='Husk journaliseringspligten', start=274, slut=293, usikker=False, ansvarlig_tekst=None),
          Frist(tekst='Den 1. april', dato='2025-04-01', praecision='dag', ansvarlig=None, handling='bliver der lukket for at oprette nye filer på P- & S-drevene', afsnit='Tidsplan', start=0, slut=12, usikker=False, ansvarlig_tekst=None),
          Frist(tekst='d. 1. juni', dato='2025-06-01', praecision='dag', ansvarlig=None, handling='bliver lukket for adgang', afsnit='Tidsplan', start=315, slut=325, usikker=False, ansvarlig_tekst=None),
-         Frist(tekst='forår og sommer 2025', dato='2025-08-31', praecision='halvaar', ansvarlig=None, handling='Yderligere vejledninger til den generelle brug af Teams vil blive udarbejdet og lagt på', afsnit='Vejledninger og undervisning', start=376, slut=396, usikker=True, ansvarlig_tekst=None),
+         Frist(tekst='i løbet af forår og sommer 2025', dato='2025-08-31', praecision='halvaar', ansvarlig=None, handling='Yderligere vejledninger til den generelle brug af Teams vil blive udarbejdet og lagt på', afsnit='Vejledninger og undervisning', start=365, slut=396, usikker=True, ansvarlig_tekst=None),
          Frist(tekst='inden sommerferien 2025', dato='2025-06-30', praecision='maaned', ansvarlig=None, handling='indgår i processen om at lukke drevene', afsnit='Beslutning', start=131, slut=154, usikker=True, ansvarlig_tekst=None),
     ), (
     )),

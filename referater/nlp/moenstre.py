@@ -39,21 +39,22 @@ FERIEUGER = {"vinterferien": 7, "efterårsferien": 42}
 
 # Counts written as words in relative limits ("inden for to uger").
 TAL = {"en": 1, "et": 1, "én": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8,
-       "ni": 9, "ti": 10, "fjorten": 14, "fjor": 14}
+       "ni": 9, "ti": 10, "fjorten": 14}
 # Units of a relative limit and how they count from the meeting: (unit, per count, precision).
 ENHEDER = {"dag": ("days", 1, "dag"), "dage": ("days", 1, "dag"), "arbejdsdage": ("days", 1, "dag"),
            "uge": ("days", 7, "uge"), "uger": ("days", 7, "uge"), "måned": ("months", 1, "maaned"),
            "måneder": ("months", 1, "maaned")}
 # A limit counted back from an event whose date the text does not give ("senest 5 dage før mødet",
 # "mindst 2 uger i forvejen"): a frist without a date.
-RELATIV_FRIST = (r"\b(?:senest|mindst|inden|min\.)\s+(?P<antal>\d{1,3}|(?:en|et|to|tre|fire|fem|seks|syv|otte|ti|fjorten))"
+RELATIV_FRIST = (r"\b(?:senest|mindst|inden|min\.)\s+(?P<antal>\d{1,3}|" + "|".join(TAL) + r")"
                  r"\s+(?:arbejds)?(?:dage?|uger?|måneder?)\s+(?:før\s+\w+|inden\s+\w+|i\s+forvejen)")
 # Words one of a pattern's matches must contain; a text without them is not scanned with it.
 DATO_FORFILTER = {
     "uge": ("uge",), "ugens_loeb": ("uge",), "naeste_uge": ("uge",), "udgangen": ("udgangen",),
     "aarsskifte": ("årsskift",), "dette_aar": ("år",), "naeste_aar": ("næste år",),
     "aarstid": ("forår", "sommer", "efterår", "vinter"), "kvartal": ("kvartal",), "halvaar": ("halvår",),
-    "ferie": ("ferie", "jul"), "broek": ("/",), "inden_for": ("inden",), "periodedel": ("ultimo", "primo", "medio", " af ", " i "),
+    "ferie": ("ferie", "jul"), "broek": ("/",), "inden_for": ("inden",),
+    "periodedel": ("ultimo", "primo", "medio", " af ", " i "),
 }
 # ultimo/primo/medio and their spelled-out forms: which part of the period they point at.
 PERIODEDEL = {
@@ -63,23 +64,17 @@ PERIODEDEL = {
 }
 ORDINALER = {"første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4}
 
-# Words that may stand right before a date expression and belong to its phrase (gold 'phrase'
-# keeps an adjacent trigger word).
-FORLED = (
-    r"senest(?:\s+i)?", r"inden(?:\s+for)?", r"før", r"frist(?:en)?(?:\s+er)?", r"deadline",
-    r"i\s+løbet\s+af", r"hen\s*over", r"frem\s+til", r"til\s+og\s+med", r"ved", r"pr\.",
-)
-
 # --- deadlines ---------------------------------------------------------------------------------
 # Words right before a date that make it a deadline by themselves, even for a date already past
 # ("Lederne havde frist den 20. december 2024"). "senest" only counts here, next to the date, because
 # alone it also means "most recently" ("Senest vedtagelsen af …").
 FRIST_ORD = (r"frist(?:en)?(?:\s+(?:er|for\s+\w+))?(?:\s+(?:sat\s+)?til)?", r"deadline(?:\s+er)?",
              r"\w+frist(?:en)?(?:\s+er)?")
+# These only count for dates on or after the meeting; they also widen the frist's phrase, as the
+# gold phrases keep an adjacent trigger word ("senest den 27. august").
 FRIST_FORLED = FRIST_ORD + (
-    r"senest(?:\s+i)?", r"inden(?:\s+for)?", r"frist(?:en)?(?:\s+(?:er|for\s+\w+))?(?:\s+(?:sat\s+)?til)?",
-    r"deadline(?:\s+er)?", r"\w*frist(?:en)?\s+(?:er\s+)?", r"forventes\s+færdig\w*", r"færdig\w*",
-    r"tilendebragt", r"afleveres", r"afsluttet",
+    r"senest(?:\s+i)?", r"inden(?:\s+for)?", r"forventes\s+færdig\w*", r"færdig\w*", r"tilendebragt",
+    r"afleveres", r"afsluttet", r"i\s+løbet\s+af",
 )
 # Words anywhere in the sentence that say something must or will happen at a future date.
 CUES = (
@@ -143,13 +138,13 @@ ANSVAR_UDSAGN = (
 MOEDE_PRAEPOSITIONER = ("på", "i", "møde")
 MOEDE_AFSTAND = 6  # characters between the body and its date: " den ", " d. "
 # Political bodies decide, they are not given tasks (gold convention).
-POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"byråd(?:et)?", r"direktørforum",
-                     r"kb", r"øu", r"dif", r"regionsrådet")
+POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"byråd(?:et)?",
+                     r"direktørforum", r"kb", r"øu", r"dif", r"regionsrådet")
 HANDLING_MAKS_ORD = 14
 # Words trimmed from the ends of an action phrase: they join it to its sentence, not say what is due.
 HANDLING_FYLDORD_FOER = ("samt", "og", "at", "som", "der", "hvorefter", "hvor", "så", "da", "idet", "men")
-HANDLING_FYLDORD_EFTER = ("senest", "inden", "i", "på", "den", "d.", "til", "af", "løbet", "fra", "kl.", "frist",
-                          "fristen", "deadline", "for", "onsdag", "mandag", "tirsdag", "torsdag", "fredag")
+HANDLING_FYLDORD_EFTER = ("senest", "inden", "i", "på", "den", "d.", "til", "af", "løbet", "fra", "kl.",
+                          "deadline", "for") + UGEDAGE
 
 # --- owners ------------------------------------------------------------------------------------
 # Role nouns in any inflection → the canonical collective owner the gold uses.
@@ -192,11 +187,12 @@ NAVN_MOENSTER = r"[A-ZÆØÅ][a-zæøåé]+(?:\s+[A-ZÆØÅ][a-zæøåé]+){1,3}
 PRAEPOSITIONER = ("på", "til", "i", "for", "med", "hos", "fra", "om", "over", "mellem", "blandt", "ved")
 # Determiners and adjectives that may stand between a preposition and its noun ("på det kommende Chefforum").
 MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "første", "hele", "samme")
-MOEDE_MELLEMORD = ("kommende", "næste")
+MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the body's next meeting
 # Passive verbs of presenting: what follows them is the receiver ("forelægges Chefforum"), not an owner.
-MODTAGER_FOER = r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til|tilgå|tilgår)\s+$"
+MODTAGER_FOER = (r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til|tilgå|tilgår)"
+                 r"\s+$")
 # Past or perfect tense right after a mention: it did something, it does not own what is due.
-FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"  # "til kommende Chefforum" = at the body's next meeting
+FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"
 # Owners the rapidfuzz matcher accepts only above this score (0–100): below it, never guess.
 FUZZ_GRAENSE = 88
 
