@@ -60,3 +60,9 @@ def test_bodies_and_prepositions():
     assert kanoniske("Sagen forelægges på det kommende Chefforum og i Økonomiudvalget.") == [
         ("Chefforum", "Chefforum", "møde"), ("Økonomiudvalget", "Økonomiudvalget", "i"),
     ]
+
+
+def test_a_receiver_is_marked_and_a_two_part_committee_name_is_whole():
+    assert kanoniske("Sagen forelægges Kultur- og Fritidsudvalget i januar 2026.") == [
+        ("Kultur- og Fritidsudvalget", "Kultur- og Fritidsudvalget", "modtager"),
+    ]

@@ -40,6 +40,10 @@ CASES = [
     ("Forvaltningen udarbejder et notat til udvalgets møde i november.", "2025-09-10", ["2025-11-30"]),
     ("Sagen genoptages på Økonomiudvalgets møde den 4. november 2025.", "2025-09-10", ["2025-11-04"]),
     ("Høringsperioden løber fra den 1. september til den 29. september 2025.", "2025-08-10", []),
+    ("Kassebeholdningen ved udgangen af 2025 forventes at udgøre 118 mio. kr.", "2025-06-17", []),
+    ("Udvalget ønsker en status i juni 2026.", "2025-10-08", ["2026-06-30"]),
+    ("Taksterne træder i kraft den 1. januar 2026.", "2025-10-08", []),
+    ("Driftsaftalen udløber den 31. december 2025.", "2025-10-08", []),
     # a limit counted from an undated meeting is kept without a date
     ("Materialet skal sendes senest 5 dage før mødet.", "2025-03-12", [None]),
     # traps: "senest" = most recently; past events; a start; recurring; a state that lasts; an event

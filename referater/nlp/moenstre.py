@@ -82,7 +82,10 @@ CUES = (
     r"forelagt", r"fremlægges", r"behandles", r"færdiggøres", r"færdiggjort", r"afleveres",
     r"afsluttes", r"tilendebragt", r"implementeres", r"vil", r"bliver", r"kommer\s+til\s+at",
     r"træffes", r"udsat\s+til", r"udsættes\s+til", r"melde\w*", r"deltager", r"senest", r"inden",
-    r"genoptages", r"fastsættes", r"fastsat",
+    r"genoptages", r"fastsættes", r"fastsat", r"gennemføres",
+    # a body asking for something by a date: "Udvalget ønsker en status i juni 2026"
+    r"(?:ønsker|anmoder\s+om|beder\s+om)\s+(?:at\s+få\s+)?(?:en\s+)?(?:\w+\s+)?(?:status|opfølgning|orientering|"
+    r"temadrøftelse|redegørelse|sag|drøftelse|evaluering)",
     r"frist\w*", r"deadline\w*",
 )
 # Sentences that describe the past (used to put a year-less date behind the meeting).
@@ -101,7 +104,9 @@ GENTAGELSE_FORLED = r"\b(?:hver(?:t|e)?(?:\s+\w+)?|årligt|månedligt|ugentligt|
 # "til" alone is "until", except after a verb that sets a date ("fastsættes til den 15. oktober").
 VARIGHED_FORLED = (r"\b(?:frem\s+til|indtil|til\s+og\s+med|(?<!fastsættes\s)(?<!fastsat\s)(?<!sat\s)"
                    r"(?<!udsat\s)(?<!udskudt\s)(?<!ændret\s)til)\s+$")
-VARIGHED_UDTRYK = r"^(?:(?:frem\s+)?til\s|året\s+ud)"
+# "ved udgangen af 2025" is a point where a state is measured ("kassebeholdningen ved udgangen af 2025
+# forventes at udgøre …", "aftalen udløber ved udgangen af 2025"), not a due date.
+VARIGHED_UDTRYK = r"^(?:(?:frem\s+)?til\s|året\s+ud|ved\s+udgangen)"
 # A past-tense verb right after a fronted date ("Den 22. maj 2025 godkendte Chefforum …") dates the past.
 FORTID_EFTER = r"^\s*,?\s*(?:blev|var|havde|godkendte|besluttede|drøftede|vedtog|holdt|\w{3,}ede)\b"
 # Verbs that make the mention before them the one who acts ("afdelingscheferne skal", "Chefforum melder").
@@ -163,7 +168,8 @@ ROLLER = {
     r"projektleder(?:en)?": "projektlederen",
 }
 # Forums and bodies whose name ends in a known suffix ("Økonomiudvalget", "Chefforum", "Styregruppen …").
-ORGAN_ENDELSER = r"[A-ZÆØÅ][\wæøå-]*(?:udvalget|udvalg|forum|bestyrelsen|bestyrelse|rådet|gruppen|netværket)"
+ORGAN_ENDELSER = (r"(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?"  # "Kultur- og Fritidsudvalget"
+                  r"[A-ZÆØÅ][\wæøå-]*(?:udvalget|udvalg|forum|bestyrelsen|bestyrelse|rådet|gruppen|netværket)")
 KENDTE_ORGANER = ("Chefforum", "Direktørforum", "KommuneMED", "HovedMED", "Kommunalbestyrelsen")
 # Organisational units are written "X & Y" or "X og Y" with capitals; also single-word units.
 ENHED_MOENSTER = r"[A-ZÆØÅ][\wæøå]*(?:,\s*[A-ZÆØÅ][\wæøå]*)*\s+&\s+[A-ZÆØÅ][\wæøå]*"
