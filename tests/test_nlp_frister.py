@@ -135,6 +135,7 @@ def test_pipeline_is_built_once_and_exposes_spans():
     doc._.moededato, doc._.afsnit = "2025-03-12", "Beslutning"
     doc = nlp(doc)
     assert [(s.text, s.label_, s._.dato) for s in doc.spans["datoer"]] == [("1. maj", "dag", "2025-05-01")]
+    assert [(s.text, s._.kanonisk) for s in doc.spans["frister"]] == [("senest 1. maj", "Økonomi & Stab")]
     assert [s.text for s in doc.sents] == ["Økonomi & Stab skal svare senest 1. maj.", "Det er vigtigt."]
 
 

@@ -29,7 +29,7 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp = spacy.blank("da")
     else:
         try:
-            nlp = spacy.load(model, exclude=["lemmatizer"])
+            nlp = spacy.load(model, exclude=["lemmatizer"])  # only PERSON/ORG are used; lemmas cost time
         except OSError as fejl:
             raise ReferatError(f"spaCy model '{model}' is not installed: install it with pip, or leave out --model") from fejl
     for navn in KOMPONENTER:

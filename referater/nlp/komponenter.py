@@ -2,7 +2,7 @@
 
 Each component reads what the ones before it left on the Doc and adds its own layer:
 sentences → dates (``doc.spans["datoer"]``) → owner mentions (``doc.spans["ansvarlige"]``) →
-deadlines (``doc._.frister``) → assignments (``doc._.opgaver``). The context one section needs (meeting
+deadlines (``doc._.frister`` and ``doc.spans["frister"]``) → assignments (``doc._.opgaver``). The context one section needs (meeting
 date, section name, the referat's owner register) is set on the Doc before the pipeline runs.
 """
 
@@ -106,6 +106,12 @@ class Frister:
         moede = doc._.moededato
         doc._.frister = (find_frister(tekst(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
                                       date.fromisoformat(moede)) if moede else [])
+        spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
+                 for f in doc._.frister]
+        doc.spans["frister"] = [s for s in spans if s is not None]
+        for span, frist in zip(spans, doc._.frister):
+            if span is not None:
+                span._.dato, span._.kanonisk = frist.dato, frist.ansvarlig
         return doc
 
 
