@@ -111,6 +111,11 @@ def parse(file, model, as_json):
     for punkt in referat.punkter:
         sag = punkt.sagsnummer.raw if punkt.sagsnummer else "-"
         click.echo(f"  {punkt.nummer:>3}. {punkt.titel} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
+        for frist in punkt.frister:
+            click.echo(f"       frist {frist.dato or '(uden dato)'} [{frist.praecision or '-'}] "
+                       f"{frist.ansvarlig or '-'}: «{frist.tekst}» i {frist.afsnit}")
+        for opgave in punkt.opgaver:
+            click.echo(f"       opgave {opgave.ansvarlig}: {opgave.handling}")
     for advarsel in referat.advarsler:
         click.echo(f"  advarsel: {advarsel}")
 

@@ -100,3 +100,14 @@ def test_cli_frister_json_soonest_first(db_path):
 
 def test_cli_frister_says_when_there_are_none(db_path):
     assert run("frister", "--db", db_path, "--fra", "2030-01-01") == "ingen frister fra 2030-01-01\n"
+
+
+def test_cli_parse_shows_frister_and_opgaver_under_their_punkt():
+    lines = run("parse", EXAMPLES / "chefforum-2025-08-13.txt").splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("    6. ")))
+    assert lines[start + 1:start + 4] == [
+        "       frist 2025-08-22 [uge] Chefforum: «i løbet af uge 34» i Beslutning",
+        "       opgave Sekretariatet: udarbejdes en ny plan for temadrøftelser i Teams, som Chefforum skal udfylde "
+        "med temaer i løbet af uge 34",
+        "       opgave Chefforum: skal udfylde med temaer i løbet af uge 34",
+    ]

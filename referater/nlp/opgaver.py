@@ -60,7 +60,7 @@ def _efter_udsagn(tekst: str, o: Omtale, s_slut: int) -> str | None:
         return None
     if foer.group("udsagn").lower() == "har":  # "har X tid til at …" only
         efter = _TIL_AT.match(tekst, o.slut, s_slut)
-        return ("til at " + _handling(tekst, efter.end(), s_slut)).strip() if efter else None
+        return _handling(tekst, efter.end(), s_slut) if efter else None
     return (foer.group("udsagn") + " " + _handling(tekst, o.slut, s_slut)).strip()
 
 
