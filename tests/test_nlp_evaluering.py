@@ -46,3 +46,16 @@ def test_find_datoer_never_crashes_and_spans_are_exact(text):
     for u in find_datoer(text, date(2025, 3, 12)):
         assert text[u.start:u.slut] == u.tekst
         assert date.fromisoformat(u.dato)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["Beslutning", "Indstilling", "Sagsfremstilling", "Bilag"]))
+def test_enrich_never_crashes_and_frist_spans_point_into_the_section(text, afsnit):
+    from referater.models import Afsnit, Deltager
+    from referater.nlp import enrich
+
+    punkt = Punkt(1, "T", "andet", afsnit=(Afsnit(afsnit, text),))
+    referat = Referat("r.txt", "", "txt", "Chefforum", "2025-03-12", None, None,
+                      (Deltager("Marie Aasøe", "Afdelingschef for Økonomi & Stab"),), (punkt,))
+    for f in enrich(referat).punkter[0].frister:
+        assert text[f.start:f.slut] == f.tekst
