@@ -12,7 +12,7 @@ from pathlib import Path
 from .errors import ReferatError
 from .ingest import load_tekst
 from .layout_result import layout_result
-from .nlp.evaluering import nlp_report
+from .nlp.evaluation import nlp_report
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """The owner register of a referat: participants, units, bodies, roles, abbreviations, persons in text."""
 
 from referater.models import Deltager
-from referater.nlp.ansvarlige import Omtale, byg_kartotek
+from referater.nlp.ansvarlige import Mention, build_register
 
 DELTAGERE = (
     Deltager("Henrik Harder", "Kommunaldirektør"),
@@ -17,8 +17,8 @@ TEKSTER = [
 
 
 def kanoniske(tekst: str) -> list[tuple[str, str, str | None]]:
-    kartotek = byg_kartotek(DELTAGERE, TEKSTER + [tekst])
-    return [(o.tekst, o.kanonisk, o.praeposition) for o in kartotek.find(tekst)]
+    register = build_register(DELTAGERE, TEKSTER + [tekst])
+    return [(o.tekst, o.kanonisk, o.praeposition) for o in register.find(tekst)]
 
 
 def test_participant_variant_is_matched_to_the_full_name():
@@ -28,9 +28,9 @@ def test_participant_variant_is_matched_to_the_full_name():
 
 
 def test_name_below_the_cut_off_stays_unmatched():
-    kartotek = byg_kartotek(DELTAGERE, TEKSTER)
-    assert kartotek.person("Marie Hansen") is None
-    assert kartotek.person("Henrik Harder") == "Henrik Harder"
+    register = build_register(DELTAGERE, TEKSTER)
+    assert register.person("Marie Hansen") is None
+    assert register.person("Henrik Harder") == "Henrik Harder"
 
 
 def test_abbreviations_defined_in_the_text():
@@ -49,10 +49,10 @@ def test_units_keep_their_most_written_spelling_and_roles_are_collective():
 
 
 def test_person_named_in_running_text_is_found():
-    kartotek = byg_kartotek(DELTAGERE, TEKSTER)
-    assert "Anna Hermann Hansen" in kartotek.personer
-    assert kartotek.find("Anna Hermann Hansen skal gennemgå siden.") == [
-        Omtale("Anna Hermann Hansen", 0, 19, "Anna Hermann Hansen", "person"),
+    register = build_register(DELTAGERE, TEKSTER)
+    assert "Anna Hermann Hansen" in register.personer
+    assert register.find("Anna Hermann Hansen skal gennemgå siden.") == [
+        Mention("Anna Hermann Hansen", 0, 19, "Anna Hermann Hansen", "person"),
     ]
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from referater.nlp.datoer import Datoudtryk, find_datoer, resolve_dato
+from referater.nlp.datoer import DateExpression, find_datoer, resolve_dato
 
 # (phrase, meeting date, expected (ISO, precision))
 PHRASES = [
@@ -103,8 +103,8 @@ def test_no_date(text):
 def test_spans_and_offsets_are_kept():
     text = "Analysen skal være færdiggjort ultimo maj, og KommuneMED orienteres i ugens løb."
     assert find_datoer(text, date(2025, 3, 12)) == [
-        Datoudtryk("ultimo maj", 31, 41, "2025-05-31", "maaned", "periodedel"),
-        Datoudtryk("i ugens løb", 68, 79, "2025-03-14", "uge", "ugens_loeb"),
+        DateExpression("ultimo maj", 31, 41, "2025-05-31", "maaned", "periodedel"),
+        DateExpression("i ugens løb", 68, 79, "2025-03-14", "uge", "ugens_loeb"),
     ]
     assert all(text[u.start:u.slut] == u.tekst for u in find_datoer(text, date(2025, 3, 12)))
 

@@ -9,7 +9,7 @@ import pytest
 from referater.ingest import load_tekst
 from referater.models import Frist, Opgave
 from referater.nlp import enrich
-from referater.nlp.evaluering import evaluate_nlp
+from referater.nlp.evaluation import evaluate_nlp
 from referater.parsers import parse_tekst
 
 from conftest import EXAMPLES, GOLD, load_json
@@ -86,6 +86,6 @@ def test_offsets_point_into_the_section_text():
 def test_quality_bar_on_the_gold():
     par = [(enriched(gold["file"]), gold) for gold in map(load_json, sorted(GOLD.glob("*.json")))]
     t = evaluate_nlp(par)
-    assert t.f1 >= 0.90, t.fejl
-    assert t.ejer_rigtig / t.ejer_med_guld >= 0.85, t.fejl
-    assert t.opgaver_fundne / t.opgaver_guld >= 0.80
+    assert t.f1 >= 0.90, t.problems
+    assert t.owner_right / t.owner_gold >= 0.85, t.problems
+    assert t.opgaver_found / t.opgaver_gold >= 0.80

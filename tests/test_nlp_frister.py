@@ -129,7 +129,7 @@ def test_no_meeting_date_no_frister():
 def test_pipeline_is_built_once_and_exposes_spans():
     nlp = load_pipeline()
     assert nlp is load_pipeline()
-    assert nlp.pipe_names == ["referat_saetninger", "referat_datoer", "referat_ansvarlige", "referat_frister",
+    assert nlp.pipe_names == ["referat_sentences", "referat_datoer", "referat_ansvarlige", "referat_frister",
                               "referat_opgaver"]
     doc = nlp.make_doc("Økonomi & Stab skal svare senest 1. maj. Det er vigtigt.")
     doc._.moededato, doc._.afsnit = "2025-03-12", "Beslutning"
@@ -150,12 +150,12 @@ def test_entities_of_a_trained_pipeline_become_owners():
     """A trained pipeline's PER/ORG entities add owners the rules do not know (stood in for by a ruler)."""
     import spacy
 
-    from referater.nlp.komponenter import KOMPONENTER
+    from referater.nlp.components import COMPONENTS
 
     nlp = spacy.blank("da")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "PER", "pattern": "Ib Ibsen"},
                                                {"label": "ORG", "pattern": "Region Hovedstaden"}])
-    for navn in KOMPONENTER:
+    for navn in COMPONENTS:
         nlp.add_pipe(navn)
     punkt = Punkt(nummer=1, titel="T", type="andet", afsnit=(Afsnit("Beslutning", (
         "Ib Ibsen skal sende udkastet senest 1. maj 2025. Region Hovedstaden vil svare inden uge 20.")),))

@@ -1,7 +1,7 @@
 """The NLP stage: dates, deadlines (frister), owners and assignments (opgaver) in referat text.
 
 ``enrich(referat)`` returns the referat with ``frister`` and ``opgaver`` filled on every punkt, using
-``load_pipeline()``: ``spacy.blank("da")`` plus the rule components in ``komponenter``. With
+``load_pipeline()``: ``spacy.blank("da")`` plus the rule components in ``components``. With
 ``load_pipeline("da_core_news_sm")`` an installed trained pipeline adds its PERSON/ORG entities as
 owner mentions; nothing is ever downloaded.
 """
@@ -16,8 +16,8 @@ from spacy.language import Language
 
 from ..errors import ReferatError
 from ..models import Punkt, Referat
-from .ansvarlige import Kartotek, byg_kartotek
-from .komponenter import KOMPONENTER
+from .ansvarlige import OwnerRegister, build_register
+from .components import COMPONENTS
 
 __all__ = ["enrich", "load_pipeline"]
 
@@ -32,17 +32,17 @@ def load_pipeline(model: str | None = None) -> Language:
             nlp = spacy.load(model, exclude=["lemmatizer"])  # only PERSON/ORG are used; lemmas cost time
         except OSError as fejl:
             raise ReferatError(f"spaCy model '{model}' is not installed: install it with pip, or leave out --model") from fejl
-    for navn in KOMPONENTER:
+    for navn in COMPONENTS:
         nlp.add_pipe(navn)
     return nlp
 
 
-def _enrich_punkt(punkt: Punkt, nlp: Language, dato: str | None, kartotek: Kartotek) -> Punkt:
+def _enrich_punkt(punkt: Punkt, nlp: Language, dato: str | None, register: OwnerRegister) -> Punkt:
     docs = []
     for afsnit in punkt.afsnit:
         doc = nlp.make_doc(afsnit.tekst)
         doc.user_data["referat_tekst"] = afsnit.tekst  # spaCy would rebuild doc.text from the tokens
-        doc._.moededato, doc._.afsnit, doc._.kartotek = dato, afsnit.navn, kartotek
+        doc._.moededato, doc._.afsnit, doc._.register = dato, afsnit.navn, register
         docs.append(doc)
     frister, opgaver = [], []
     for doc in nlp.pipe(docs):
@@ -55,6 +55,6 @@ def enrich(referat: Referat, nlp: Language | None = None) -> Referat:
     """A new Referat whose punkter carry the frister and opgaver found in their sections."""
     nlp = nlp or load_pipeline()
     tekster = [afsnit.tekst for punkt in referat.punkter for afsnit in punkt.afsnit]
-    kartotek = byg_kartotek(referat.deltagere, tekster)
-    punkter = tuple(_enrich_punkt(p, nlp, referat.dato, kartotek) for p in referat.punkter)
+    register = build_register(referat.deltagere, tekster)
+    punkter = tuple(_enrich_punkt(p, nlp, referat.dato, register) for p in referat.punkter)
     return replace(referat, punkter=punkter)

@@ -1,9 +1,9 @@
 """Who is named in a referat, and under which canonical name.
 
-``byg_kartotek(deltagere, tekster)`` collects the owners one referat can name: its participants,
+``build_register(deltagere, tekster)`` collects the owners one referat can name: its participants,
 organisational units (from roles and text), forums and bodies, role nouns, abbreviations defined in
 the text ("Økonomi & Stab (ØS)") and persons introduced in running text ("med Marianne Bolvig").
-``kartotek.find(tekst)`` then lists every mention with its canonical form. Variants of a participant
+``register.find(tekst)`` then lists every mention with its canonical form. Variants of a participant
 ("Marie Jespersen") are matched with rapidfuzz; below the cut-off a name stays as written.
 """
 
@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz import fuzz, process
 
 from ..models import Deltager
-from . import moenstre as m
+from . import patterns as m
 
 
 @dataclass(frozen=True)
-class Omtale:
+class Mention:
     """One mention of a possible owner in a text."""
 
     tekst: str
@@ -51,41 +51,41 @@ _MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(m.MOEDE_MELLEMORD)})\b", re.IGNORECASE
 
 
 @dataclass(frozen=True)
-class Kartotek:
+class OwnerRegister:
     """The owners one referat can name: literal variants → canonical name, plus persons for fuzzy matching."""
 
     varianter: dict[str, tuple[str, str]] = field(default_factory=dict)  # lowercase variant → (canonical, art)
     personer: tuple[str, ...] = ()
     _literal: re.Pattern | None = None
 
-    def find(self, tekst: str) -> list[Omtale]:
+    def find(self, tekst: str) -> list[Mention]:
         """Every owner mention in ``tekst``, longest first where they overlap, in text order."""
-        fundne = self._literale(tekst) + self._generiske(tekst) + self._fuzzy_personer(tekst)
-        return [_med_praeposition(tekst, o) for o in _uden_overlap(fundne)]
+        fundne = self._literal_mentions(tekst) + self._pattern_mentions(tekst) + self._fuzzy_persons(tekst)
+        return [_with_preposition(tekst, o) for o in _without_overlap(fundne)]
 
-    def _literale(self, tekst: str) -> list[Omtale]:
+    def _literal_mentions(self, tekst: str) -> list[Mention]:
         if self._literal is None:
             return []
-        return [Omtale(x.group(), x.start(), x.end(), *self.varianter[x.group().lower()])
+        return [Mention(x.group(), x.start(), x.end(), *self.varianter[x.group().lower()])
                 for x in self._literal.finditer(tekst)]
 
-    def _generiske(self, tekst: str) -> list[Omtale]:
-        fundne = [Omtale(x.group(), x.start(), x.end(), _ROLLE_KANONISK[x.lastgroup], "rolle")
+    def _pattern_mentions(self, tekst: str) -> list[Mention]:
+        fundne = [Mention(x.group(), x.start(), x.end(), _ROLLE_KANONISK[x.lastgroup], "rolle")
                   for x in _ROLLER.finditer(tekst)]
         for regex, art in ((_ORGAN, "organ"), (_ENHED, "enhed"), (_KOMMUNE, "organ")):
-            fundne += [Omtale(x.group(), x.start(), x.end(), self.kanonisk(x.group()), art)
+            fundne += [Mention(x.group(), x.start(), x.end(), self.canonical(x.group()), art)
                        for x in regex.finditer(tekst)]
         return fundne
 
-    def _fuzzy_personer(self, tekst: str) -> list[Omtale]:
+    def _fuzzy_persons(self, tekst: str) -> list[Mention]:
         fundne = []
         for x in _NAVN.finditer(tekst):
             navn = self.person(x.group())
             if navn:
-                fundne.append(Omtale(x.group(), x.start(), x.end(), navn, "person"))
+                fundne.append(Mention(x.group(), x.start(), x.end(), navn, "person"))
         return fundne
 
-    def kanonisk(self, navn: str) -> str:
+    def canonical(self, navn: str) -> str:
         """The canonical spelling of a unit or body seen before ("It & Digitalisering" → "IT & Digitalisering")."""
         return self.varianter.get(navn.lower(), (navn, ""))[0]
 
@@ -103,8 +103,8 @@ class Kartotek:
 _IKKE_NAVNE = {w.lower() for w in m.IKKE_NAVNE}
 
 
-def _uden_overlap(omtaler: list[Omtale]) -> list[Omtale]:
-    valgte: list[Omtale] = []
+def _without_overlap(omtaler: list[Mention]) -> list[Mention]:
+    valgte: list[Mention] = []
     for o in sorted(omtaler, key=lambda o: (-(o.slut - o.start), o.start)):
         if all(o.slut <= v.start or o.start >= v.slut for v in valgte):
             valgte.append(o)
@@ -114,7 +114,7 @@ def _uden_overlap(omtaler: list[Omtale]) -> list[Omtale]:
 _MODTAGER_FOER = re.compile(m.MODTAGER_FOER, re.IGNORECASE)
 
 
-def _med_praeposition(tekst: str, omtale: Omtale) -> Omtale:
+def _with_preposition(tekst: str, omtale: Mention) -> Mention:
     if _MODTAGER_FOER.search(tekst[max(0, omtale.start - 30):omtale.start]):
         return replace(omtale, praeposition="modtager")
     foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 30):omtale.start])
@@ -122,14 +122,14 @@ def _med_praeposition(tekst: str, omtale: Omtale) -> Omtale:
         return omtale
     # "til kommende Chefforum" names a meeting of the body, like "på Chefforum"
     praeposition = "møde" if _MOEDE_ORD.search(foer.group()) else foer.group(1).lower()
-    return Omtale(omtale.tekst, omtale.start, omtale.slut, omtale.kanonisk, omtale.art, praeposition)
+    return Mention(omtale.tekst, omtale.start, omtale.slut, omtale.kanonisk, omtale.art, praeposition)
 
 
-def _enheder_i_roller(deltagere: tuple[Deltager, ...]) -> list[str]:
+def _units_in_roles(deltagere: tuple[Deltager, ...]) -> list[str]:
     return [x.group() for d in deltagere if d.rolle for x in _ENHED.finditer(d.rolle)]
 
 
-def _personer_i_tekst(tekster: list[str]) -> list[str]:
+def _persons_in_text(tekster: list[str]) -> list[str]:
     navne = []
     for tekst in tekster:
         for regex in (_PERSON_I_TEKST, _PERSON_I_PARENTES):
@@ -139,19 +139,19 @@ def _personer_i_tekst(tekster: list[str]) -> list[str]:
     return navne
 
 
-def byg_kartotek(deltagere: tuple[Deltager, ...], tekster: list[str]) -> Kartotek:
+def build_register(deltagere: tuple[Deltager, ...], tekster: list[str]) -> OwnerRegister:
     """Collect the owners of one referat from its participants and all of its section texts."""
     varianter: dict[str, tuple[str, str]] = {}
     # a unit's canonical spelling: as in a participant's role, else the one written most often
     i_tekst = Counter(x.group() for t in tekster for x in _ENHED.finditer(t))
-    for enhed in _enheder_i_roller(deltagere) + [e for e, _ in i_tekst.most_common()]:
+    for enhed in _units_in_roles(deltagere) + [e for e, _ in i_tekst.most_common()]:
         varianter.setdefault(enhed.lower(), (enhed, "enhed"))
     for enhed in m.ENKLE_ENHEDER:
         varianter.setdefault(enhed.lower(), (enhed, "enhed"))
     for organ in m.KENDTE_ORGANER:  # also when written in lower case ("forelægges chefforum")
         varianter.setdefault(organ.lower(), (organ, "organ"))
     personer = [d.navn for d in deltagere]
-    for navn in _personer_i_tekst(tekster):
+    for navn in _persons_in_text(tekster):
         if not process.extractOne(navn, personer, scorer=fuzz.token_set_ratio, score_cutoff=m.FUZZ_GRAENSE):
             personer.append(navn)
     for navn in personer:
@@ -160,12 +160,12 @@ def byg_kartotek(deltagere: tuple[Deltager, ...], tekster: list[str]) -> Kartote
         for x in _FORKORTELSE.finditer(tekst):
             kanonisk = varianter.get(x.group("navn").lower(), (x.group("navn"), "organ"))
             varianter.setdefault(x.group("forkortelse").lower(), kanonisk)
-    return _kompiler(varianter, tuple(dict.fromkeys(personer)))
+    return _compile(varianter, tuple(dict.fromkeys(personer)))
 
 
-def _kompiler(varianter: dict[str, tuple[str, str]], personer: tuple[str, ...]) -> Kartotek:
+def _compile(varianter: dict[str, tuple[str, str]], personer: tuple[str, ...]) -> OwnerRegister:
     if not varianter:
-        return Kartotek(varianter, personer)
+        return OwnerRegister(varianter, personer)
     alternativer = "|".join(sorted((re.escape(v) for v in varianter), key=len, reverse=True))
     literal = re.compile(rf"(?<![\w&])(?:{alternativer})(?![\w&'’])", re.IGNORECASE)  # not "HR's"
-    return Kartotek(varianter, personer, literal)
+    return OwnerRegister(varianter, personer, literal)

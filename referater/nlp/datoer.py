@@ -1,7 +1,7 @@
 """Find Danish date expressions in text and resolve them against the meeting date.
 
 Pure functions, no spaCy: ``find_datoer("senest 27. august", date(2025, 8, 13))`` gives one
-``Datoudtryk`` with ``dato="2025-08-27"`` and ``praecision="dag"``. Conventions follow the gold notes:
+``DateExpression`` with ``dato="2025-08-27"`` and ``praecision="dag"``. Conventions follow the gold notes:
 a week is due on its Friday, a month/season/quarter/half/year at its end, ``medio <år>`` on 30 June,
 and a date without a year at its first occurrence on or after the meeting.
 """
@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from . import moenstre as m
+from . import patterns as m
 
 
 @dataclass(frozen=True)
-class Datoudtryk:
+class DateExpression:
     """One date expression: its exact text span and the calendar date it resolves to."""
 
     tekst: str
@@ -43,9 +43,9 @@ _AARSTID = _alternation(m.AARSTIDER)
 _FERIE = _alternation({**m.FERIER, **m.FERIEUGER})
 
 # (art, pattern): each art has a resolver below. Order does not matter: the longest match wins.
-MOENSTRE = {
+DATE_PATTERNS = {
     # these three start with the digits so the regex engine can jump between digits; the words before
-    # ("onsdag den", "d.") are added afterwards by _med_foer
+    # ("onsdag den", "d.") are added afterwards by _with_prefix
     "dag": rf"(?P<dag>\d{{1,2}})[.,]?\s*(?:(?P<maaned>{_MAANED})\b|(?P<forkortet>{_FORKORTET})\b\.?)(?:,?\s+(?P<aar>{_AAR})\b)?",
     "numerisk": rf"(?P<dag>\d{{1,2}})[./-](?P<mnd>[01]?\d)[./-](?P<aar>{_AAR}|\d{{2}})(?![\d-]|\.\d)",
     "broek": rf"(?P<dag>\d{{1,2}})/(?P<mnd>[01]?\d)(?:(?:\s+|-)(?P<aar>{_AAR}))?(?![\d/])(?!\s+af\b)",
@@ -66,7 +66,7 @@ MOENSTRE = {
     "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?P<aar>{_AAR})\b)?",
     "ferie": rf"\b(?:inden|før|op\s+til)\s+(?P<ferie>{_FERIE})\b(?:\s+(?P<aar>{_AAR})\b)?",
 }
-_KOMPILEREDE = {art: re.compile(p, re.IGNORECASE) for art, p in MOENSTRE.items()}
+_COMPILED = {art: re.compile(p, re.IGNORECASE) for art, p in DATE_PATTERNS.items()}
 _CIFFER_FOERST = {"dag": r"\w", "numerisk": r"[\w./-]", "broek": r"[\w./-]"}  # what may not touch the digits
 _FOER_SLUT = re.compile(_FOER + r"$", re.IGNORECASE)
 # Two expressions joined like "marts og april", "ultimo 2022 eller primo 2023", "september-oktober"
@@ -80,69 +80,69 @@ _UDLEDER_AAR = {"dag", "numerisk", "broek", "uge", "periodedel", "maaned", "udga
                 "kvartal", "halvaar", "ferie"}
 
 
-def _slut_af_maaned(aar: int, maaned: int) -> date:
+def _month_end(aar: int, maaned: int) -> date:
     return date(aar, maaned, calendar.monthrange(aar, maaned)[1])
 
 
-def _fredag_i_uge(aar: int, uge: int) -> date | None:
+def _friday_of_week(aar: int, uge: int) -> date | None:
     try:
         return date.fromisocalendar(aar, uge, 5)
     except ValueError:
         return None
 
 
-def _fremad(byg, aar: int | None, moede: date, graense: date | None = None) -> date | None:
-    """Build a date with ``byg(year)``; without a year, take the first one on or after the meeting.
+def _forward(build, aar: int | None, moede: date, graense: date | None = None) -> date | None:
+    """Build a date with ``build(year)``; without a year, take the first one on or after the meeting.
 
     A date just before the meeting (within ``m.NYLIG_DAGE``) keeps the meeting's year: papers written
     for a meeting refer to last week ("workshop d. 22/9"), not to the same day next year."""
     if aar is not None:
-        return byg(aar)
-    kandidat = byg(moede.year)
+        return build(aar)
+    kandidat = build(moede.year)
     graense = graense or moede - timedelta(days=m.NYLIG_DAGE)
     if kandidat is not None and kandidat < graense:
-        return byg(moede.year + 1)
+        return build(moede.year + 1)
     return kandidat
 
 
-def _aar(g: dict, *navne: str) -> int | None:
+def _year(g: dict, *navne: str) -> int | None:
     for navn in navne:
         if g.get(navn):
             return int(g[navn])
     return None
 
 
-def _maaned_nr(tekst: str) -> int:
+def _month_number(tekst: str) -> int:
     tekst = tekst.lower().rstrip(".")
     return m.MAANEDER.get(tekst) or m.MAANED_FORKORTELSER[tekst]
 
 
 def _dag(g, moede):
-    def byg(aar):
+    def build(aar):
         try:
-            return date(aar, _maaned_nr(g["maaned"] or g["forkortet"]), int(g["dag"]))
+            return date(aar, _month_number(g["maaned"] or g["forkortet"]), int(g["dag"]))
         except ValueError:
             return None
-    return _fremad(byg, _aar(g, "aar"), moede), "dag"
+    return _forward(build, _year(g, "aar"), moede), "dag"
 
 
 def _numerisk(g, moede):
-    aar = _aar(g, "aar")
+    aar = _year(g, "aar")
     if aar is not None and aar < 100:
         aar += 2000
 
-    def byg(a):
+    def build(a):
         try:
             return date(a, int(g["mnd"]), int(g["dag"]))
         except ValueError:
             return None
-    return _fremad(byg, aar, moede), "dag"
+    return _forward(build, aar, moede), "dag"
 
 
 def _uge(g, moede):
     uge = int(g["uge2"] or g["uge"])
     mandag = moede - timedelta(days=moede.weekday())
-    return _fremad(lambda a: _fredag_i_uge(a, uge), _aar(g, "aar"), moede, mandag), "uge"
+    return _forward(lambda a: _friday_of_week(a, uge), _year(g, "aar"), moede, mandag), "uge"
 
 
 def _ugens_loeb(g, moede, ekstra=0):
@@ -152,52 +152,52 @@ def _ugens_loeb(g, moede, ekstra=0):
 def _periodedel(g, moede):
     del_ = m.PERIODEDEL[re.sub(r"\s+", " ", g["del"].lower())]
     if g["maaned"]:
-        maaned = _maaned_nr(g["maaned"])
-        return _fremad(lambda a: _slut_af_maaned(a, maaned), _aar(g, "aar"), moede), "maaned"
-    aar = _aar(g, "aar2") or moede.year
+        maaned = _month_number(g["maaned"])
+        return _forward(lambda a: _month_end(a, maaned), _year(g, "aar"), moede), "maaned"
+    aar = _year(g, "aar2") or moede.year
     if del_ == "midt":
         return date(aar, 6, 30), "halvaar"
-    return _slut_af_maaned(aar, 1 if del_ == "start" else 12), "maaned"
+    return _month_end(aar, 1 if del_ == "start" else 12), "maaned"
 
 
 def _maaned(g, moede):
-    maaned = _maaned_nr(g["maaned"])
-    return _fremad(lambda a: _slut_af_maaned(a, maaned), _aar(g, "aar"), moede), "maaned"
+    maaned = _month_number(g["maaned"])
+    return _forward(lambda a: _month_end(a, maaned), _year(g, "aar"), moede), "maaned"
 
 
 def _udgangen(g, moede):
     if g["maaned"]:
         return _maaned(g | {"aar": g["aar2"]}, moede)
-    return date(_aar(g, "aar") or moede.year, 12, 31), "aar"
+    return date(_year(g, "aar") or moede.year, 12, 31), "aar"
 
 
 def _aarstid(g, moede):
     foerste, sidste = m.AARSTIDER[g["tid"].lower()]
     if g["fra"]:
-        return _fremad(lambda a: date(a, foerste, 1), _aar(g, "aar"), moede), "kvartal"
+        return _forward(lambda a: date(a, foerste, 1), _year(g, "aar"), moede), "kvartal"
     # winter runs into the next year: "vinteren 2025" ends in February 2026
-    return _fremad(lambda a: _slut_af_maaned(a + (sidste > 12), (sidste - 1) % 12 + 1),
-                   _aar(g, "aar"), moede), "kvartal"
+    return _forward(lambda a: _month_end(a + (sidste > 12), (sidste - 1) % 12 + 1),
+                   _year(g, "aar"), moede), "kvartal"
 
 
 def _kvartal(g, moede):
     n = int(g["n"]) if g["n"].isdigit() else m.ORDINALER[g["n"].lower()]
-    return _fremad(lambda a: _slut_af_maaned(a, 3 * n), _aar(g, "aar"), moede), "kvartal"
+    return _forward(lambda a: _month_end(a, 3 * n), _year(g, "aar"), moede), "kvartal"
 
 
 def _halvaar(g, moede):
     n = int(g["n"]) if g["n"].isdigit() else m.ORDINALER[g["n"].lower()]
     if n > 2:
         return None, "halvaar"
-    return _fremad(lambda a: _slut_af_maaned(a, 6 * n), _aar(g, "aar"), moede), "halvaar"
+    return _forward(lambda a: _month_end(a, 6 * n), _year(g, "aar"), moede), "halvaar"
 
 
 def _ferie(g, moede):
     navn = g["ferie"].lower()
     if navn in m.FERIEUGER:
-        return _fremad(lambda a: _fredag_i_uge(a, m.FERIEUGER[navn]), _aar(g, "aar"), moede), "uge"
+        return _forward(lambda a: _friday_of_week(a, m.FERIEUGER[navn]), _year(g, "aar"), moede), "uge"
     maaned, dag, praecision = m.FERIER[navn]
-    return _fremad(lambda a: date(a, maaned, dag), _aar(g, "aar"), moede), praecision
+    return _forward(lambda a: date(a, maaned, dag), _year(g, "aar"), moede), praecision
 
 
 def _inden_for(g, moede):
@@ -210,43 +210,43 @@ def _inden_for(g, moede):
     return date(aar, maaned, min(moede.day, calendar.monthrange(aar, maaned)[1])), praecision
 
 
-LOESERE = {
+RESOLVERS = {
     "dag": _dag, "numerisk": _numerisk, "broek": _numerisk, "uge": _uge, "ugens_loeb": _ugens_loeb,
     "naeste_uge": lambda g, mo: _ugens_loeb(g, mo, 1), "periodedel": _periodedel, "maaned": _maaned,
     "udgangen": _udgangen, "i_aar": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"),
-    "aarsskifte": lambda g, mo: (date(_aar(g, "aar") or mo.year, 12, 31), "aar"),
+    "aarsskifte": lambda g, mo: (date(_year(g, "aar") or mo.year, 12, 31), "aar"),
     "dette_aar": lambda g, mo: (date(mo.year, 12, 31), "aar"),
     "naeste_aar": lambda g, mo: (date(mo.year + 1, 12, 31), "aar"),
     "aarstid": _aarstid, "kvartal": _kvartal, "halvaar": _halvaar, "ferie": _ferie, "inden_for": _inden_for,
 }
 
 
-def _kandidater(tekst: str, moede: date) -> list[Datoudtryk]:
+def _candidates(tekst: str, moede: date) -> list[DateExpression]:
     fundne, smaat = [], tekst.lower()
-    for art, regex in _KOMPILEREDE.items():
+    for art, regex in _COMPILED.items():
         if art in m.DATO_FORFILTER and not any(ord_ in smaat for ord_ in m.DATO_FORFILTER[art]):
             continue  # the pattern cannot match: skip a scan of the whole text
         for match in regex.finditer(tekst):
             if art in _CIFFER_FOERST and match.start() and re.match(_CIFFER_FOERST[art], tekst[match.start() - 1]):
                 continue  # inside a number or word: "85.13.00-P20-1-22", "P35"
-            dato, praecision = LOESERE[art](match.groupdict(), moede)
+            dato, praecision = RESOLVERS[art](match.groupdict(), moede)
             if dato is None:
                 continue
-            start = _med_foer(tekst, match.start()) if art in _CIFFER_FOERST else match.start()
+            start = _with_prefix(tekst, match.start()) if art in _CIFFER_FOERST else match.start()
             if art in _UDLEDER_AAR and not any(v for k, v in match.groupdict().items() if "aar" in k):
-                dato = _bagud_hvis_fortid(tekst[:match.start()], tekst[match.end():], dato, moede)
-            fundne.append(Datoudtryk(tekst[start:match.end()], start, match.end(), dato.isoformat(),
-                                     praecision, art, _er_begyndelse(art, match)))
+                dato = _back_if_past(tekst[:match.start()], tekst[match.end():], dato, moede)
+            fundne.append(DateExpression(tekst[start:match.end()], start, match.end(), dato.isoformat(),
+                                     praecision, art, _is_start(art, match)))
     return fundne
 
 
-def _med_foer(tekst: str, start: int) -> int:
+def _with_prefix(tekst: str, start: int) -> int:
     """Widen a date to the words that belong to it: "onsdag den 20. august", "d. 4 februar"."""
     foer = _FOER_SLUT.search(tekst[max(0, start - 30):start])
     return start - (len(tekst[max(0, start - 30):start]) - foer.start()) if foer else start
 
 
-def _er_begyndelse(art: str, match: re.Match) -> bool:
+def _is_start(art: str, match: re.Match) -> bool:
     """ "fra sommeren", "primo 2025", "i starten af året" name when something starts, not a due date."""
     if art == "aarstid":
         return bool(match.group("fra"))
@@ -255,7 +255,7 @@ def _er_begyndelse(art: str, match: re.Match) -> bool:
     return False
 
 
-def _bagud_hvis_fortid(foer: str, efter: str, dato: date, moede: date) -> date:
+def _back_if_past(foer: str, efter: str, dato: date, moede: date) -> date:
     """An inferred year goes one back when the words around the date are in the past tense."""
     if dato > moede and (_FORTID_FOER.search(foer[-60:]) or _FORTID_EFTER.match(efter[:40])):
         try:
@@ -265,18 +265,18 @@ def _bagud_hvis_fortid(foer: str, efter: str, dato: date, moede: date) -> date:
     return dato
 
 
-def _uden_overlap(kandidater: list[Datoudtryk]) -> list[Datoudtryk]:
+def _without_overlap(kandidater: list[DateExpression]) -> list[DateExpression]:
     """Keep the longest of overlapping matches, so "den 4. februar 2025" beats "februar 2025"."""
-    valgte: list[Datoudtryk] = []
+    valgte: list[DateExpression] = []
     for k in sorted(kandidater, key=lambda k: (-(k.slut - k.start), k.start)):
         if all(k.slut <= v.start or k.start >= v.slut for v in valgte):
             valgte.append(k)
     return sorted(valgte, key=lambda k: k.start)
 
 
-def _flet(tekst: str, udtryk: list[Datoudtryk], moede: date) -> list[Datoudtryk]:
+def _merge_ranges(tekst: str, udtryk: list[DateExpression], moede: date) -> list[DateExpression]:
     """Merge "X og/eller/-/til Y" into one span due at Y; an earlier part without year borrows Y's."""
-    flettede: list[Datoudtryk] = []
+    flettede: list[DateExpression] = []
     for u in udtryk:
         forrige = flettede[-1] if flettede else None
         if forrige and _FORBINDER.fullmatch(tekst[forrige.slut:u.start]) and not forrige.begyndelse:
@@ -294,9 +294,9 @@ def _flet(tekst: str, udtryk: list[Datoudtryk], moede: date) -> list[Datoudtryk]
     return flettede
 
 
-def find_datoer(tekst: str, moededato: date) -> list[Datoudtryk]:
+def find_datoer(tekst: str, moededato: date) -> list[DateExpression]:
     """Every date expression in ``tekst``, in order, resolved against the meeting date."""
-    return _flet(tekst, _uden_overlap(_kandidater(tekst, moededato)), moededato)
+    return _merge_ranges(tekst, _without_overlap(_candidates(tekst, moededato)), moededato)
 
 
 def resolve_dato(udtryk: str, moededato: str | date) -> tuple[str, str] | None:

@@ -12,20 +12,20 @@ import re
 from datetime import date
 
 from ..models import Frist
-from . import moenstre as m
-from .ansvarlige import Omtale
-from .datoer import Datoudtryk
+from . import patterns as m
+from .ansvarlige import Mention
+from .datoer import DateExpression
 
 
-def _ord(moenstre) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(moenstre) + r")\b", re.IGNORECASE)
+def _words(patterns) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
 
 
 _FRIST_FORLED = re.compile(r"\b(?:" + "|".join(m.FRIST_FORLED) + r")\s*(?:\*\*)?\s*(?:den\s+|d\.\s*)?$",
                            re.IGNORECASE)
 _FRIST_ORD = re.compile(r"\b(?:" + "|".join(m.FRIST_ORD) + r")\s*(?:\*\*)?\s*(?:den\s+|d\.\s*)?$",
                         re.IGNORECASE)
-_CUES = _ord(m.CUES)
+_CUES = _words(m.CUES)
 _VARIGHED_FOER = re.compile(m.VARIGHED_FORLED, re.IGNORECASE)
 _VARIGHED = re.compile(m.VARIGHED_UDTRYK, re.IGNORECASE)
 _RELATIV = re.compile(m.RELATIV_FRIST, re.IGNORECASE)
@@ -36,13 +36,13 @@ _FORTID_UDSAGN = re.compile(m.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _AGENT_FOER = re.compile(r"\b(?:skal|vil|må|bør)\s+$", re.IGNORECASE)
 _GENTAGELSE = re.compile(m.GENTAGELSE_FORLED, re.IGNORECASE)
 _START = re.compile(m.START_FORLED, re.IGNORECASE)
-_GENTAGELSE_SAETNING = _ord(m.GENTAGELSE_SAETNING)
+_GENTAGELSE_SAETNING = _words(m.GENTAGELSE_SAETNING)
 _AARSTAL = re.compile(r"\b(?:19|20)\d{2}\b")
 _START_EFTER = re.compile(m.START_EFTERLED, re.IGNORECASE)
 _BEGIVENHED_FOER = re.compile(r"\b(?:" + "|".join(m.BEGIVENHED_FOER) + r")\s+(?:(?:den|d\.)\s+)?$",
                               re.IGNORECASE)
-_BEGIVENHED_CUES = _ord(m.BEGIVENHED_CUES)
-_BEGIVENHED_UDSAGN = _ord(m.BEGIVENHED_UDSAGN)
+_BEGIVENHED_CUES = _words(m.BEGIVENHED_CUES)
+_BEGIVENHED_UDSAGN = _words(m.BEGIVENHED_UDSAGN)
 _ANSVAR = re.compile(r"\b(?:" + "|".join(m.ANSVAR_UDSAGN) + r")\s+$", re.IGNORECASE)
 _POLITISK = re.compile(r"^(?:" + "|".join(m.POLITISKE_ORGANER) + r")$", re.IGNORECASE)
 # Sentence ends: . ! ? followed by a capital, digit or bullet; a line break unless the line ends in
@@ -52,7 +52,7 @@ _FORKORTELSER = re.compile(r"\b(?:bl\.a|f\.eks|kl|ca|jf|pkt|nr|evt|hhv|inkl|ift|
                            re.IGNORECASE)
 
 
-def saetninger(tekst: str) -> list[tuple[int, int]]:
+def sentences(tekst: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; abbreviations like "bl.a." and "kl." do not end one."""
     graenser, start = [], 0
     for match in _SAETNINGSSLUT.finditer(tekst):
@@ -64,22 +64,22 @@ def saetninger(tekst: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in graenser if tekst[s:e].strip()]
 
 
-def klausul(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
+def clause(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
     """The comma-bounded clause around a span inside its sentence."""
     venstre = max(tekst.rfind(",", s_start, start), tekst.rfind(";", s_start, start))
     hoejre = [i for i in (tekst.find(",", slut, s_slut), tekst.find(";", slut, s_slut)) if i >= 0]
     return (venstre + 1 if venstre >= 0 else s_start), (min(hoejre) if hoejre else s_slut)
 
 
-def _cue_naer(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> bool:
+def _cue_near(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> bool:
     """For a bare year ("i 2025") the cue must be a few words away in the same clause."""
-    k_start, k_slut = klausul(tekst, u.start, u.slut, *saetning)
+    k_start, k_slut = clause(tekst, u.start, u.slut, *saetning)
     foer = tekst[k_start:u.start].split()[-m.AAR_NAERHED_ORD:]
     efter = tekst[u.slut:k_slut].split()[:2]
     return bool(_CUES.search(" ".join(foer + efter)))
 
 
-def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date, agent: bool = False) -> bool:
+def is_frist(tekst: str, u: DateExpression, saetning: tuple[int, int], moede: date, agent: bool = False) -> bool:
     """True when the date expression ``u`` in ``tekst`` sets a deadline; ``agent``: someone in the
     sentence is given something to do ("Forvaltningen udarbejder et notat til mødet i november")."""
     foer = tekst[max(saetning[0], u.start - 60):u.start]
@@ -98,34 +98,34 @@ def er_frist(tekst: str, u: Datoudtryk, saetning: tuple[int, int], moede: date, 
     if _FRIST_FORLED.search(foer):
         return True
     if u.art in ("i_aar", "dette_aar", "naeste_aar"):
-        return _cue_naer(tekst, u, saetning)
+        return _cue_near(tekst, u, saetning)
     hel = tekst[saetning[0]:saetning[1]]
     if _BEGIVENHED_FOER.search(foer) or _BEGIVENHED_UDSAGN.search(hel):
         return agent or bool(_BEGIVENHED_CUES.search(hel))
     return agent or bool(_CUES.search(hel))
 
 
-def _subjekter(omtaler: list[Omtale]) -> list[Omtale]:
+def _subjects(omtaler: list[Mention]) -> list[Mention]:
     return [o for o in omtaler if o.praeposition is None]
 
 
-def agenter(tekst: str, omtaler: list[Omtale]) -> list[Omtale]:
+def acting_mentions(tekst: str, omtaler: list[Mention]) -> list[Mention]:
     """Mentions that act: followed by "skal/vil/melder …" or, in V2 order, preceded by "skal/vil"."""
-    return [o for o in _subjekter(omtaler)
+    return [o for o in _subjects(omtaler)
             if _AGENT_EFTER.match(tekst, o.slut) or _AGENT_FOER.search(tekst[max(0, o.start - 8):o.start])]
 
 
-def vaelg_ansvarlig(tekst: str, u: Datoudtryk, saetning: tuple[int, int], omtaler: list[Omtale],
-                    standard: Omtale | None, forbi: bool = False) -> Omtale | None:
+def choose_ansvarlig(tekst: str, u: DateExpression, saetning: tuple[int, int], omtaler: list[Mention],
+                    standard: Mention | None, forbi: bool = False) -> Mention | None:
     """The owner of a deadline: the acting mention nearest to it in its sentence, else the subject
     nearest before it in its clause, else right after it, else a body it meets at
     ("på Økonomiudvalget"), else the section's default."""
-    aktive = agenter(tekst, omtaler)
+    aktive = acting_mentions(tekst, omtaler)
     if aktive:
         return min(aktive, key=lambda o: min(abs(o.start - u.slut), abs(u.start - o.slut)))
     # a mention that did something ("Direktørforum har besluttet …") does not own what is still due
-    k_start, k_slut = klausul(tekst, u.start, u.slut, *saetning)
-    subjekter = [o for o in _subjekter(omtaler) if k_start <= o.start < k_slut
+    k_start, k_slut = clause(tekst, u.start, u.slut, *saetning)
+    subjekter = [o for o in _subjects(omtaler) if k_start <= o.start < k_slut
                  and (forbi or not _FORTID_UDSAGN.match(tekst, o.slut))]
     foer = [o for o in subjekter if o.slut <= u.start]
     if foer:
@@ -143,15 +143,15 @@ def vaelg_ansvarlig(tekst: str, u: Datoudtryk, saetning: tuple[int, int], omtale
     return None if any(o.praeposition in ("til", "modtager") for o in omtaler) else standard
 
 
-def standard_ansvarlig(tekst: str, omtaler: list[Omtale]) -> Omtale | None:
+def default_ansvarlig(tekst: str, omtaler: list[Mention]) -> Mention | None:
     """The owner a section names for its work: "Processen forankres i Økonomi & Stab"."""
     return next((o for o in omtaler if _ANSVAR.search(tekst[max(0, o.start - 30):o.start])), None)
 
 
-def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> str:
+def action_phrase(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> str:
     """A short phrase saying what is due: the clause around the date phrase, without it (the whole
     sentence when the clause is just an apposition like ", Chefforum den 8. oktober 2025,")."""
-    k_start, k_slut = klausul(tekst, start, slut, *saetning)
+    k_start, k_slut = clause(tekst, start, slut, *saetning)
     if len(tekst[k_start:start].split() + tekst[slut:k_slut].split()) < 3:
         k_start, k_slut = saetning
     foer = re.sub(r"^\s*(?:\d+\.|[-–•])\s+", "", tekst[k_start:start]).replace("*", " ").split()
@@ -165,7 +165,7 @@ def handling(tekst: str, start: int, slut: int, saetning: tuple[int, int]) -> st
     return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
 
 
-def _med_forled(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> tuple[int, str]:
+def _with_trigger(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> tuple[int, str]:
     """Widen the span to an adjacent trigger word ("senest den 27. august") as the gold phrases do."""
     forled = _FRIST_FORLED.search(tekst[max(saetning[0], u.start - 40):u.start])
     if not forled:
@@ -174,45 +174,45 @@ def _med_forled(tekst: str, u: Datoudtryk, saetning: tuple[int, int]) -> tuple[i
     return start, tekst[start:u.slut]
 
 
-def find_frister(tekst: str, afsnit: str, datoer: list[Datoudtryk], omtaler: list[Omtale],
+def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler: list[Mention],
                  moede: date) -> list[Frist]:
     """The deadlines in one section text, one per date per sentence."""
     if afsnit.strip().lower() in m.IKKE_FRIST_AFSNIT:
         return []
-    standard = standard_ansvarlig(tekst, omtaler)
+    standard = default_ansvarlig(tekst, omtaler)
     frister, set_ = [], set()
-    for saetning in saetninger(tekst):
+    for saetning in sentences(tekst):
         i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
-        agent = bool(agenter(tekst, i_saetning))
+        agent = bool(acting_mentions(tekst, i_saetning))
         for u in (d for d in datoer if saetning[0] <= d.start < saetning[1]):
-            if (saetning, u.dato) in set_ or not er_frist(tekst, u, saetning, moede, agent):
+            if (saetning, u.dato) in set_ or not is_frist(tekst, u, saetning, moede, agent):
                 continue
             set_.add((saetning, u.dato))
-            start, fraser = _med_forled(tekst, u, saetning)
+            start, fraser = _with_trigger(tekst, u, saetning)
             forbi = u.dato < moede.isoformat()
             usikker = u.art in ("aarstid", "ferie") or forbi
-            ejer = vaelg_ansvarlig(tekst, u, saetning, i_saetning, standard, forbi)
+            ejer = choose_ansvarlig(tekst, u, saetning, i_saetning, standard, forbi)
             frister.append(Frist(fraser, u.dato, u.praecision, ejer.kanonisk if ejer else None,
-                                 handling(tekst, u.start, u.slut, saetning), afsnit, start, u.slut, usikker,
+                                 action_phrase(tekst, u.start, u.slut, saetning), afsnit, start, u.slut, usikker,
                                  ejer.tekst if ejer else None))
-    return sorted(frister + relative_frister(tekst, afsnit, omtaler), key=lambda f: f.start)
+    return sorted(frister + find_relative_frister(tekst, afsnit, omtaler), key=lambda f: f.start)
 
 
-def relative_frister(tekst: str, afsnit: str, omtaler: list[Omtale]) -> list[Frist]:
+def find_relative_frister(tekst: str, afsnit: str, omtaler: list[Mention]) -> list[Frist]:
     """Limits counted from an undated event ("senest 5 dage før mødet"): kept, without a date."""
     frister = []
     if "før" not in tekst and "forvejen" not in tekst:
         return frister  # skip the scan: every such limit says "før …" or "i forvejen"
     for match in _RELATIV.finditer(tekst):
-        saetning = next((s for s in saetninger(tekst) if s[0] <= match.start() < s[1]), (0, len(tekst)))
-        u = Datoudtryk(match.group(), match.start(), match.end(), "", "", "relativ")
-        ejer = vaelg_ansvarlig(tekst, u, saetning, [o for o in omtaler if saetning[0] <= o.start < saetning[1]], None)
+        saetning = next((s for s in sentences(tekst) if s[0] <= match.start() < s[1]), (0, len(tekst)))
+        u = DateExpression(match.group(), match.start(), match.end(), "", "", "relativ")
+        ejer = choose_ansvarlig(tekst, u, saetning, [o for o in omtaler if saetning[0] <= o.start < saetning[1]], None)
         frister.append(Frist(match.group(), None, None, ejer.kanonisk if ejer else None,
-                             handling(tekst, match.start(), match.end(), saetning), afsnit, match.start(),
+                             action_phrase(tekst, match.start(), match.end(), saetning), afsnit, match.start(),
                              match.end(), True, ejer.tekst if ejer else None))
     return frister
 
 
-def er_politisk(ansvarlig: str) -> bool:
+def is_political(ansvarlig: str) -> bool:
     """Political bodies decide; they are not given tasks."""
     return bool(_POLITISK.match(ansvarlig))

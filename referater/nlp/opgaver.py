@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from ..models import Frist, Opgave
-from . import moenstre as m
-from .ansvarlige import Omtale
-from .frister import agenter, er_politisk, klausul, saetninger, standard_ansvarlig
+from . import patterns as m
+from .ansvarlige import Mention
+from .frister import acting_mentions, is_political, clause, sentences, default_ansvarlig
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
@@ -26,7 +26,7 @@ _TIL_AT = re.compile(r"(?:\s+\S+){0,5}?\s+til\s+at\b", re.IGNORECASE)
 _KLAUSULSLUT = re.compile(r"[;!?\n]|\.(?=\s+[A-ZÆØÅ]|\s*$)|,\s+(?:og\s+)?(?:hvis|da|fordi|men|så|når|hvorefter)\b")
 
 
-def _handling(tekst: str, start: int, slut: int) -> str:
+def _action(tekst: str, start: int, slut: int) -> str:
     """The words after the verb up to the end of the clause, at most OPGAVE_MAKS_ORD of them."""
     bid = tekst[start:slut]
     stop = _KLAUSULSLUT.search(bid)
@@ -34,57 +34,57 @@ def _handling(tekst: str, start: int, slut: int) -> str:
     return " ".join(ord_[:m.OPGAVE_MAKS_ORD]).strip(" .,:;-")
 
 
-def _frist_i(frister: list[Frist], start: int, slut: int) -> str | None:
+def _frist_in(frister: list[Frist], start: int, slut: int) -> str | None:
     return next((f.dato for f in frister if start <= f.start < slut), None)
 
 
-def _fra_udsagn(tekst: str, afsnit: str, omtaler: list[Omtale], frister: list[Frist]) -> list[Opgave]:
+def _from_verbs(tekst: str, afsnit: str, omtaler: list[Mention], frister: list[Frist]) -> list[Opgave]:
     opgaver = []
-    for s_start, s_slut in saetninger(tekst):
+    for s_start, s_slut in sentences(tekst):
         for o in omtaler:
-            if not s_start <= o.start < s_slut or o.praeposition or er_politisk(o.kanonisk):
+            if not s_start <= o.start < s_slut or o.praeposition or is_political(o.kanonisk):
                 continue
-            handling = _efter_udsagn(tekst, o, s_slut)
+            handling = _after_verb(tekst, o, s_slut)
             if handling:
-                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_i(frister, s_start, s_slut), o.tekst))
+                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_in(frister, s_start, s_slut), o.tekst))
     return opgaver
 
 
-def _efter_udsagn(tekst: str, o: Omtale, s_slut: int) -> str | None:
+def _after_verb(tekst: str, o: Mention, s_slut: int) -> str | None:
     """What an owner must do: "<owner> skal undersøge …", or in V2 order "har <owner> … til at gennemgå …"."""
     udsagn = _UDSAGN.match(tekst, o.slut, s_slut)
     if udsagn:
-        return (udsagn.group("udsagn") + " " + _handling(tekst, udsagn.end(), s_slut)).strip()
+        return (udsagn.group("udsagn") + " " + _action(tekst, udsagn.end(), s_slut)).strip()
     foer = _V2_FOER.search(tekst[max(0, o.start - 12):o.start])
     if not foer:
         return None
     if foer.group("udsagn").lower() == "har":  # "har X tid til at …" only
         efter = _TIL_AT.match(tekst, o.slut, s_slut)
-        return _handling(tekst, efter.end(), s_slut) if efter else None
-    return (foer.group("udsagn") + " " + _handling(tekst, o.slut, s_slut)).strip()
+        return _action(tekst, efter.end(), s_slut) if efter else None
+    return (foer.group("udsagn") + " " + _action(tekst, o.slut, s_slut)).strip()
 
 
-def _fra_frister(tekst: str, omtaler: list[Omtale], frister: list[Frist]) -> list[Opgave]:
+def _from_frister(tekst: str, omtaler: list[Mention], frister: list[Frist]) -> list[Opgave]:
     """Deadlines whose owner acts in their sentence, or is named responsible for the section's work."""
     opgaver = []
-    standard = standard_ansvarlig(tekst, omtaler)
+    standard = default_ansvarlig(tekst, omtaler)
     for f in frister:
-        if not f.ansvarlig or er_politisk(f.ansvarlig):
+        if not f.ansvarlig or is_political(f.ansvarlig):
             continue
-        saetning = next((s for s in saetninger(tekst) if s[0] <= f.start < s[1]), (0, len(tekst)))
+        saetning = next((s for s in sentences(tekst) if s[0] <= f.start < s[1]), (0, len(tekst)))
         # the owner must act in the deadline's own clause: "Chefforum skal drøfte borgermødet, der skal
         # afholdes den 25. marts" gives Chefforum no task for 25 March
-        k_start, k_slut = klausul(tekst, f.start, f.slut, *saetning)
+        k_start, k_slut = clause(tekst, f.start, f.slut, *saetning)
         i_klausul = [o for o in omtaler if k_start <= o.start < k_slut]
         if (standard and standard.kanonisk == f.ansvarlig) or any(
-                o.kanonisk == f.ansvarlig for o in agenter(tekst, i_klausul)):
+                o.kanonisk == f.ansvarlig for o in acting_mentions(tekst, i_klausul)):
             opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato, f.ansvarlig_tekst))
     return opgaver
 
 
-def find_opgaver(tekst: str, afsnit: str, omtaler: list[Omtale], frister: list[Frist]) -> list[Opgave]:
+def find_opgaver(tekst: str, afsnit: str, omtaler: list[Mention], frister: list[Frist]) -> list[Opgave]:
     """The assignments in one section text; one per owner and action."""
-    opgaver = _fra_udsagn(tekst, afsnit, omtaler, frister) if afsnit.lower() in m.OPGAVE_AFSNIT else []
+    opgaver = _from_verbs(tekst, afsnit, omtaler, frister) if afsnit.lower() in m.OPGAVE_AFSNIT else []
     kendte = {(o.ansvarlig, o.frist) for o in opgaver}
-    opgaver += [o for o in _fra_frister(tekst, omtaler, frister) if (o.ansvarlig, o.frist) not in kendte]
+    opgaver += [o for o in _from_frister(tekst, omtaler, frister) if (o.ansvarlig, o.frist) not in kendte]
     return list(dict.fromkeys(opgaver))

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from referater.models import Frist, Opgave, Punkt, Referat
 from referater.nlp.datoer import find_datoer
-from referater.nlp.evaluering import evaluate_nlp
+from referater.nlp.evaluation import evaluate_nlp
 
 
 def frist(dato, ansvarlig=None, afsnit="Beslutning"):
@@ -34,10 +34,10 @@ def test_metrics_pair_by_punkt_and_date():
     ]}
     t = evaluate_nlp([(referat, guld)])
     # 4 predicted, 2 correct (05-01 and the uncertain 06-01); certain gold 2, found 1
-    assert (t.forudsagt, t.korrekte, t.guld_sikre, t.fundne_sikre) == (4, 2, 2, 1)
+    assert (t.predicted, t.correct, t.gold_certain, t.found_certain) == (4, 2, 2, 1)
     assert (t.precision, t.recall) == (0.5, 0.5)
-    assert (t.ejer_med_guld, t.ejer_rigtig) == (1, 1)  # owners compared without case
-    assert (t.opgaver_guld, t.opgaver_fundne) == (2, 1)
+    assert (t.owner_gold, t.owner_right) == (1, 1)  # owners compared without case
+    assert (t.opgaver_gold, t.opgaver_found) == (2, 1)
 
 
 @settings(max_examples=200, deadline=None)

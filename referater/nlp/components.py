@@ -15,49 +15,49 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .ansvarlige import Kartotek, Omtale
+from .ansvarlige import OwnerRegister, Mention
 from .datoer import find_datoer
-from .frister import find_frister, saetninger
+from .frister import find_frister, sentences
 from .opgaver import find_opgaver
 
-for _navn, _standard in (("moededato", None), ("afsnit", ""), ("kartotek", None), ("datoer", None),
+for _name, _standard in (("moededato", None), ("afsnit", ""), ("register", None), ("datoer", None),
                          ("omtaler", None), ("frister", None), ("opgaver", None)):
-    if not Doc.has_extension(_navn):
-        Doc.set_extension(_navn, default=_standard)
-for _navn in ("dato", "kanonisk"):
-    if not Span.has_extension(_navn):
-        Span.set_extension(_navn, default=None)
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_standard)
+for _name in ("dato", "kanonisk"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
 
 # Labels a trained pipeline gives persons and organisations (Danish models use PER).
 NER_ETIKETTER = {"PER": "person", "PERSON": "person", "ORG": "organ"}
 
 
-def tekst(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
     """``doc.text``, built once: spaCy joins the tokens again on every access."""
     if "referat_tekst" not in doc.user_data:
         doc.user_data["referat_tekst"] = doc.text
     return doc.user_data["referat_tekst"]
 
 
-class Saetninger:
+class SentenceSplitter:
     """Sentence starts from punctuation and line structure (the blank pipeline has no parser)."""
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_annotation("DEP") or not len(doc):  # a trained parser already set sentences
             return doc
-        starter = numpy.array([s for s, _ in saetninger(tekst(doc))], dtype="int64")
+        starter = numpy.array([s for s, _ in sentences(doc_text(doc))], dtype="int64")
         # one array write instead of a Python loop over tokens: 1 = starts a sentence, -1 = does not
         flag = numpy.where(numpy.isin(doc.to_array(IDX).astype("int64"), starter), 1, -1)
         flag[0] = 1
         return doc.from_array([SENT_START], flag.astype("uint64").reshape(-1, 1))
 
 
-class Datoer:
+class DateFinder:
     """Date expressions resolved against ``doc._.moededato``."""
 
     def __call__(self, doc: Doc) -> Doc:
         moede = doc._.moededato
-        doc._.datoer = find_datoer(tekst(doc), date.fromisoformat(moede)) if moede else []
+        doc._.datoer = find_datoer(doc_text(doc), date.fromisoformat(moede)) if moede else []
         spans = []
         for u in doc._.datoer:
             span = doc.char_span(u.start, u.slut, label=u.praecision, alignment_mode="expand")
@@ -68,12 +68,12 @@ class Datoer:
         return doc
 
 
-class Ansvarlige:
+class OwnerFinder:
     """Owner mentions from the referat's register, plus PERSON/ORG entities when a model gives them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        kartotek: Kartotek = doc._.kartotek or Kartotek()
-        omtaler = kartotek.find(tekst(doc)) + _fra_ner(doc, kartotek)
+        register: OwnerRegister = doc._.register or OwnerRegister()
+        omtaler = register.find(doc_text(doc)) + _from_ner(doc, register)
         doc._.omtaler = sorted(omtaler, key=lambda o: o.start)
         spans = []
         for o in doc._.omtaler:
@@ -85,26 +85,26 @@ class Ansvarlige:
         return doc
 
 
-def _fra_ner(doc: Doc, kartotek: Kartotek) -> list[Omtale]:
+def _from_ner(doc: Doc, register: OwnerRegister) -> list[Mention]:
     """Entities a trained model found that the rules did not; persons are matched to participants."""
     if not doc.ents:
         return []
-    kendte = [(o.start, o.slut) for o in kartotek.find(tekst(doc))]
+    kendte = [(o.start, o.slut) for o in register.find(doc_text(doc))]
     fundne = []
     for ent in doc.ents:
         art = NER_ETIKETTER.get(ent.label_)
         if art and all(ent.end_char <= s or ent.start_char >= e for s, e in kendte):
-            kanonisk = (kartotek.person(ent.text) if art == "person" and " " in ent.text else None) or ent.text
-            fundne.append(Omtale(ent.text, ent.start_char, ent.end_char, kanonisk, art))
+            kanonisk = (register.person(ent.text) if art == "person" and " " in ent.text else None) or ent.text
+            fundne.append(Mention(ent.text, ent.start_char, ent.end_char, kanonisk, art))
     return fundne
 
 
-class Frister:
+class FristFinder:
     """Deadlines among the dates, with owner and action."""
 
     def __call__(self, doc: Doc) -> Doc:
         moede = doc._.moededato
-        doc._.frister = (find_frister(tekst(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
+        doc._.frister = (find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
                                       date.fromisoformat(moede)) if moede else [])
         spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
                  for f in doc._.frister]
@@ -115,38 +115,38 @@ class Frister:
         return doc
 
 
-class Opgaver:
+class OpgaveFinder:
     """Assignments from obligation verbs after an owner, and from owned deadlines."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.opgaver = find_opgaver(tekst(doc), doc._.afsnit, doc._.omtaler or [], doc._.frister or [])
+        doc._.opgaver = find_opgaver(doc_text(doc), doc._.afsnit, doc._.omtaler or [], doc._.frister or [])
         return doc
 
 
-@Language.factory("referat_saetninger")
-def make_saetninger(nlp: Language, name: str) -> Saetninger:
-    return Saetninger()
+@Language.factory("referat_sentences")
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
 
 
 @Language.factory("referat_datoer")
-def make_datoer(nlp: Language, name: str) -> Datoer:
-    return Datoer()
+def make_datoer(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()
 
 
 @Language.factory("referat_ansvarlige")
-def make_ansvarlige(nlp: Language, name: str) -> Ansvarlige:
-    return Ansvarlige()
+def make_ansvarlige(nlp: Language, name: str) -> OwnerFinder:
+    return OwnerFinder()
 
 
 @Language.factory("referat_frister")
-def make_frister(nlp: Language, name: str) -> Frister:
-    return Frister()
+def make_frister(nlp: Language, name: str) -> FristFinder:
+    return FristFinder()
 
 
 @Language.factory("referat_opgaver")
-def make_opgaver(nlp: Language, name: str) -> Opgaver:
-    return Opgaver()
+def make_opgaver(nlp: Language, name: str) -> OpgaveFinder:
+    return OpgaveFinder()
 
 
-KOMPONENTER = ("referat_saetninger", "referat_datoer", "referat_ansvarlige", "referat_frister",
+COMPONENTS = ("referat_sentences", "referat_datoer", "referat_ansvarlige", "referat_frister",
                "referat_opgaver")

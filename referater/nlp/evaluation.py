@@ -19,27 +19,27 @@ PRAECISION = {"day": "dag", "week": "uge", "month": "maaned", "quarter": "kvarta
 
 
 @dataclass
-class Optaelling:
+class Counts:
     """Counts summed over referater; the ratios are properties."""
 
-    forudsagt: int = 0
-    korrekte: int = 0
-    guld_sikre: int = 0
-    fundne_sikre: int = 0
-    praecision_rigtig: int = 0
-    ejer_med_guld: int = 0
-    ejer_rigtig: int = 0
-    opgaver_guld: int = 0
-    opgaver_fundne: int = 0
-    fejl: list[str] = field(default_factory=list)
+    predicted: int = 0
+    correct: int = 0
+    gold_certain: int = 0
+    found_certain: int = 0
+    precision_name_right: int = 0
+    owner_gold: int = 0
+    owner_right: int = 0
+    opgaver_gold: int = 0
+    opgaver_found: int = 0
+    problems: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
-        return self.korrekte / self.forudsagt if self.forudsagt else 0.0
+        return self.correct / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
-        return self.fundne_sikre / self.guld_sikre if self.guld_sikre else 0.0
+        return self.found_certain / self.gold_certain if self.gold_certain else 0.0
 
     @property
     def f1(self) -> float:
@@ -47,11 +47,11 @@ class Optaelling:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def _navn(ejer: str | None) -> str:
+def _name(ejer: str | None) -> str:
     return " ".join((ejer or "").casefold().split())
 
 
-def _par(frister, guld: list[dict]) -> dict[int, int]:
+def _pair(frister, guld: list[dict]) -> dict[int, int]:
     """Prediction index → gold index: same date, own section first, then any section of the punkt."""
     par: dict[int, int] = {}
     for samme_afsnit in (True, False):
@@ -65,64 +65,64 @@ def _par(frister, guld: list[dict]) -> dict[int, int]:
     return par
 
 
-def _par_frister(punkt, guld_item: dict, t: Optaelling, kilde: str) -> None:
+def _pair_frister(punkt, guld_item: dict, t: Counts, kilde: str) -> None:
     # certain gold entries first, so a prediction that could match either counts towards recall
     guld = sorted(guld_item["deadlines"], key=lambda g: bool(g.get("uncertain")))
-    par = _par(punkt.frister, guld)
+    par = _pair(punkt.frister, guld)
     for j, f in enumerate(punkt.frister):
-        t.forudsagt += 1
+        t.predicted += 1
         if j not in par:
-            t.fejl.append(f"{kilde} punkt {punkt.nummer}: extra {f.dato} {f.tekst!r} ({f.afsnit})")
+            t.problems.append(f"{kilde} punkt {punkt.nummer}: extra {f.dato} {f.tekst!r} ({f.afsnit})")
             continue
         g = guld[par[j]]
-        t.korrekte += 1
-        t.fundne_sikre += not g.get("uncertain")
-        t.praecision_rigtig += PRAECISION.get(g["precision"]) == f.praecision
+        t.correct += 1
+        t.found_certain += not g.get("uncertain")
+        t.precision_name_right += PRAECISION.get(g["precision"]) == f.praecision
         if g.get("owner"):
-            t.ejer_med_guld += 1
-            t.ejer_rigtig += _navn(g["owner"]) == _navn(f.ansvarlig)
-            if _navn(g["owner"]) != _navn(f.ansvarlig):
-                t.fejl.append(f"{kilde} punkt {punkt.nummer}: owner of {f.tekst!r} is {f.ansvarlig!r}, "
+            t.owner_gold += 1
+            t.owner_right += _name(g["owner"]) == _name(f.ansvarlig)
+            if _name(g["owner"]) != _name(f.ansvarlig):
+                t.problems.append(f"{kilde} punkt {punkt.nummer}: owner of {f.tekst!r} is {f.ansvarlig!r}, "
                               f"gold {g['owner']!r}")
     for i, g in enumerate(guld):
-        t.guld_sikre += not g.get("uncertain")
+        t.gold_certain += not g.get("uncertain")
         if i not in par.values() and not g.get("uncertain"):
-            t.fejl.append(f"{kilde} punkt {punkt.nummer}: missed {g['due']} {g['phrase']!r} ({g['section']})")
+            t.problems.append(f"{kilde} punkt {punkt.nummer}: missed {g['due']} {g['phrase']!r} ({g['section']})")
 
 
-def _par_opgaver(punkt, guld_item: dict, t: Optaelling) -> None:
-    fundne = [_navn(o.ansvarlig) for o in punkt.opgaver]
+def _pair_opgaver(punkt, guld_item: dict, t: Counts) -> None:
+    fundne = [_name(o.ansvarlig) for o in punkt.opgaver]
     for g in guld_item["assignments"]:
         if g.get("uncertain"):
             continue
-        t.opgaver_guld += 1
-        if _navn(g["owner"]) in fundne:
-            fundne.remove(_navn(g["owner"]))
-            t.opgaver_fundne += 1
+        t.opgaver_gold += 1
+        if _name(g["owner"]) in fundne:
+            fundne.remove(_name(g["owner"]))
+            t.opgaver_found += 1
 
 
-def evaluate_nlp(par: list[tuple[Referat, dict]]) -> Optaelling:
+def evaluate_nlp(par: list[tuple[Referat, dict]]) -> Counts:
     """Compare enriched referater with their gold files."""
-    t = Optaelling()
+    t = Counts()
     for referat, guld in par:
         items = {item["number"]: item for item in guld["items"]}
         for punkt in referat.punkter:
             item = items.get(punkt.nummer, {"deadlines": [], "assignments": []})
-            _par_frister(punkt, item, t, referat.kilde)
-            _par_opgaver(punkt, item, t)
+            _pair_frister(punkt, item, t, referat.kilde)
+            _pair_opgaver(punkt, item, t)
     return t
 
 
-def format_nlp(t: Optaelling) -> list[str]:
+def format_nlp(t: Counts) -> list[str]:
     """The report lines ``make eval`` prints."""
-    ejer = t.ejer_rigtig / t.ejer_med_guld if t.ejer_med_guld else 0.0
-    opg = t.opgaver_fundne / t.opgaver_guld if t.opgaver_guld else 0.0
+    ejer = t.owner_right / t.owner_gold if t.owner_gold else 0.0
+    opg = t.opgaver_found / t.opgaver_gold if t.opgaver_gold else 0.0
     return [
-        f"frister: predicted {t.forudsagt}, correct {t.korrekte}, certain gold {t.guld_sikre}, found {t.fundne_sikre}",
+        f"frister: predicted {t.predicted}, correct {t.correct}, certain gold {t.gold_certain}, found {t.found_certain}",
         f"frister: precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}  (target F1 >= 0.90)",
-        f"frister: precision name right on {t.praecision_rigtig}/{t.korrekte} correct deadlines",
-        f"ansvarlig: right on {t.ejer_rigtig}/{t.ejer_med_guld} correct deadlines with a gold owner = {ejer:.3f} (target >= 0.85)",
-        f"opgaver: recall {t.opgaver_fundne}/{t.opgaver_guld} = {opg:.3f} (target >= 0.80)",
+        f"frister: precision name right on {t.precision_name_right}/{t.correct} correct deadlines",
+        f"ansvarlig: right on {t.owner_right}/{t.owner_gold} correct deadlines with a gold owner = {ejer:.3f} (target >= 0.85)",
+        f"opgaver: recall {t.opgaver_found}/{t.opgaver_gold} = {opg:.3f} (target >= 0.80)",
     ]
 
 

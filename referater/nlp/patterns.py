@@ -85,7 +85,7 @@ CUES = (
     r"genoptages", r"fastsættes", r"fastsat", r"gennemføres",
     # a body asking for something by a date: "Udvalget ønsker en status i juni 2026"
     r"(?:ønsker|anmoder\s+om|beder\s+om)\s+(?:at\s+få\s+)?(?:en\s+)?(?:\w+\s+)?(?:status|opfølgning|orientering|"
-    r"temadrøftelse|redegørelse|sag|drøftelse|evaluering)",
+    r"temadrøftelse|redegørelse|sag|drøftelse|evaluation)",
     r"frist\w*", r"deadline\w*",
 )
 # Sentences that describe the past (used to put a year-less date behind the meeting).
