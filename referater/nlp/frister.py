@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..models import Frist
 from . import patterns as m
@@ -52,7 +53,8 @@ _FORKORTELSER = re.compile(r"\b(?:bl\.a|f\.eks|kl|ca|jf|pkt|nr|evt|hhv|inkl|ift|
                            re.IGNORECASE)
 
 
-def sentences(tekst: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)  # every component of one section asks for the same sentences
+def sentences(tekst: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence; abbreviations like "bl.a." and "kl." do not end one."""
     graenser, start = [], 0
     for match in _SAETNINGSSLUT.finditer(tekst):
@@ -61,7 +63,7 @@ def sentences(tekst: str) -> list[tuple[int, int]]:
         graenser.append((start, match.start()))
         start = match.end()
     graenser.append((start, len(tekst)))
-    return [(s, e) for s, e in graenser if tekst[s:e].strip()]
+    return tuple((s, e) for s, e in graenser if tekst[s:e].strip())
 
 
 def clause(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
