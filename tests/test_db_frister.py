@@ -111,3 +111,30 @@ def test_cli_parse_shows_frister_and_opgaver_under_their_punkt():
         "med temaer i løbet af uge 34",
         "       opgave Chefforum: skal udfylde med temaer i løbet af uge 34",
     ]
+
+
+def test_datasette_facets_frister_by_ansvarlig_month_and_precision(db_path):
+    import asyncio
+
+    from referater.publish import make_datasette
+
+    datasette = make_datasette(db_path)
+
+    async def fetch():
+        await datasette.invoke_startup()
+        response = await datasette.client.get(f"/{db_path.stem}/frist.json?_shape=objects&ansvarlig=afdelingscheferne")
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    data = asyncio.run(fetch())
+    facets = {name: {v["value"]: v["count"] for v in facet["results"]}
+              for name, facet in data["facet_results"].items()}
+    assert {name: facets[name] for name in ("ansvarlig", "maaned", "praecision")} == {
+        "ansvarlig": {"afdelingscheferne": 2},
+        "maaned": {"2025-04": 1, "2025-08": 1},
+        "praecision": {"dag": 2},
+    }
+    assert [row["handling"] for row in data["rows"]] == [
+        "afdelingscheferne skal deltage og præsentere med henblik på",
+        "alle afdelingschefer melder en tovholder til Kommunikation",
+    ]

@@ -30,6 +30,7 @@ _CUES = _words(m.CUES)
 _VARIGHED_FOER = re.compile(m.VARIGHED_FORLED, re.IGNORECASE)
 _VARIGHED = re.compile(m.VARIGHED_UDTRYK, re.IGNORECASE)
 _RELATIV = re.compile(m.RELATIV_FRIST, re.IGNORECASE)
+_HVOR = re.compile(r",\s*hvor\s+(?=\w+\s+(?:skal|vil|må|bør)\b)", re.IGNORECASE)
 _FRIST_NAVNEORD = re.compile(r"\w*frist(?:en)?|deadline(?:n)?", re.IGNORECASE)
 _FORTID_EFTER = re.compile(m.FORTID_EFTER, re.IGNORECASE)
 _AGENT_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.AGENT_UDSAGN) + r")\b", re.IGNORECASE)
@@ -154,6 +155,9 @@ def action_phrase(tekst: str, start: int, slut: int, saetning: tuple[int, int]) 
     """A short phrase saying what is due: the clause around the date phrase, without it (the whole
     sentence when the clause is just an apposition like ", Chefforum den 8. oktober 2025,")."""
     k_start, k_slut = clause(tekst, start, slut, *saetning)
+    hvor = _HVOR.match(tekst, k_slut, saetning[1])
+    if hvor:  # "temamødet den 8. april, hvor afdelingscheferne skal deltage": the task is in the hvor-clause
+        return action_phrase(tekst, hvor.end(), hvor.end(), saetning)
     if len(tekst[k_start:start].split() + tekst[slut:k_slut].split()) < 3:
         k_start, k_slut = saetning
     foer = re.sub(r"^\s*(?:\d+\.|[-–•])\s+", "", tekst[k_start:start]).replace("*", " ").split()
