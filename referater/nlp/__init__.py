@@ -31,7 +31,8 @@ def load_pipeline(model: str | None = None) -> Language:
         try:
             nlp = spacy.load(model, exclude=["lemmatizer"])  # only PERSON/ORG are used; lemmas cost time
         except OSError as fejl:
-            raise ReferatError(f"spaCy model '{model}' is not installed: install it with pip, or leave out --model") from fejl
+            raise ReferatError(
+                f"spaCy model '{model}' is not installed: install it with pip, or leave out --model") from fejl
     for navn in COMPONENTS:
         nlp.add_pipe(navn)
     return nlp
@@ -42,7 +43,7 @@ def _enrich_punkt(punkt: Punkt, nlp: Language, dato: str | None, register: Owner
     for afsnit in punkt.afsnit:
         doc = nlp.make_doc(afsnit.tekst)
         doc.user_data["referat_tekst"] = afsnit.tekst  # spaCy would rebuild doc.text from the tokens
-        doc._.moededato, doc._.afsnit, doc._.register = dato, afsnit.navn, register
+        doc._.moededato, doc._.afsnit, doc._.ansvarlige = dato, afsnit.navn, register
         docs.append(doc)
     frister, opgaver = [], []
     for doc in nlp.pipe(docs):

@@ -40,7 +40,8 @@ _ORGAN = re.compile(
 )
 _ENHED = re.compile(rf"\b{m.ENHED_MOENSTER}\b")
 _KOMMUNE = re.compile(rf"\b{m.KOMMUNE_MOENSTER}\b")
-_FORKORTELSE = re.compile(rf"(?P<navn>{m.ENHED_MOENSTER}|{m.ORGAN_ENDELSER}|[A-ZÆØÅ][\wæøå]+)\s*{m.FORKORTELSE_MOENSTER}")
+_FORKORTELSE = re.compile(
+    rf"(?P<navn>{m.ENHED_MOENSTER}|{m.ORGAN_ENDELSER}|[A-ZÆØÅ][\wæøå]+)\s*{m.FORKORTELSE_MOENSTER}")
 _PERSON_I_TEKST = re.compile(rf"\b(?:{'|'.join(m.PERSON_CUES)})\s+(?P<navn>{m.NAVN_MOENSTER})\b")
 _PERSON_I_PARENTES = re.compile(rf"\((?P<navn>{m.NAVN_MOENSTER})\)")
 _NAVN = re.compile(rf"\b{m.NAVN_MOENSTER}\b")

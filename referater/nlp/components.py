@@ -2,8 +2,9 @@
 
 Each component reads what the ones before it left on the Doc and adds its own layer:
 sentences → dates (``doc.spans["datoer"]``) → owner mentions (``doc.spans["ansvarlige"]``) →
-deadlines (``doc._.frister`` and ``doc.spans["frister"]``) → assignments (``doc._.opgaver``). The context one section needs (meeting
-date, section name, the referat's owner register) is set on the Doc before the pipeline runs.
+deadlines (``doc._.frister``, ``doc.spans["frister"]``) → assignments (``doc._.opgaver``). The context one
+section needs (meeting date, section name, the referat's owner register) is set on the Doc before the
+pipeline runs: ``doc._.moededato``, ``doc._.afsnit``, ``doc._.ansvarlige``.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .ansvarlige import OwnerRegister, Mention
+from .ansvarlige import Mention, OwnerRegister
 from .datoer import find_datoer
 from .frister import find_frister, sentences
 from .opgaver import find_opgaver
 
-for _name, _standard in (("moededato", None), ("afsnit", ""), ("register", None), ("datoer", None),
+for _name, _standard in (("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
                          ("omtaler", None), ("frister", None), ("opgaver", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_standard)
@@ -72,7 +73,7 @@ class OwnerFinder:
     """Owner mentions from the referat's register, plus PERSON/ORG entities when a model gives them."""
 
     def __call__(self, doc: Doc) -> Doc:
-        register: OwnerRegister = doc._.register or OwnerRegister()
+        register: OwnerRegister = doc._.ansvarlige or OwnerRegister()
         omtaler = register.find(doc_text(doc)) + _from_ner(doc, register)
         doc._.omtaler = sorted(omtaler, key=lambda o: o.start)
         spans = []

@@ -46,21 +46,26 @@ _FERIE = _alternation({**m.FERIER, **m.FERIEUGER})
 DATE_PATTERNS = {
     # these three start with the digits so the regex engine can jump between digits; the words before
     # ("onsdag den", "d.") are added afterwards by _with_prefix
-    "dag": rf"(?P<dag>\d{{1,2}})[.,]?\s*(?:(?P<maaned>{_MAANED})\b|(?P<forkortet>{_FORKORTET})\b\.?)(?:,?\s+(?P<aar>{_AAR})\b)?",
+    "dag": rf"(?P<dag>\d{{1,2}})[.,]?\s*(?:(?P<maaned>{_MAANED})\b|(?P<forkortet>{_FORKORTET})\b\.?)"
+           rf"(?:,?\s+(?P<aar>{_AAR})\b)?",
     "numerisk": rf"(?P<dag>\d{{1,2}})[./-](?P<mnd>[01]?\d)[./-](?P<aar>{_AAR}|\d{{2}})(?![\d-]|\.\d)",
     "broek": rf"(?P<dag>\d{{1,2}})/(?P<mnd>[01]?\d)(?:(?:\s+|-)(?P<aar>{_AAR}))?(?![\d/])(?!\s+af\b)",
-    "uge": rf"\buge(?:rne)?\s+(?P<uge>\d{{1,2}})\b(?:\s*(?:-|–|og|til)\s*(?P<uge2>\d{{1,2}})\b)?(?:,?\s+(?P<aar>{_AAR})\b)?",
+    "uge": rf"\buge(?:rne)?\s+(?P<uge>\d{{1,2}})\b(?:\s*(?:-|–|og|til)\s*(?P<uge2>\d{{1,2}})\b)?"
+           rf"(?:,?\s+(?P<aar>{_AAR})\b)?",
     "ugens_loeb": r"\bi\s+(?:ugens\s+løb|(?:denne|indeværende)\s+uge)\b",
     "naeste_uge": r"\bi\s+(?:næste|den\s+kommende)\s+uge\b",
-    "periodedel": rf"\b(?P<del>{_DEL})\s+(?:(?P<maaned>{_MAANED})\b(?:\s+(?P<aar>{_AAR}))?|(?P<aar2>{_AAR})\b|(?P<aaret>året)\b)",
+    "periodedel": rf"\b(?P<del>{_DEL})\s+(?:(?P<maaned>{_MAANED})\b(?:\s+(?P<aar>{_AAR}))?|(?P<aar2>{_AAR})\b"
+                  r"|(?P<aaret>året)\b)",
     "maaned": rf"\b(?P<maaned>{_MAANED})\b(?:\s+måned)?(?:\s+(?P<aar>{_AAR})\b)?",
-    "udgangen": rf"\b(?:(?:inden|ved|frem\s+til|til|før)\s+)?udgangen\s+af\s+(?:(?P<aar>{_AAR})\b|(?P<aaret>året)\b|(?P<maaned>{_MAANED})\b(?:\s+(?P<aar2>{_AAR})\b)?)",
+    "udgangen": rf"\b(?:(?:inden|ved|frem\s+til|til|før)\s+)?udgangen\s+af\s+(?:(?P<aar>{_AAR})\b|(?P<aaret>året)\b"
+                rf"|(?P<maaned>{_MAANED})\b(?:\s+(?P<aar2>{_AAR})\b)?)",
     "i_aar": rf"\bi\s+(?:løbet\s+af\s+)?(?P<aar>{_AAR})\b(?![-/])",
     "aarsskifte": rf"\bved\s+årsskiftet\b(?:\s+(?P<aar>{_AAR})\b)?",
     "dette_aar": r"\b(?:i\s+år|i\s+indeværende\s+år|året\s+ud)\b",
     "naeste_aar": r"\b(?:i\s+)?næste\s+år\b",
     # "inden for 14 dage", "indenfor to uger": counted from the meeting, where the decision was taken
-    "inden_for": rf"\binden\s*for\s+(?P<antal>\d{{1,3}}|{_alternation(m.TAL)})\s+(?P<enhed>{_alternation(m.ENHEDER)})\b",
+    "inden_for": rf"\binden\s*for\s+(?P<antal>\d{{1,3}}|{_alternation(m.TAL)})"
+                 rf"\s+(?P<enhed>{_alternation(m.ENHEDER)})\b",
     "aarstid": rf"(?P<fra>\bfra\s+)?\b(?P<tid>{_AARSTID})\b(?:\s+(?P<aar>{_AAR})\b)?",
     "kvartal": _ORDINAL + rf"kvartal\b(?:\s+(?P<aar>{_AAR})\b)?",
     "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?P<aar>{_AAR})\b)?",
@@ -73,8 +78,9 @@ _FOER_SLUT = re.compile(_FOER + r"$", re.IGNORECASE)
 # are one span that is due at the later bound.
 _FORBINDER = re.compile(r"\s*(?:-|–|og|eller|til)\s*|\s*,\s*", re.IGNORECASE)
 # A year-less date right after past-tense words ("godkendt i Direktørforum den 20/1") lies behind us.
-_FORTID_FOER = re.compile(r"\b(?:" + "|".join(m.FORTID_CUES + m.FORTID_PARTICIPIER + m.FORTID_NAVNEORD) + r")\b[^.\n]{0,40}$",
-                          re.IGNORECASE)
+_FORTID_FOER = re.compile(
+    r"\b(?:" + "|".join(m.FORTID_CUES + m.FORTID_PARTICIPIER + m.FORTID_NAVNEORD) + r")\b[^.\n]{0,40}$",
+    re.IGNORECASE)
 _FORTID_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.FORTID_PARTICIPIER) + r")\b", re.IGNORECASE)
 _UDLEDER_AAR = {"dag", "numerisk", "broek", "uge", "periodedel", "maaned", "udgangen", "aarstid",
                 "kvartal", "halvaar", "ferie"}

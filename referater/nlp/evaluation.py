@@ -118,10 +118,12 @@ def format_nlp(t: Counts) -> list[str]:
     ejer = t.owner_right / t.owner_gold if t.owner_gold else 0.0
     opg = t.opgaver_found / t.opgaver_gold if t.opgaver_gold else 0.0
     return [
-        f"frister: predicted {t.predicted}, correct {t.correct}, certain gold {t.gold_certain}, found {t.found_certain}",
+        f"frister: predicted {t.predicted}, correct {t.correct}, "
+        f"certain gold {t.gold_certain}, found {t.found_certain}",
         f"frister: precision {t.precision:.3f}  recall {t.recall:.3f}  F1 {t.f1:.3f}  (target F1 >= 0.90)",
         f"frister: precision name right on {t.precision_name_right}/{t.correct} correct deadlines",
-        f"ansvarlig: right on {t.owner_right}/{t.owner_gold} correct deadlines with a gold owner = {ejer:.3f} (target >= 0.85)",
+        f"ansvarlig: right on {t.owner_right}/{t.owner_gold} correct deadlines with a gold owner = {ejer:.3f} "
+        "(target >= 0.85)",
         f"opgaver: recall {t.opgaver_found}/{t.opgaver_gold} = {opg:.3f} (target >= 0.80)",
     ]
 
