@@ -1,0 +1,44 @@
+"""Decoding bytes to text and the normalisation every format shares."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import InputError
+
+# UTF-8 first (what every modern export writes); a BOM says UTF-16; cp1252 is what old Windows exports use.
+BOMS = {b"\xef\xbb\xbf": "utf-8-sig", b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16"}
+FALLBACK_ENCODING = "cp1252"
+# Share of control characters above which a decoded text is binary junk, not a referat.
+MAX_CONTROL_SHARE = 0.01
+
+STRAY_BOLD = re.compile(r"\*\*")  # bold markers left over in text exports of formatted documents
+SOFT_HYPHEN = "\u00ad"
+SPACES = re.compile(r"[ \t\u00a0]+$", re.M)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a text export, refusing binary data with a message that says what to do."""
+    encoding = next((enc for bom, enc in BOMS.items() if data.startswith(bom)), None)
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError:
+        if b"\x00" in data:
+            raise InputError("this is not a text file (binary data): give the referat as .txt, .md or .pdf")
+        text = data.decode(FALLBACK_ENCODING, errors="replace")
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError("this is not a text file (binary data): give the referat as .txt, .md or .pdf")
+    return text
+
+
+def _control_share(text: str) -> float:
+    control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return control / max(len(text), 1)
+
+
+def normalize_text(text: str) -> str:
+    """Unify line ends, drop soft hyphens, stray bold markers and trailing blanks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(SOFT_HYPHEN, "")
+    text = STRAY_BOLD.sub("", text)
+    return SPACES.sub("", text)
