@@ -10,6 +10,7 @@ import sqlite_utils
 
 from ..models import Punkt, Referat
 from ..parsers import PARSER_VERSION
+from .publish import ensure_kle_codes, ensure_search, import_kle, index_punkt, kle_columns
 from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
@@ -33,15 +34,27 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [],
     },
+    "kle": {
+        "columns": {
+            "nummer": str, "niveau": str, "titel": str, "betegnelse": str, "hovedgruppe": str,
+            "gruppe": str, "bevaring": str, "sletning": str,
+        },
+        "pk": "nummer",
+        "foreign_keys": [],
+    },
     "punkt": {
         "columns": {
             "id": str, "referat_id": str, "nummer": int, "titel": str, "type": str, "sag_id": str,
             "sagsnummer": str, "forum": str, "dato": str, "aar": int, "indstiller": str,
             "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
-            "afsnit": str, "tekst": str, "sider": str,
+            "afsnit": str, "tekst": str, "sider": str, "maaned": str, "kle_hovedgruppe": str,
+            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str,
         },
         "pk": "id",
-        "foreign_keys": [("referat_id", "referat", "id"), ("sag_id", "sag", "id")],
+        "foreign_keys": [
+            ("referat_id", "referat", "id"), ("sag_id", "sag", "id"), ("kle_hovedgruppe", "kle", "nummer"),
+            ("kle_gruppe", "kle", "nummer"), ("kle_emne", "kle", "nummer"),
+        ],
     },
     "deltager": {
         "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str},
@@ -58,7 +71,11 @@ TABLES: dict[str, dict] = {
 # Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
-INDEXES = {"punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]], "referat": [["_sha256"], ["dato"]]}
+INDEXES = {
+    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["sag_id"], ["maaned"], ["kle_hovedgruppe"],
+              ["kle_emne"], ["handlingsfacet"]],
+    "referat": [["_sha256"], ["dato"]],
+}
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -79,6 +96,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+    ensure_search(db)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
@@ -121,7 +139,11 @@ def save_punkt(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Pun
     if punkt.sagsnummer is not None:
         db["sag"].upsert(sag_row(punkt.sagsnummer), pk="id")
     row = punkt_row(rid, referat, punkt)
+    sag = punkt.sagsnummer
+    row.update(kle_columns(sag and sag.emne, sag and sag.handlingsfacet, referat.dato))
+    ensure_kle_codes(db, row)
     db["punkt"].insert(row)
+    index_punkt(db, row["id"])
     db["bilag"].insert_all(bilag_rows(row["id"], punkt))
 
 

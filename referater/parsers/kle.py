@@ -37,8 +37,8 @@ def child_text(element: ET.Element, name: str) -> str | None:
     return None
 
 
-def parse_kle(xml_text: str) -> list[dict]:
-    """Rows for table ``kle`` from an emneplan: ``[{"nummer": "00", "niveau": "hovedgruppe", …}, …]``."""
+def parse_kle(xml_text: str | bytes) -> list[dict]:
+    """Rows for table ``kle`` from an emneplan (bytes keep the XML's own encoding): ``[{"nummer": "00", …}]``."""
     try:
         root = ET.fromstring(xml_text)
     except ET.ParseError as error:
