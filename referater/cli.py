@@ -10,6 +10,7 @@ import click
 from rapidfuzz import process
 
 from . import db as store
+from . import web
 from .errors import ReferatError
 from .ingest import find_documents
 from .ingest.kle import read_kle_file
@@ -18,9 +19,7 @@ from .parsers.kle import parse_kle
 from .pipeline import ingest_file, parse_file
 
 PACKAGE_DIR = Path(__file__).parent
-METADATA = PACKAGE_DIR / "datasette_metadata.yml"
 EXAMPLES = PACKAGE_DIR.parent / "examples"
-DATASETTE_SETTINGS = {"sql_time_limit_ms": "3000", "suggest_facets": "off", "default_page_size": "50"}
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 60
 
@@ -151,9 +150,7 @@ def serve(db_path, host, port):
 def serve_datasette(db_path: str, host: str, port: int) -> None:
     from datasette.cli import cli as datasette
 
-    args = [db_path, "--metadata", str(METADATA), "--host", host, "--port", str(port)]
-    for name, value in DATASETTE_SETTINGS.items():
-        args += ["--setting", name, value]
+    args = [db_path, "--host", host, "--port", str(port), *web.cli_options()]
     datasette.main(["serve", *args], prog_name="datasette")
 
 
