@@ -3,10 +3,11 @@ front-page figures and the case page itself (``/sag?nr=SAGSNUMMER``)."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 from datasette import hookimpl
-from datasette.utils import tilde_encode
+from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
@@ -66,14 +67,31 @@ def highlighted(excerpt: str) -> Markup:
 
 
 @hookimpl
-def extra_template_vars(template, datasette):
-    if template != "index.html":
-        return None
+def prepare_jinja2_environment(env):
+    env.filters["fra_json"] = lambda text: json.loads(text or "[]")
 
-    async def overview():
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if template == "index.html":
+        return front_page_vars(datasette)
+    if view_name == "row" and table == "punkt":
+        return punkt_page_vars(datasette.get_database(database), tilde_decode(request.url_vars["pks"]))
+    return None
+
+
+def front_page_vars(datasette):
+    async def inner():
         return {"oversigt": await queries.overview(datasette.get_database())}
 
-    return overview
+    return inner
+
+
+def punkt_page_vars(db, punkt_id: str):
+    async def inner():
+        return await queries.punkt_details(db, punkt_id)
+
+    return inner
 
 
 @hookimpl

@@ -31,6 +31,10 @@ from punkt where sag_id = upper(:nr) or sagsnummer = :nr order by dato desc, num
 """
 FRISTER_SQL = "select * from frist where punkt_id in (select value from json_each(:ids)) order by dato"
 BEHANDLING_SQL = "select * from behandling where punkt_id in (select value from json_each(:ids))"
+PUNKT_KLE_SQL = """
+select kle.betegnelse from punkt join kle on kle.nummer in (punkt.kle_hovedgruppe, punkt.kle_gruppe, punkt.kle_emne)
+where punkt.id = :id order by kle.nummer
+"""
 SUGGESTIONS, SUGGESTION_CUTOFF = 5, 60
 
 
@@ -85,3 +89,12 @@ async def suggestions(db, key: str) -> list[str]:
     """Closest stored sagsnumre, because users type them from memory."""
     known = [row[0] for row in await db.execute("select id from sag")]
     return [match for match, _score, _i in process.extract(key, known, limit=SUGGESTIONS, score_cutoff=SUGGESTION_CUTOFF)]
+
+
+async def punkt_details(db, punkt_id: str) -> dict:
+    """What the punkt page shows beside the row itself: its frister and the KLE levels of its sag."""
+    ids = json.dumps([punkt_id])
+    return {
+        "punkt_frister": await rows_if_table(db, "frist", FRISTER_SQL, {"ids": ids}),
+        "punkt_kle": [row[0] for row in await db.execute(PUNKT_KLE_SQL, {"id": punkt_id})],
+    }
