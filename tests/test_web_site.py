@@ -10,7 +10,7 @@ import pytest
 import yaml
 from publish_site import build_site_db
 from referater.nlp.stemming import stem_words
-from referater.web import METADATA, make_datasette
+from referater.publish import METADATA, make_datasette
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
