@@ -138,17 +138,23 @@ def test_atom_feed_lists_newest_beslutninger(client, sql):
 
 
 def test_referat_text_is_shown_escaped(tmp_path):
-    db_path = build_site_db(tmp_path / "referater.db")
+    # Any file name works: the metadata and the punkt page follow the database name.
+    db_path = build_site_db(tmp_path / "kommune.db")
     conn = sqlite3.connect(db_path)
     with conn:
         conn.execute("update punkt set titel = '<script>alert(1)</script>', beslutning = '<b>fed</b>' "
                      "where rowid = 1")  # fmt: skip
         (pid, sag_id) = conn.execute("select id, sag_id from punkt where rowid = 1").fetchone()
     client = make_datasette(db_path).client
-    for path in (f"/sag?nr={sag_id}", "/referater/punkt?_size=max", "/referater/nyeste_beslutninger"):
+    punkt_page = "/kommune/punkt/" + pid.replace("/", "~2F")
+    pages = (f"/sag?nr={sag_id}", "/kommune/punkt?_size=max", "/kommune/nyeste_beslutninger", punkt_page,
+             "/kommune/soeg?q=alert")  # fmt: skip
+    for path in pages:
         html = get(client, path).text
         assert "<script>alert(1)" not in html and "<b>fed</b>" not in html, path
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in get(client, f"/sag?nr={sag_id}").text
+    for path in (f"/sag?nr={sag_id}", punkt_page):
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in get(client, path).text
+    assert '<h1 id="punkt-titel">&lt;script&gt;' in get(client, punkt_page).text
 
 
 def test_served_read_only_with_time_limit(client):
