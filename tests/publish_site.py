@@ -30,6 +30,7 @@ def build_site_db(path: Path) -> Path:
     store.import_kle(db, parse_kle(read_kle_file(KLE_XML)))
     if not db["frist"].exists() or not db["frist"].count:
         add_gold_frister(db)
+    store.ensure_shape(db)  # indexes frist for the one search box, as any later command would
     db.close()
     return path
 

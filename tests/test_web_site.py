@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import re
 import sqlite3
 import xml.etree.ElementTree as ET
 
@@ -162,3 +163,14 @@ def test_served_read_only_with_time_limit(client):
     assert settings["sql_time_limit_ms"] == 3000 and settings["suggest_facets"] is False
     response = asyncio.run(client.get("/referater.json?sql=delete+from+punkt"))
     assert response.status_code == 400 and "Statement must be a SELECT" in response.text
+
+
+def test_search_all_covers_punkter_and_frister(client, sql):
+    html = get(client, "/-/search?q=budgetseminaret").text
+    assert '"table": "punkt"' in html and '"table": "frist"' in html
+    for table, columns in (("frist", ("tekst", "handling", "ansvarlig")), ("punkt", ("titel", "tekst", "beslutning"))):
+        rows = sql(f"select id, {' || char(10) || '.join(f'coalesce({c}, {chr(39)}{chr(39)})' for c in columns)} as t "
+                   f"from {table}")  # fmt: skip
+        expected = {r["id"] for r in rows if "budgetseminaret" in re.findall(r"\w+", r["t"].lower())}
+        found = {r["id"] for r in get_json(client, f"/referater/{table}.json?_search=budgetseminaret&_size=max")}
+        assert expected and found == expected, table

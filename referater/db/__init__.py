@@ -96,7 +96,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
-    ensure_search(db)
+    ensure_search(db, FTS_TOKENIZE)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)

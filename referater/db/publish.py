@@ -35,6 +35,11 @@ SEARCH_TRIGGERS = {
 }  # fmt: skip
 
 
+# Tables other stages create; once they exist they get an exact-word index, so datasette-search-all's one
+# search box covers them too.
+LATER_FTS = {"frist": ["tekst", "handling", "ansvarlig"]}
+
+
 def sql_for(template: str) -> str:
     """Fill the column lists into a SEARCH_TABLES/SEARCH_TRIGGERS template."""
     return template.format(
@@ -44,8 +49,11 @@ def sql_for(template: str) -> str:
     )
 
 
-def ensure_search(db: sqlite_utils.Database) -> None:
-    """Create the stemmed and trigram indexes and fill them from existing punkter when new."""
+def ensure_search(db: sqlite_utils.Database, tokenize: str) -> None:
+    """Create the stemmed and trigram indexes (filled from existing punkter when new) and LATER_FTS."""
+    for name, columns in LATER_FTS.items():
+        if db[name].exists() and not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, create_triggers=True, tokenize=tokenize)
     created = [name for name in SEARCH_TABLES if not db[name].exists()]
     for name in created:
         db.execute(sql_for(SEARCH_TABLES[name]))
