@@ -5,14 +5,13 @@ Screenshots go to a temporary folder, or to $SCREENSHOTS_DIR (`make screenshots`
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
-
-import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 import icalendar
 import pytest

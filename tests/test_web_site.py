@@ -1,7 +1,6 @@
 """The published site through Datasette's test client: metadata, front page, search, case page, feeds."""
 
 import asyncio
-import json
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -10,6 +9,7 @@ import icalendar
 import pytest
 import yaml
 from publish_site import build_site_db
+
 from referater.nlp.stemming import stem_words
 from referater.publish import METADATA, make_datasette
 

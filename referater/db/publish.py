@@ -95,8 +95,10 @@ def kle_placeholder(nummer: str) -> dict:
     """A kle row for a code seen in a sagsnummer before any emneplan was imported (no title yet)."""
     koder = decode_kle_emne(nummer)
     niveau = KLE_LEVELS[nummer.count(".") + 1]
-    return {"nummer": nummer, "niveau": niveau, "titel": None, "betegnelse": nummer,
-            "hovedgruppe": koder["hovedgruppe"], "gruppe": koder["gruppe"], "bevaring": None, "sletning": None}  # fmt: skip
+    return {
+        "nummer": nummer, "niveau": niveau, "titel": None, "betegnelse": nummer,
+        "hovedgruppe": koder["hovedgruppe"], "gruppe": koder["gruppe"], "bevaring": None, "sletning": None,
+    }  # fmt: skip
 
 
 def ensure_kle_codes(db: sqlite_utils.Database, row: dict) -> None:

@@ -88,7 +88,8 @@ async def rows_if_table(db, table: str, sql: str, params: dict) -> list[dict]:
 async def suggestions(db, key: str) -> list[str]:
     """Closest stored sagsnumre, because users type them from memory."""
     known = [row[0] for row in await db.execute("select id from sag")]
-    return [match for match, _score, _i in process.extract(key, known, limit=SUGGESTIONS, score_cutoff=SUGGESTION_CUTOFF)]
+    matches = process.extract(key, known, limit=SUGGESTIONS, score_cutoff=SUGGESTION_CUTOFF)
+    return [match for match, _score, _i in matches]
 
 
 async def punkt_details(db, punkt_id: str) -> dict:
