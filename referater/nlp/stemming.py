@@ -51,32 +51,42 @@ def trigram_match_query(query: str) -> str:
     return " ".join(quote(word) for word in words) if words else NO_MATCH
 
 
-def is_hit(word: str, stems: set[str], words: list[str]) -> bool:
-    """A text word is a hit when it shares a stem with the query or contains a query word."""
-    lowered = word.lower()
-    return danish_stemmer().stemWord(lowered) in stems or any(w in lowered for w in words)
+def hit_test(query: str):
+    """A function telling whether a text word is a hit (same stem as a query word, or contains one) and a
+    regex finding the candidates, so long texts are scanned in C rather than word by word in Python."""
+    stems = set(stem_words(query))
+    words = [w.lower() for w in WORD.findall(query or "") if len(w) >= MIN_TRIGRAM_WORD]
+    stemmer = danish_stemmer()
+    alternatives = [rf"\b{re.escape(s)}\w*" for s in stems] + [rf"\w*{re.escape(w)}\w*" for w in words]
+    candidates = re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+
+    def is_hit(word: str) -> bool:
+        lowered = word.lower()
+        if any(w in lowered for w in words):
+            return True
+        # Snowball only strips endings, so a word can share a stem only if it starts with it: the cheap
+        # test first keeps excerpts fast on long texts.
+        return any(lowered.startswith(s) for s in stems) and stemmer.stemWord(lowered) in stems
+
+    return is_hit, candidates
 
 
 def highlight_excerpt(text: str | None, query: str, width: int = EXCERPT_WORDS) -> str:
     """About ``width`` words around the first hit, hits wrapped in HIT_START/HIT_END markers."""
-    tokens = re.split(r"(\s+)", text or "")
-    stems = set(stem_words(query))
-    words = [w.lower() for w in WORD.findall(query or "") if len(w) >= MIN_TRIGRAM_WORD]
-    hits = [i for i, token in enumerate(tokens) if token.strip() and is_hit_token(token, stems, words)]
-    first = hits[0] if hits else 0
-    # Tokens alternate word and space: show a third of the words before the first hit.
-    start = max(0, first - 2 * (width // 3))
-    end = min(len(tokens), start + 2 * width)
-    hit_set = set(hits)
-    parts = [mark(tokens[i]) if i in hit_set else tokens[i] for i in range(start, end)]
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(tokens) else ""
+    text = text or ""
+    is_hit, candidates = hit_test(query)
+    first = next((m.start() for m in candidates.finditer(text) if is_hit(m.group())), 0)
+    # Only the words around the first hit are split and tested, however long the punkt is.
+    before = re.split(r"(\s+)", text[:first]) if first else []
+    if before and before[-1] == "":
+        before.pop()
+    context = before[-2 * (width // 3) :] if width >= 3 else []  # tokens alternate word and space
+    tokens = context + re.split(r"(\s+)", text[first:], maxsplit=width)
+    shown = tokens[: 2 * width]
+    parts = [mark(t) if any(is_hit(w) for w in WORD.findall(t)) else t for t in shown]
+    prefix = "… " if len(before) > len(context) else ""
+    suffix = " …" if len(tokens) > len(shown) else ""
     return prefix + "".join(parts).strip() + suffix
-
-
-def is_hit_token(token: str, stems: set[str], words: list[str]) -> bool:
-    """Whether any word inside a whitespace-free token is a hit (punctuation stays attached)."""
-    return any(is_hit(word, stems, words) for word in WORD.findall(token))
 
 
 def mark(token: str) -> str:
