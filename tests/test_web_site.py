@@ -45,7 +45,7 @@ def get_json(client, path):
 
 def test_every_table_and_column_has_a_danish_description(sql):
     tables = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["referater"]["tables"]
-    names = [r["name"] for r in sql("select name from sqlite_master where type = 'table' and sql not like "
+    names = [r["name"] for r in sql("select name from sqlite_master where type in ('table', 'view') and sql not like "
                                      "'%VIRTUAL TABLE%' and name not like '%fts%' and name not like 'punkt_stamme%' "
                                      "and name not like 'punkt_trigram%'")]  # fmt: skip
     described = {name: set(tables.get(name, {}).get("columns", {})) for name in names}
@@ -174,3 +174,12 @@ def test_search_all_covers_punkter_and_frister(client, sql):
         expected = {r["id"] for r in rows if "budgetseminaret" in re.findall(r"\w+", r["t"].lower())}
         found = {r["id"] for r in get_json(client, f"/referater/{table}.json?_search=budgetseminaret&_size=max")}
         assert expected and found == expected, table
+
+
+def test_frister_facet_by_month_and_ansvarlig(client, sql):
+    data = get(client, "/referater/frist_oversigt.json?_facet=maaned&_facet=ansvarlig&_size=0").json()
+    for column, expression in (("maaned", "substr(dato, 1, 7)"), ("ansvarlig", "ansvarlig")):
+        facet = {v["value"]: v["count"] for v in data["facet_results"][column]["results"]}
+        expected = {r["v"]: r["n"] for r in sql(f"select {expression} as v, count(*) as n from frist "
+                                                 f"where {expression} is not null group by v")}  # fmt: skip
+        assert facet == expected, column
