@@ -199,3 +199,8 @@ def test_decisions_per_month_and_outcome(client, sql):
     assert sorted((r["Måned"], r["Udfald"], r["Antal"]) for r in rows) == sorted(
         (r["maaned"], r["udfald"], r["n"]) for r in expected
     )
+
+
+def test_search_all_page_is_danish(client):
+    html = get(client, "/-/search?q=sygefravær").text
+    assert "<h1>Søg i alle tabeller</h1>" in html and 'href="/referater/soeg?q=sygefrav%C3%A6r"' in html
