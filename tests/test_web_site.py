@@ -4,6 +4,7 @@ import asyncio
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import icalendar
 import pytest
@@ -130,6 +131,9 @@ def test_ics_feed_has_one_event_per_open_frist(client, sql):
     )
     assert expected
     assert all("Sag: " in str(e["DESCRIPTION"]) and "Ansvarlig: " in str(e["DESCRIPTION"]) for e in events)
+    # Each frist fills its whole day in Danish time (datasette-ics has no all-day events).
+    assert {(str(e.decoded("DTSTART").tzinfo), e.decoded("DTEND") - e.decoded("DTSTART"), e.decoded("DTSTART").hour)
+            for e in events} == {("Europe/Copenhagen", timedelta(days=1), 0)}  # fmt: skip
 
 
 def test_atom_feed_lists_newest_beslutninger(client, sql):
