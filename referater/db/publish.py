@@ -40,16 +40,6 @@ SEARCH_TRIGGERS = {
 LATER_FTS = {"frist": ["tekst", "handling", "ansvarlig"]}
 
 
-# Views over tables other stages create, made once those exist: facets Datasette cannot compute from
-# the bare table (the month of a frist, the forum and sag of its punkt).
-LATER_VIEWS = {
-    "frist_oversigt": ("frist", """
-        select frist.*, substr(frist.dato, 1, 7) as maaned, punkt.forum, punkt.dato as moededato,
-          punkt.titel as punkt_titel, punkt.sagsnummer, punkt.sag_id
-        from frist join punkt on punkt.id = frist.punkt_id"""),
-}
-
-
 def sql_for(template: str) -> str:
     """Fill the column lists into a SEARCH_TABLES/SEARCH_TRIGGERS template."""
     return template.format(
@@ -64,9 +54,6 @@ def ensure_search(db: sqlite_utils.Database, tokenize: str) -> None:
     for name, columns in LATER_FTS.items():
         if db[name].exists() and not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=tokenize)
-    for view, (table, sql) in LATER_VIEWS.items():
-        if db[table].exists() and view not in db.view_names():
-            db.create_view(view, sql.strip())
     created = [name for name in SEARCH_TABLES if not db[name].exists()]
     for name in created:
         db.execute(sql_for(SEARCH_TABLES[name]))
