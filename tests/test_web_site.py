@@ -186,3 +186,28 @@ def test_search_all_covers_punkter_and_frister(client, sql):
 def test_search_all_page_is_danish(client):
     html = get(client, "/-/search?q=sygefravær").text
     assert "<h1>Søg i alle tabeller</h1>" in html and 'href="/referater/soeg?q=sygefrav%C3%A6r"' in html
+
+
+def test_frister_facet_by_month_and_ansvarlig(client, sql):
+    data = get(client, "/referater/frist.json?_facet=maaned&_facet=ansvarlig&_size=0").json()
+    for column, expression in (("maaned", "substr(dato, 1, 7)"), ("ansvarlig", "ansvarlig")):
+        facet = {v["value"]: v["count"] for v in data["facet_results"][column]["results"]}
+        expected = {r["v"]: r["n"] for r in sql(f"select {expression} as v, count(*) as n from frist "
+                                                 f"where {expression} is not null group by v")}  # fmt: skip
+        assert facet == expected, column
+
+
+def test_every_canned_query_answers(client):
+    queries = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["referater"]["queries"]
+    for name in queries:
+        get(client, f"/referater/{name}")
+        get(client, f"/referater/{name}.json")
+
+
+def test_decisions_per_month_and_outcome(client, sql):
+    rows = get_json(client, "/referater/beslutninger_pr_maaned.json?forum=Chefforum")
+    expected = sql("select maaned, udfald, count(*) as n from punkt where beslutning is not null "
+                   "and forum = 'Chefforum' group by maaned, udfald")  # fmt: skip
+    assert sorted((r["Måned"], r["Udfald"], r["Antal"]) for r in rows) == sorted(
+        (r["maaned"], r["udfald"], r["n"]) for r in expected
+    )
