@@ -30,7 +30,9 @@ select id, referat_id, dato, forum, nummer, titel, sag_id, sagsnummer, indstille
 from punkt where sag_id = upper(:nr) or sagsnummer = :nr order by dato desc, nummer
 """
 FRISTER_SQL = "select * from frist where punkt_id in (select value from json_each(:ids)) order by dato"
-BEHANDLING_SQL = "select * from behandling where punkt_id in (select value from json_each(:ids))"
+BEHANDLING_SQL = """
+select * from behandling where punkt_id in (select value from json_each(:ids)) order by punkt_id, position
+"""
 PUNKT_KLE_SQL = """
 select kle.betegnelse from punkt join kle on kle.nummer in (punkt.kle_hovedgruppe, punkt.kle_gruppe, punkt.kle_emne)
 where punkt.id = :id order by kle.nummer
