@@ -214,16 +214,15 @@ def test_decisions_per_month_and_outcome(client, sql):
 
 
 def test_case_page_shows_the_behandling_trail(tmp_path):
-    # Table behandling comes from the layouts stage; built here in its schema.
+    # The example referater quote no earlier bodies, so two trail rows are added to table behandling.
     db_path = build_site_db(tmp_path / "referater.db")
     conn = sqlite3.connect(db_path)
     (pid, sag_id) = conn.execute("select id, sag_id from punkt where sag_id is not null order by id limit 1").fetchone()
     trail = [(f"{pid}/1", pid, 1, "Økonomiudvalget", "2025-01-14", 7, "Indstilles godkendt.", sag_id),
              (f"{pid}/2", pid, 2, "Direktionen", None, None, "Anbefales.", sag_id)]  # fmt: skip
     with conn:
-        conn.execute("create table behandling (id text primary key, punkt_id text, position integer, organ text, "
-                     "dato text, punkt_nummer integer, udtalelse text, sag_id text)")  # fmt: skip
-        conn.executemany("insert into behandling values (?, ?, ?, ?, ?, ?, ?, ?)", trail)
+        conn.executemany("insert into behandling (id, punkt_id, position, organ, dato, punkt_nummer, udtalelse, sag_id) "
+                         "values (?, ?, ?, ?, ?, ?, ?, ?)", trail)  # fmt: skip
     html = get(make_datasette(db_path).client, f"/sag?nr={sag_id}").text
     trail_html = html[html.index('<ul class="behandling">'):]
     assert trail_html.index("<li>Økonomiudvalget, 2025-01-14, pkt. 7: Indstilles godkendt.</li>") < trail_html.index(
