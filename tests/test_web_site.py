@@ -5,6 +5,7 @@ import re
 import sqlite3
 import xml.etree.ElementTree as ET
 from datetime import timedelta
+from urllib.parse import quote
 
 import icalendar
 import pytest
@@ -95,10 +96,12 @@ def test_search_snippet_is_highlighted_and_escaped(client):
 def test_case_page_shows_whole_history(client, sql):
     (sag,) = sql("select sag_id from punkt group by sag_id order by count(*) desc, sag_id limit 1")
     expected = sql("select id, titel, dato from punkt where sag_id = ? order by dato desc, nummer", [sag["sag_id"]])
-    html = get(client, f"/sag?nr={sag['sag_id'].lower()}").text
-    positions = [html.index(f"{row['dato']} · ") for row in expected]
-    assert positions == sorted(positions) and len(expected) > 1
-    assert all(row["titel"] in html for row in expected)
+    for typed in (sag["sag_id"].lower(), f"Sagsnr. {sag['sag_id']} "):  # as users type it, label and all
+        html = get(client, f"/sag?nr={quote(typed)}").text
+        positions = [html.index(f"{row['dato']} · ") for row in expected]
+        assert positions == sorted(positions) and len(expected) > 1
+        assert html.count('class="sag-punkt"') == len(expected)
+        assert all(row["titel"] in html for row in expected)
 
 
 def test_case_page_suggests_close_sagsnumre(client, sql):

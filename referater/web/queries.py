@@ -6,6 +6,8 @@ import json
 
 from rapidfuzz import process
 
+from ..parsers.fields import normalise_sagsnummer
+
 OVERVIEW_SQL = {
     "referater": "select count(*) from referat",
     "punkter": "select count(*) from punkt",
@@ -27,7 +29,7 @@ where sag.id = :nr
 PUNKTER_SQL = """
 select id, referat_id, dato, forum, nummer, titel, sag_id, sagsnummer, indstiller, indstillinger, beslutning,
   udfald
-from punkt where sag_id = upper(:nr) or sagsnummer = :nr order by dato desc, nummer
+from punkt where sag_id = :noegle or sagsnummer = :nr order by dato desc, nummer
 """
 FRISTER_SQL = "select * from frist where punkt_id in (select value from json_each(:ids)) order by dato"
 BEHANDLING_SQL = """
@@ -60,8 +62,9 @@ async def overview(db) -> dict:
 
 async def case_history(db, nummer: str) -> dict:
     """Everything known about one sagsnummer (raw or normalised), newest meeting first."""
-    punkter = [punkt_dict(row) for row in await db.execute(PUNKTER_SQL, {"nr": nummer})]
-    sag_id = punkter[0]["sag_id"] if punkter else nummer.upper()
+    noegle = normalise_sagsnummer(nummer)  # the key ingest stored, whatever form the user typed
+    punkter = [punkt_dict(row) for row in await db.execute(PUNKTER_SQL, {"noegle": noegle, "nr": nummer})]
+    sag_id = punkter[0]["sag_id"] if punkter else noegle
     sag = (await db.execute(SAG_SQL, {"nr": sag_id})).first()
     ids = json.dumps([p["id"] for p in punkter])
     return {
