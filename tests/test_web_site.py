@@ -12,6 +12,7 @@ import pytest
 import yaml
 from publish_site import build_site_db
 
+from referater import db as store
 from referater.nlp.stemming import stem_words
 from referater.publish import METADATA, make_datasette
 
@@ -230,3 +231,14 @@ def test_case_page_shows_the_behandling_trail(tmp_path):
     trail_html = html[html.index('<ul class="behandling">'):]
     assert trail_html.index("<li>Økonomiudvalget, 2025-01-14, pkt. 7: Indstilles godkendt.</li>") < trail_html.index(
         "<li>Direktionen: Anbefales.</li>")
+
+
+def test_pages_and_feeds_answer_on_an_empty_database(tmp_path):
+    store.open_db(tmp_path / "referater.db").close()
+    client = make_datasette(tmp_path / "referater.db").client
+    for path in ("/", "/referater/soeg?q=budget", "/referater/punkt", "/-/search?q=budget",
+                 "/referater/beslutninger_pr_maaned"):  # fmt: skip
+        get(client, path)
+    assert "<strong>0</strong> referater" in get(client, "/").text
+    feed = ET.fromstring(get(client, "/referater/nyeste_beslutninger.atom").content)
+    assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == ["Ingen beslutninger endnu"]
