@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= referater.db
 
-.PHONY: install demo test eval serve clean
+.PHONY: install demo test eval serve screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: install  ## the whole suite
 
 eval: install  ## what the parser gets right, measured against the gold files
 	$(PY) -m referater.evaluation
+
+screenshots: install  ## regenerate docs/screenshots/*.png through the browser tests (needs /usr/bin/chromium)
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/test_browser.py
 
 serve: install
 	$(VENV)/bin/referater serve --db $(DB)

@@ -14,8 +14,10 @@ from rapidfuzz import process
 from . import db as store
 from .errors import ReferatError
 from .ingest import find_documents
+from .ingest.kle import read_kle_file
 from .jsonout import referat_dict
 from .nlp import load_pipeline
+from .parsers.kle import parse_kle
 from .pipeline import ingest_file, parse_file
 from .publish import serve_args
 
@@ -214,3 +216,24 @@ def demo(db_path, port):
     click.echo(f"{sum(r.status == 'ingested' for r in results)} referater indlæst i {db_path}")
     db.close()
     serve_datasette(db_path, "127.0.0.1", port)
+
+
+@cli.group()
+def kle():
+    """The KLE emneplan: titles for the KLE numbers in sagsnumre."""
+
+
+@kle.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@db_option
+def kle_import(file, db_path):
+    """Load your own KLE emneplan XML into table kle, so facets and case pages show KLE titles.
+
+    Example: referater kle import KLE-Emneplan.xml --db referater.db
+    """
+    try:
+        rows = parse_kle(read_kle_file(file))
+    except ReferatError as error:
+        raise click.ClickException(f"{file}: {error}")
+    count = store.import_kle(store.open_db(db_path), rows)
+    click.echo(f"{count} KLE-numre indlæst i {db_path}")

@@ -13,6 +13,7 @@ from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .publish import ensure_kle_codes, ensure_search, import_kle, index_punkt, kle_columns
 from .rows import behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
@@ -36,15 +37,27 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [],
     },
+    "kle": {
+        "columns": {
+            "nummer": str, "niveau": str, "titel": str, "betegnelse": str, "hovedgruppe": str,
+            "gruppe": str, "bevaring": str, "sletning": str,
+        },
+        "pk": "nummer",
+        "foreign_keys": [],
+    },
     "punkt": {
         "columns": {
             "id": str, "referat_id": str, "nummer": int, "titel": str, "type": str, "sag_id": str,
             "sagsnummer": str, "forum": str, "dato": str, "aar": int, "indstiller": str,
             "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
-            "afsnit": str, "tekst": str, "sider": str,
+            "afsnit": str, "tekst": str, "sider": str, "maaned": str, "kle_hovedgruppe": str,
+            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str,
         },
         "pk": "id",
-        "foreign_keys": [("referat_id", "referat", "id"), ("sag_id", "sag", "id")],
+        "foreign_keys": [
+            ("referat_id", "referat", "id"), ("sag_id", "sag", "id"), ("kle_hovedgruppe", "kle", "nummer"),
+            ("kle_gruppe", "kle", "nummer"), ("kle_emne", "kle", "nummer"),
+        ],
     },
     "deltager": {
         "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str, "parti": str,
@@ -77,7 +90,8 @@ TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage fo
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 INDEXES = {
-    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]],
+    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["sag_id"], ["maaned"], ["kle_hovedgruppe"],
+              ["kle_emne"], ["handlingsfacet"]],
     "referat": [["_sha256"], ["dato"]],
     "behandling": [["sag_id"], ["punkt_id"]],
     **nlp_tables.INDEXES,
@@ -106,6 +120,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+    ensure_search(db, FTS_TOKENIZE)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
@@ -152,7 +167,11 @@ def save_punkt(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Pun
     if punkt.sagsnummer is not None:
         db["sag"].upsert(sag_row(punkt.sagsnummer), pk="id")
     row = punkt_row(rid, referat, punkt)
+    sag = punkt.sagsnummer
+    row.update(kle_columns(sag and sag.emne, sag and sag.handlingsfacet, referat.dato))
+    ensure_kle_codes(db, row)
     db["punkt"].insert(row)
+    index_punkt(db, row["id"])
     db["bilag"].insert_all(bilag_rows(row["id"], punkt))
     db["behandling"].insert_all(behandling_rows(row["id"], punkt))
     save_frister(db, rid, referat, punkt, row["id"])
