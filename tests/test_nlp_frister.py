@@ -43,6 +43,8 @@ CASES = [
     ("Kassebeholdningen ved udgangen af 2025 forventes at udgøre 118 mio. kr.", "2025-06-17", []),
     ("Udvalget ønsker en status i juni 2026.", "2025-10-08", ["2026-06-30"]),
     ("Taksterne træder i kraft den 1. januar 2026.", "2025-10-08", []),
+    ("Fagudvalgene skal introduceres for den nye kommunalbestyrelse, der tiltræder i januar 2026.", "2025-05-07",
+     []),
     ("Driftsaftalen udløber den 31. december 2025.", "2025-10-08", []),
     # a limit counted from an undated meeting is kept without a date
     ("Materialet skal sendes senest 5 dage før mødet.", "2025-03-12", [None]),

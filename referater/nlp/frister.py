@@ -41,6 +41,7 @@ _START = re.compile(m.START_FORLED, re.IGNORECASE)
 _GENTAGELSE_SAETNING = _words(m.GENTAGELSE_SAETNING)
 _AARSTAL = re.compile(r"\b(?:19|20)\d{2}\b")
 _START_EFTER = re.compile(m.START_EFTERLED, re.IGNORECASE)
+_START_UDSAGN = re.compile(m.START_UDSAGN, re.IGNORECASE)
 _BEGIVENHED_FOER = re.compile(r"\b(?:" + "|".join(m.BEGIVENHED_FOER) + r")\s+(?:(?:den|d\.)\s+)?$",
                               re.IGNORECASE)
 _BEGIVENHED_CUES = _words(m.BEGIVENHED_CUES)
@@ -86,7 +87,8 @@ def is_frist(tekst: str, u: DateExpression, saetning: tuple[int, int], moede: da
     """True when the date expression ``u`` in ``tekst`` sets a deadline; ``agent``: someone in the
     sentence is given something to do ("Forvaltningen udarbejder et notat til mødet i november")."""
     foer = tekst[max(saetning[0], u.start - 60):u.start]
-    if u.begyndelse or _START.search(foer) or _START_EFTER.search(tekst[u.slut:u.slut + 12]):
+    if u.begyndelse or _START.search(foer) or _START_UDSAGN.search(foer) or _START_EFTER.search(
+            tekst[u.slut:u.slut + 12]):
         return False
     if _GENTAGELSE.search(foer) or _VARIGHED_FOER.search(foer) or _VARIGHED.match(u.tekst):
         return False

@@ -119,6 +119,9 @@ GENTAGELSE_SAETNING = (r"på\s+vanlig\s+vis", r"som\s+vanligt", r"traditionen\s+
 # Words that mark a start date ("fra sommeren", "fra uge 13 og frem"): a start is not a due date.
 START_FORLED = r"\b(?:fra|fra\s+og\s+med|pr\.|med\s+start|med\s+virkning\s+fra|efter|siden)\s+(?:den\s+|d\.\s*)?$"
 START_EFTERLED = r"^\s+og\s+frem"
+# A verb of starting right before the date: "den nye kommunalbestyrelse, der tiltræder i januar 2026",
+# "taksterne træder i kraft den 1. januar".
+START_UDSAGN = r"\b(?:tiltræder|træder\s+i\s+kraft|starter|begynder|åbner|får\s+virkning)\s+(?:\w+\s+)?$"
 # An event noun right before the date ("lederdagen den 25. februar", "budgetseminaret den 19. august")
 # dates the event; it is a deadline only if the sentence says what must be done there ("skal").
 BEGIVENHED_FOER = (
