@@ -61,10 +61,12 @@ def test_reingest_replaces_without_duplicates_or_orphans(db_path):
     before = rows()
     ingest_file(db, EXAMPLES / "chefforum-2025-08-13.txt", force=True)
     assert rows() == before
-    db.execute("delete from frist where referat_id = 'chefforum-2025-03-12'")
-    db.execute("delete from opgave where referat_id = 'chefforum-2025-03-12'")
-    store.refresh_personer(db)
-    assert "marianne-bolvig" not in {r["id"] for r in db["person"].rows}  # only 03-12 named her
+    with db.atomic():
+        store.delete_referat(db, "chefforum-2025-03-12")
+        store.refresh_personer(db)
+    personer = {r["id"]: r["antal_opgaver"] for r in db["person"].rows}
+    assert "marianne-bolvig" not in personer  # only 03-12 named her
+    assert personer["afdelingscheferne"] == 2  # her opgaver in 03-12 are no longer counted
 
 
 def test_foreign_keys_point_at_punkt_and_person(db_path):

@@ -39,7 +39,8 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("punkt_id", "punkt", "id"), ("referat_id", "referat", "id"), ("person_id", "person", "id")],
     },
 }  # fmt: skip
-INDEXES = {"frist": [["dato"], ["ansvarlig"], ["maaned"], ["punkt_id"]], "opgave": [["ansvarlig"], ["punkt_id"]]}
+INDEXES = {"frist": [["dato"], ["ansvarlig"], ["maaned"], ["punkt_id"], ["person_id"], ["referat_id"]],
+           "opgave": [["ansvarlig"], ["punkt_id"], ["person_id"], ["referat_id"]]}
 
 
 def person_id(navn: str | None) -> str | None:
@@ -73,42 +74,40 @@ def opgave_rows(rid: str, punkt: Punkt, punkt_id: str) -> list[dict]:
 
 
 def save_frister(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Punkt, punkt_id: str) -> None:
-    """Store a punkt's frister and opgaver (inside the caller's transaction); persons first for the FKs."""
+    """Store a punkt's frister and opgaver (inside the caller's transaction); persons first for the FKs.
+
+    A person whose rows change is marked for ``refresh_personer`` by an empty count (NULL)."""
     frister, opgaver = frist_rows(rid, referat, punkt, punkt_id), opgave_rows(rid, punkt, punkt_id)
-    for row in frister + opgaver:
-        if row["person_id"]:
-            db["person"].insert({"id": row["person_id"], "navn": row["ansvarlig"], "varianter": "[]",
-                                 "antal_frister": 0, "antal_opgaver": 0}, ignore=True)  # fmt: skip
+    for pid, navn in {(r["person_id"], r["ansvarlig"]) for r in frister + opgaver if r["person_id"]}:
+        db["person"].insert({"id": pid, "navn": navn, "varianter": "[]"}, ignore=True)
+        db.execute("update person set antal_frister = null where id = ?", [pid])
     db["frist"].insert_all(frister)
     db["opgave"].insert_all(opgaver)
 
 
 def delete_frister(db: sqlite_utils.Database, rid: str) -> None:
     """Remove a referat's frister and opgaver (before its punkter, for the foreign keys)."""
+    db.execute("update person set antal_frister = null where id in (select person_id from frist where referat_id = ?"
+               " union select person_id from opgave where referat_id = ?)", [rid, rid])
     for table in ("frist", "opgave"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
 
 
-REFRESH_PERSON_SQL = """
-with brug as (
-  select person_id, ansvarlig_tekst, 1 as f, 0 as o from frist where person_id is not null
-  union all
-  select person_id, ansvarlig_tekst, 0, 1 from opgave where person_id is not null
-)
-select person_id, json_group_array(distinct ansvarlig_tekst) filter (where ansvarlig_tekst is not null),
-       sum(f), sum(o)
-from brug group by person_id
+# One person's use, by the person_id indexes: cost grows with the persons a document touches, not the database.
+PERSON_SQL = """
+select json_group_array(distinct ansvarlig_tekst) filter (where ansvarlig_tekst is not null), sum(f), sum(o)
+from (select ansvarlig_tekst, 1 as f, 0 as o from frist where person_id = :pid
+      union all select ansvarlig_tekst, 0, 1 from opgave where person_id = :pid)
 """
 
 
 def refresh_personer(db: sqlite_utils.Database) -> None:
-    """Recount each person's frister/opgaver and variants; drop persons nobody refers to any more."""
-    brugte = {row[0]: row[1:] for row in db.execute(REFRESH_PERSON_SQL).fetchall()}
-    for (pid,) in db.execute("select id from person").fetchall():
-        if pid not in brugte:
+    """Recount the marked persons' frister/opgaver and variants; drop those nobody refers to any more."""
+    for (pid,) in db.execute("select id from person where antal_frister is null").fetchall():
+        varianter, antal_frister, antal_opgaver = db.execute(PERSON_SQL, {"pid": pid}).fetchone()
+        if not antal_frister and not antal_opgaver:
             db.execute("delete from person where id = ?", [pid])
             continue
-        varianter, antal_frister, antal_opgaver = brugte[pid]
         db.execute("update person set varianter = ?, antal_frister = ?, antal_opgaver = ? where id = ?",
                    [json.dumps(sorted(json.loads(varianter)), ensure_ascii=False), antal_frister, antal_opgaver, pid])
 
