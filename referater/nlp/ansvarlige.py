@@ -33,7 +33,8 @@ class Mention:
 
 # all role nouns in one pass; the name of the group that matched gives the canonical form
 _ROLLE_KANONISK = {f"r{i}": kanonisk for i, kanonisk in enumerate(m.ROLLER.values())}
-_ROLLER = re.compile(r"\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(m.ROLLER)) + r")\b", re.IGNORECASE)
+_ROLLER = re.compile(r"\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(m.ROLLER)) + r")\b",
+                     re.IGNORECASE)
 _ORGAN = re.compile(
     rf"\b(?:{m.ORGAN_ENDELSER}|(?i:{'|'.join(m.KENDTE_ORGANER)}))\b"
     r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:\s+(?:og|&|i)\s+|\s+)[A-ZÆØÅ][\w-]*)*)?"
@@ -47,7 +48,6 @@ _PERSON_I_PARENTES = re.compile(rf"\((?P<navn>{m.NAVN_MOENSTER})\)")
 _NAVN = re.compile(rf"\b{m.NAVN_MOENSTER}\b")
 _PRAEPOSITION_FOER = re.compile(
     rf"\b({'|'.join(m.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(m.MELLEMORD)})\s+){{0,2}}$", re.IGNORECASE)
-
 _MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(m.MOEDE_MELLEMORD)})\b", re.IGNORECASE)
 
 

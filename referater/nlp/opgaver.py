@@ -13,7 +13,7 @@ import re
 from ..models import Frist, Opgave
 from . import patterns as m
 from .ansvarlige import Mention
-from .frister import acting_mentions, is_political, clause, sentences, default_ansvarlig
+from .frister import acting_mentions, clause, default_ansvarlig, is_political, sentences
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
@@ -39,6 +39,7 @@ def _frist_in(frister: list[Frist], start: int, slut: int) -> str | None:
 
 
 def _from_verbs(tekst: str, afsnit: str, omtaler: list[Mention], frister: list[Frist]) -> list[Opgave]:
+    """Owners followed (or, in V2 order, preceded) by an obligation verb."""
     opgaver = []
     for s_start, s_slut in sentences(tekst):
         for o in omtaler:
