@@ -1,0 +1,167 @@
+"""Every sqlite-utils call: the schema as data, ``ensure_shape`` and one transaction per referat."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from ..models import Punkt, Referat
+from ..parsers import PARSER_VERSION
+from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
+
+DEFAULT_DB = "referater.db"
+
+# Table → (columns, primary key, foreign keys). Children come after their parents.
+TABLES: dict[str, dict] = {
+    "referat": {
+        "columns": {
+            "id": str, "forum": str, "dato": str, "aar": int, "starttid": str, "sted": str,
+            "antal_punkter": int, "advarsler": str, "antal_advarsler": int, "_kilde": str,
+            "_sha256": str, "_format": str, "_ingested_at": str, "_parser_version": str,
+        },
+        "pk": "id",
+        "foreign_keys": [],
+    },
+    "sag": {
+        "columns": {
+            "id": str, "raw": str, "skema": str, "emne": str, "handlingsfacet": str,
+            "loebenummer": int, "aar": int,
+        },
+        "pk": "id",
+        "foreign_keys": [],
+    },
+    "punkt": {
+        "columns": {
+            "id": str, "referat_id": str, "nummer": int, "titel": str, "type": str, "sag_id": str,
+            "sagsnummer": str, "forum": str, "dato": str, "aar": int, "indstiller": str,
+            "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
+            "afsnit": str, "tekst": str, "sider": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("referat_id", "referat", "id"), ("sag_id", "sag", "id")],
+    },
+    "deltager": {
+        "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str},
+        "pk": "id",
+        "foreign_keys": [("referat_id", "referat", "id")],
+    },
+    "bilag": {
+        "columns": {"id": str, "punkt_id": str, "position": int, "titel": str},
+        "pk": "id",
+        "foreign_keys": [("punkt_id", "punkt", "id")],
+    },
+}  # fmt: skip
+
+# Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
+FTS = {"punkt": ["titel", "tekst", "beslutning"]}
+FTS_TOKENIZE = "unicode61 remove_diacritics 0"
+INDEXES = {"punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]], "referat": [["_sha256"], ["dato"]]}
+
+
+def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
+    """Open (creating if needed) a database in the shape this package expects."""
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    ensure_shape(db)
+    return db
+
+
+def ensure_shape(db: sqlite_utils.Database) -> None:
+    """Create missing tables, FTS, indexes and WAL; safe to run on every command."""
+    if db.memory is False and db.journal_mode != "wal":
+        db.enable_wal()
+    for name, spec in TABLES.items():
+        if not db[name].exists():
+            db.create_table(name, spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+    for name, columns in FTS.items():
+        if not db[f"{name}_fts"].exists():
+            db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+    for name, indexes in INDEXES.items():
+        for columns in indexes:
+            db[name].create_index(columns, if_not_exists=True)
+
+
+def is_ingested(db: sqlite_utils.Database, sha256: str) -> bool:
+    """True when a document with exactly these bytes is already stored."""
+    return bool(db.execute("select 1 from referat where _sha256 = ? limit 1", [sha256]).fetchone())
+
+
+def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
+    """ "chefforum-2025-01-29"; a short hash is added when another file already owns that name."""
+    base = "-".join(part for part in (slug(referat.forum or "referat"), referat.dato or "udateret") if part)
+    row = db.execute("select _kilde from referat where id = ?", [base]).fetchone()
+    if row is None or row[0] == referat.kilde:
+        return base
+    return f"{base}-{referat.sha256[:8]}"
+
+
+def slug(text: str) -> str:
+    """ASCII lower-case slug: "Økonomiudvalget" → "oekonomiudvalget"."""
+    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
+    """Store one referat in one transaction, replacing any earlier version of it; return its id."""
+    with db.atomic():
+        rid = referat_id(db, referat)
+        delete_referat(db, rid)
+        delete_by_kilde(db, referat.kilde)
+        db["referat"].insert(referat_row(rid, referat, now(), PARSER_VERSION))
+        db["deltager"].insert_all(deltager_rows(rid, referat))
+        for punkt in referat.punkter:
+            save_punkt(db, rid, referat, punkt)
+    return rid
+
+
+def save_punkt(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Punkt) -> None:
+    if punkt.sagsnummer is not None:
+        db["sag"].upsert(sag_row(punkt.sagsnummer), pk="id")
+    row = punkt_row(rid, referat, punkt)
+    db["punkt"].insert(row)
+    db["bilag"].insert_all(bilag_rows(row["id"], punkt))
+
+
+def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
+    """Remove a referat and everything hanging off it (inside the caller's transaction)."""
+    db.execute("delete from bilag where punkt_id in (select id from punkt where referat_id = ?)", [rid])
+    for table in ("deltager", "punkt"):
+        db.execute(f"delete from [{table}] where referat_id = ?", [rid])
+    db.execute("delete from referat where id = ?", [rid])
+
+
+def delete_by_kilde(db: sqlite_utils.Database, kilde: str) -> None:
+    """A changed file with the same path replaces the referat it gave before."""
+    for (rid,) in db.execute("select id from referat where _kilde = ?", [kilde]).fetchall():
+        delete_referat(db, rid)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def find_sag(db: sqlite_utils.Database, sagsnummer: str) -> list[dict]:
+    """Every punkt carrying this sagsnummer, newest meeting first."""
+    sql = (
+        "select id, referat_id, dato, forum, nummer, titel, sagsnummer, udfald, beslutning "
+        "from punkt where sag_id = ? order by dato desc, nummer"
+    )
+    return [dict(row) for row in db.query(sql, [sagsnummer.strip().upper()])]
+
+
+def all_sagsnumre(db: sqlite_utils.Database) -> list[str]:
+    return [row["id"] for row in db.query("select id from sag")]
+
+
+def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
+    """bm25-ranked punkter matching a full-text query, with a highlighted snippet."""
+    sql = (
+        "select punkt.id, punkt.dato, punkt.forum, punkt.nummer, punkt.titel, punkt.udfald, "
+        "snippet(punkt_fts, 1, '[', ']', '…', 12) as uddrag "
+        "from punkt_fts join punkt on punkt.rowid = punkt_fts.rowid "
+        "where punkt_fts match ? order by bm25(punkt_fts) limit ?"
+    )
+    return [dict(row) for row in db.query(sql, [db.quote_fts(query), limit])]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-# Order matters: links before emphasis, escapes last so an escaped "\*" survives as "*".
+# Links and stray bold are residue in text exports too, so ingest.text.normalize_text removes them.
+# Order matters: escapes last so an escaped "\*" survives as "*".
 MARKUP = [
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),  # ATX heading marks
     (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),  # block quotes
-    (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # [text](url) → text
     (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **bold**
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *italic*
     (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),  # _italic_
@@ -19,7 +19,7 @@ MARKUP = [
 def strip_markdown(text: str) -> str:
     """Remove markdown markup but keep every word, bullet and line break.
 
-    >>> strip_markdown("## **Beslutning**\\nSe [bilag](#) 1\\\\_a")
+    >>> strip_markdown("## **Beslutning**\\nSe *bilag* 1\\\\_a")
     'Beslutning\\nSe bilag 1_a'
     """
     for pattern, replacement in MARKUP:

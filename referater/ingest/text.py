@@ -13,7 +13,9 @@ FALLBACK_ENCODING = "cp1252"
 # Share of control characters above which a decoded text is binary junk, not a referat.
 MAX_CONTROL_SHARE = 0.01
 
-STRAY_BOLD = re.compile(r"\*\*")  # bold markers left over in text exports of formatted documents
+# Markdown residue that text exports of formatted documents carry: bold markers, [text](url) links.
+STRAY_BOLD = re.compile(r"\*\*")
+LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 SOFT_HYPHEN = "\u00ad"
 SPACES = re.compile(r"[ \t\u00a0]+$", re.M)
 
@@ -38,7 +40,7 @@ def _control_share(text: str) -> float:
 
 
 def normalize_text(text: str) -> str:
-    """Unify line ends, drop soft hyphens, stray bold markers and trailing blanks."""
+    """Unify line ends; drop soft hyphens, markdown residue and trailing blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(SOFT_HYPHEN, "")
-    text = STRAY_BOLD.sub("", text)
+    text = LINK.sub(r"\1", STRAY_BOLD.sub("", text))
     return SPACES.sub("", text)

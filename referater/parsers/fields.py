@@ -127,14 +127,22 @@ def parse_tidsramme(afsnit: tuple[Afsnit, ...]) -> int | None:
 
 def parse_punkt_type(titel: str) -> str:
     """Type from the title's opening words ("Beslutning om …" → "beslutning")."""
-    return next((kind for pattern, kind in p.PUNKT_TYPES if pattern.match(titel)), p.DEFAULT_PUNKT_TYPE)
+    return first_match(p.PUNKT_TYPES, titel) or p.DEFAULT_PUNKT_TYPE
 
 
-def parse_udfald(beslutning: str | None) -> str | None:
-    """Outcome from the decision wording; None when there is no decision text."""
+def parse_udfald(beslutning: str | None, indstillinger: tuple[str, ...] = ()) -> str | None:
+    """Outcome from the decision wording, else the one its recommendations imply; None without a decision."""
     if not beslutning:
         return None
-    return next((udfald for pattern, udfald in p.UDFALD if pattern.search(beslutning)), p.DEFAULT_UDFALD)
+    return (
+        first_match(p.UDFALD, beslutning)
+        or first_match(p.IMPLIED_UDFALD, " ".join(indstillinger))
+        or p.DEFAULT_UDFALD
+    )
+
+
+def first_match(rules: list[tuple[re.Pattern, str]], text: str) -> str | None:
+    return next((value for pattern, value in rules if pattern.search(text)), None)
 
 
 def parse_bilag(text: str) -> tuple[str, ...]:

@@ -110,4 +110,10 @@ UDFALD = [
     (r"\b(?:præsenterede|orienterede)\b", "taget_til_efterretning"),
 ]
 UDFALD = [(re.compile(pattern, re.I | re.M), udfald) for pattern, udfald in UDFALD]
+# When the decision records no formal outcome, the outcome implied is what was recommended.
+IMPLIED_UDFALD = [
+    (re.compile(r"\bgodkend(?:es|er)\b", re.I), "godkendt"),
+    (re.compile(r"\btil\s+efterretning\b", re.I), "taget_til_efterretning"),
+    (re.compile(r"\bdrøft(?:es|er)\b", re.I), "droeftet"),
+]
 DEFAULT_UDFALD = "andet"

@@ -132,7 +132,7 @@ def parse_punkt(lines: list[Line], sider: tuple[int, ...]) -> Punkt:
         tidsramme_min=parse_tidsramme(afsnit),
         afsnit=afsnit,
         beslutning=beslutning,
-        udfald=parse_udfald(beslutning),
+        udfald=parse_udfald(beslutning, indstillinger),
         bilag=parse_bilag(section_text(afsnit, p.ATTACHMENT_SECTION)),
         overskrift=lines[0].tekst.strip(),
         sider=pages_spanned(lines, sider),

@@ -1,0 +1,172 @@
+"""The `referater` command: glue between files, the pipeline, the database and Datasette."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import click
+from rapidfuzz import process
+
+from . import db as store
+from .errors import ReferatError
+from .ingest import find_documents
+from .jsonout import referat_dict
+from .pipeline import ingest_file, parse_file
+
+PACKAGE_DIR = Path(__file__).parent
+METADATA = PACKAGE_DIR / "datasette_metadata.yml"
+EXAMPLES = PACKAGE_DIR.parent / "examples"
+DATASETTE_SETTINGS = {"sql_time_limit_ms": "3000", "suggest_facets": "off", "default_page_size": "50"}
+SUGGESTIONS = 5
+SUGGESTION_CUTOFF = 60
+
+db_option = click.option("--db", "db_path", default=store.DEFAULT_DB, show_default=True, help="SQLite database file.")
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+
+
+def emit_json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option()
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Danish municipal referater → a searchable record of every decision."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@click.option("--force", is_flag=True, help="Parse again even when the file is already stored.")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+@json_option
+def ingest(paths, db_path, force, silent, as_json):
+    """Ingest referat files and folders (.pdf, .txt, .md) into the database.
+
+    Example: referater ingest examples/ --db referater.db
+    """
+    db = store.open_db(db_path)
+    files = find_documents(list(paths))
+    with click.progressbar(files, label="Indlæser referater", hidden=silent or as_json,
+                           item_show_func=lambda p: p.name if p else "") as bar:  # fmt: skip
+        results = [ingest_file(db, path, force=force) for path in bar]
+    for result in results:
+        if result.status == "failed":
+            click.echo(f"{result.kilde}: {result.fejl}", err=True)
+    if as_json:
+        emit_json([vars(r) for r in results])
+    elif not silent:
+        counts = {s: sum(r.status == s for r in results) for s in ("ingested", "unchanged", "failed")}
+        click.echo("{ingested} indlæst, {unchanged} uændret, {failed} fejlet".format(**counts))
+    if any(r.status == "failed" for r in results):
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@json_option
+def parse(file, as_json):
+    """Show what the parser makes of one file, without touching a database.
+
+    Example: referater parse examples/chefforum-2025-01-29.txt --json
+    """
+    try:
+        referat = parse_file(file)
+    except ReferatError as error:
+        raise click.ClickException(f"{file}: {error}")
+    if as_json:
+        emit_json(referat_dict(referat))
+        return
+    click.echo(f"{referat.forum} {referat.dato} kl. {referat.starttid}, {referat.sted}")
+    for punkt in referat.punkter:
+        sag = punkt.sagsnummer.raw if punkt.sagsnummer else "-"
+        click.echo(f"  {punkt.nummer:>3}. {punkt.titel} [{sag}] → {punkt.udfald}")
+    for advarsel in referat.advarsler:
+        click.echo(f"  advarsel: {advarsel}")
+
+
+@cli.command()
+@click.argument("sagsnummer")
+@db_option
+@json_option
+def sag(sagsnummer, db_path, as_json):
+    """Every punkt that carries a sagsnummer, newest meeting first.
+
+    Example: referater sag 00.01.00-A00-32-24
+    """
+    db = store.open_db(db_path)
+    rows = store.find_sag(db, sagsnummer)
+    if not rows:
+        close = process.extract(sagsnummer.upper(), store.all_sagsnumre(db), limit=SUGGESTIONS,
+                                score_cutoff=SUGGESTION_CUTOFF)  # fmt: skip
+        hint = ", ".join(match for match, _score, _i in close) or "ingen"
+        raise click.ClickException(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']} → {row['udfald']}")
+        click.echo(f"    {row['beslutning'] or ''}")
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="At most this many results.")
+@json_option
+def search(query, db_path, limit, as_json):
+    """Full-text search over punkter, best match first.
+
+    Example: referater search sygefravær
+    """
+    rows = store.search(store.open_db(db_path), query, limit)
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        click.echo(f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']}")
+        click.echo(f"    {' '.join(row['uddrag'].split())}")
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(db_path, host, port):
+    """Publish the database with Datasette, read-only.
+
+    Example: referater serve --db referater.db --port 8001
+    """
+    store.open_db(db_path).close()  # make sure tables, FTS and WAL exist before Datasette reads
+    serve_datasette(db_path, host, port)
+
+
+def serve_datasette(db_path: str, host: str, port: int) -> None:
+    from datasette.cli import cli as datasette
+
+    args = [db_path, "--metadata", str(METADATA), "--host", host, "--port", str(port)]
+    for name, value in DATASETTE_SETTINGS.items():
+        args += ["--setting", name, value]
+    datasette.main(["serve", *args], prog_name="datasette")
+
+
+@cli.command()
+@db_option
+@click.option("--port", default=8001, show_default=True, type=int)
+def demo(db_path, port):
+    """Ingest the bundled example referater and serve them on 127.0.0.1.
+
+    Example: referater demo
+    """
+    if not EXAMPLES.is_dir():
+        raise click.ClickException(f"{EXAMPLES}: the example referater are missing; run from a source checkout")
+    db = store.open_db(db_path)
+    results = [ingest_file(db, path) for path in find_documents([EXAMPLES])]
+    click.echo(f"{sum(r.status == 'ingested' for r in results)} referater indlæst i {db_path}")
+    db.close()
+    serve_datasette(db_path, "127.0.0.1", port)

@@ -1,0 +1,84 @@
+"""Dataclasses → table rows. Lists are stored as JSON arrays so Datasette can facet on them."""
+
+from __future__ import annotations
+
+import json
+
+from ..models import Punkt, Referat, Sagsnummer
+
+
+def dumps(value) -> str:
+    return json.dumps(list(value), ensure_ascii=False)
+
+
+def year(dato: str | None) -> int | None:
+    return int(dato[:4]) if dato else None
+
+
+def referat_row(rid: str, referat: Referat, ingested_at: str, parser_version: str) -> dict:
+    return {
+        "id": rid,
+        "forum": referat.forum,
+        "dato": referat.dato,
+        "aar": year(referat.dato),
+        "starttid": referat.starttid,
+        "sted": referat.sted,
+        "antal_punkter": len(referat.punkter),
+        "advarsler": dumps(referat.advarsler),
+        "antal_advarsler": len(referat.advarsler),
+        "_kilde": referat.kilde,
+        "_sha256": referat.sha256,
+        "_format": referat.format,
+        "_ingested_at": ingested_at,
+        "_parser_version": parser_version,
+    }
+
+
+def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
+    sag = punkt.sagsnummer
+    return {
+        "id": f"{rid}/{punkt.nummer}",
+        "referat_id": rid,
+        "nummer": punkt.nummer,
+        "titel": punkt.titel,
+        "type": punkt.type,
+        "sag_id": sag.noegle if sag else None,
+        "sagsnummer": sag.raw if sag else None,
+        "forum": referat.forum,
+        "dato": referat.dato,
+        "aar": year(referat.dato),
+        "indstiller": punkt.indstiller,
+        "indstillinger": dumps(punkt.indstillinger),
+        "tidsramme_min": punkt.tidsramme_min,
+        "beslutning": punkt.beslutning,
+        "udfald": punkt.udfald,
+        "afsnit": dumps({"navn": a.navn, "tekst": a.tekst} for a in punkt.afsnit),
+        "tekst": "\n\n".join(f"{a.navn}\n{a.tekst}" for a in punkt.afsnit),
+        "sider": dumps(punkt.sider),
+    }
+
+
+def sag_row(sag: Sagsnummer) -> dict:
+    return {
+        "id": sag.noegle,
+        "raw": sag.raw,
+        "skema": sag.skema,
+        "emne": sag.emne,
+        "handlingsfacet": sag.handlingsfacet,
+        "loebenummer": sag.loebenummer,
+        "aar": sag.aar,
+    }
+
+
+def deltager_rows(rid: str, referat: Referat) -> list[dict]:
+    return [
+        {"id": f"{rid}/{i}", "referat_id": rid, "position": i, "navn": d.navn, "rolle": d.rolle}
+        for i, d in enumerate(referat.deltagere, start=1)
+    ]
+
+
+def bilag_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
+    return [
+        {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "titel": titel}
+        for i, titel in enumerate(punkt.bilag, start=1)
+    ]
