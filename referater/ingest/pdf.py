@@ -12,7 +12,6 @@ import io
 import logging
 import math
 import re
-import statistics
 from dataclasses import dataclass
 
 from ..errors import PdfError
@@ -24,6 +23,7 @@ log = logging.getLogger(__name__)
 
 SAME_LINE_TOLERANCE = 0.3  # runs whose baselines differ by less than this × font size share a line
 SAME_SIZE_TOLERANCE = 0.05
+PITCH_QUANTILE = 0.2
 PARAGRAPH_GAP = 1.35  # a gap this many times the usual line pitch separates paragraphs
 WRAPPED_SHARE = 0.88  # a line wrapped when it plus the next line's first word would pass this share of a full line
 SHORT_SHARE = 0.5  # a line shorter than this share of a full line was ended on purpose
@@ -207,7 +207,9 @@ class Layout:
         widths = sorted(len(line.tekst) * line.size for line in lines)
         full = widths[int(0.9 * (len(widths) - 1))] if widths else 1.0
         words = {w.lower() for line in lines for w in re.findall(r"\w+(?:-\w+)*", line.tekst)}
-        return cls(statistics.median(pitches) if pitches else 1.2, full, frozenset(words))
+        # Line pitch is the common small gap; in short-paragraph documents most gaps are paragraph gaps.
+        pitch = sorted(pitches)[int(PITCH_QUANTILE * (len(pitches) - 1))] if pitches else 1.2
+        return cls(pitch, full, frozenset(words))
 
     def page_text(self, page: list[PdfLine]) -> str:
         """One page as text: paragraphs separated by a blank line, wrapped lines joined."""
