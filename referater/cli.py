@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import textwrap
 from pathlib import Path
 
 import click
@@ -14,11 +15,9 @@ from .errors import ReferatError
 from .ingest import find_documents
 from .jsonout import referat_dict
 from .pipeline import ingest_file, parse_file
+from .publish import serve_args
 
-PACKAGE_DIR = Path(__file__).parent
-METADATA = PACKAGE_DIR / "datasette_metadata.yml"
-EXAMPLES = PACKAGE_DIR.parent / "examples"
-DATASETTE_SETTINGS = {"sql_time_limit_ms": "3000", "suggest_facets": "off", "default_page_size": "50"}
+EXAMPLES = Path(__file__).parent.parent / "examples"
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 60
 
@@ -28,6 +27,21 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON i
 
 def emit_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def emit_rows(rows: list[dict], as_json: bool, describe) -> None:
+    """Rows as JSON, or per row a headline and an indented detail line from ``describe(row)``."""
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        headline, detail = describe(row)
+        click.echo(headline)
+        click.echo(textwrap.indent(detail, "    "))
+
+
+def punkt_line(row: dict) -> str:
+    return f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']}"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,12 +120,7 @@ def sag(sagsnummer, db_path, as_json):
                                 score_cutoff=SUGGESTION_CUTOFF)  # fmt: skip
         hint = ", ".join(match for match, _score, _i in close) or "ingen"
         raise click.ClickException(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
-    if as_json:
-        emit_json(rows)
-        return
-    for row in rows:
-        click.echo(f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']} → {row['udfald']}")
-        click.echo(f"    {row['beslutning'] or ''}")
+    emit_rows(rows, as_json, lambda row: (f"{punkt_line(row)} → {row['udfald']}", row["beslutning"] or ""))
 
 
 @cli.command()
@@ -125,12 +134,7 @@ def search(query, db_path, limit, as_json):
     Example: referater search sygefravær
     """
     rows = store.search(store.open_db(db_path), query, limit)
-    if as_json:
-        emit_json(rows)
-        return
-    for row in rows:
-        click.echo(f"{row['dato']} {row['forum']} punkt {row['nummer']}: {row['titel']}")
-        click.echo(f"    {' '.join(row['uddrag'].split())}")
+    emit_rows(rows, as_json, lambda row: (punkt_line(row), " ".join(row["uddrag"].split())))
 
 
 @cli.command()
@@ -149,10 +153,7 @@ def serve(db_path, host, port):
 def serve_datasette(db_path: str, host: str, port: int) -> None:
     from datasette.cli import cli as datasette
 
-    args = [db_path, "--metadata", str(METADATA), "--host", host, "--port", str(port)]
-    for name, value in DATASETTE_SETTINGS.items():
-        args += ["--setting", name, value]
-    datasette.main(["serve", *args], prog_name="datasette")
+    datasette.main(serve_args(db_path, host, port), prog_name="datasette")
 
 
 @cli.command()

@@ -1,0 +1,116 @@
+"""The command line, through click's runner: ingest, parse, sag, search, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfWriter
+from conftest import EXAMPLES
+
+from referater import db as store
+from referater.cli import cli
+
+
+
+def blank_pdf() -> bytes:
+    """A valid PDF whose one page has no text layer, as a scanner without OCR makes it."""
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def run(*args, code=0):
+    result = CliRunner().invoke(cli, list(map(str, args)), catch_exceptions=False)
+    assert result.exit_code == code, result.output
+    return result
+
+
+def test_ingest_folder_then_again(tmp_path, examples_copy):
+    db = tmp_path / "r.db"
+    first = run("ingest", examples_copy, "--db", db, "--json")
+    assert [(r["status"], r["punkter"]) for r in json.loads(first.stdout)] == [
+        ("ingested", 9), ("ingested", 10), ("ingested", 8), ("ingested", 9), ("ingested", 9)]  # fmt: skip
+    second = run("ingest", examples_copy, "--db", db)
+    assert second.stdout.splitlines()[-1] == "0 indlæst, 5 uændret, 0 fejlet"
+
+
+BAD_INPUTS = {
+    "tom.txt": (b"", "the file is empty: export the referat again"),
+    "skrald.txt": (bytes(range(256)) * 20, "this is not a text file (binary data): give the referat as .txt, .md or .pdf"),
+    "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "the PDF cannot be read"),
+    "scannet.pdf": (blank_pdf(), "the PDF has no text layer (it looks scanned; OCR is not done): export it with text"),
+    "noter.txt": ("Huskeliste\n\nKøb kaffe til mødet.\n".encode(), "no punkter found (no line like 'Punkt 1: Titel'): is this a referat?"),
+    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .markdown, .md, .pdf, .txt file"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_input_is_one_line_and_leaves_database_untouched(tmp_path, name):
+    data, message = BAD_INPUTS[name]
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    db_path = tmp_path / "r.db"
+    run("ingest", EXAMPLES / "chefforum-2025-01-29.txt", "--db", db_path, "-s")
+    before = {t: list(store.open_db(db_path)[t].rows) for t in store.TABLES}
+    result = run("ingest", bad, EXAMPLES / "chefforum-2025-03-12.txt", "--db", db_path, "-s", code=1)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"{bad}: {message}")
+    after = store.open_db(db_path)
+    assert {t: list(after[t].rows) for t in store.TABLES if t != "referat"} != before  # 03-12 was ingested
+    assert [r["id"] for r in after["referat"].rows] == ["chefforum-2025-01-29", "chefforum-2025-03-12"]
+
+
+def test_missing_path(tmp_path):
+    result = run("ingest", tmp_path / "findes-ikke.txt", "--db", tmp_path / "r.db", "-s", code=1)
+    assert result.stderr.strip() == f"{tmp_path / 'findes-ikke.txt'}: no such file: check the path"
+
+
+def test_parse_json_shape():
+    result = run("parse", EXAMPLES / "chefforum-2025-08-13.txt", "--json")
+    data = json.loads(result.stdout)
+    assert list(data) == ["kilde", "sha256", "format", "forum", "dato", "starttid", "sted", "deltagere",
+                          "punkter", "advarsler"]  # fmt: skip
+    punkt = data["punkter"][4]
+    assert {k: punkt[k] for k in ("nummer", "titel", "type", "sagsnummer", "indstiller", "indstillinger",
+                                  "tidsramme_min", "udfald", "bilag", "frister", "opgaver")} == {
+        "nummer": 5, "titel": "Orientering om projekt ny medarbejderside", "type": "orientering",
+        "sagsnummer": "00.13.00-A50-1-23", "indstiller": "Kommunaldirektøren",
+        "indstillinger": ["at processen for ny medarbejderside tages til efterretning",
+                          "at der udpeges en tovholder fra hvert fagområde til deltagelse i processen"],
+        "tidsramme_min": 20, "udfald": "godkendt_med_bemaerkninger", "bilag": [], "frister": [], "opgaver": [],
+    }  # fmt: skip
+    assert punkt["sag"] == {"raw": "00.13.00-A50-1-23", "noegle": "00.13.00-A50-1-23", "skema": "kle",
+                            "emne": "00.13.00", "handlingsfacet": "A50", "loebenummer": 1, "aar": 2023}  # fmt: skip
+    assert [a["navn"] for a in punkt["afsnit"]][:3] == ["Indstilling", "Resumé", "Sagsfremstilling"]
+    assert data["deltagere"][0] == {"navn": "Henrik Harder", "rolle": "Kommunaldirektør"}
+
+
+def test_parse_bad_file_is_one_line(tmp_path):
+    bad = tmp_path / "tom.md"
+    bad.write_text("   \n")
+    result = CliRunner().invoke(cli, ["parse", str(bad)])
+    assert (result.exit_code, result.output) == (1, f"Error: {bad}: the file is empty: export the referat again\n")
+
+
+def test_sag_newest_first_and_suggestions(tmp_path):
+    db = tmp_path / "r.db"
+    run("ingest", EXAMPLES, "--db", db, "-s")
+    rows = json.loads(run("sag", "00.01.00-A00-32-24", "--db", db, "--json").stdout)
+    assert [r["dato"] for r in rows] == sorted((r["dato"] for r in rows), reverse=True)
+    assert len({r["referat_id"] for r in rows}) == 5
+    missing = CliRunner().invoke(cli, ["sag", "00.01.00-A00-32-2", "--db", str(db)])
+    assert missing.exit_code == 1
+    assert missing.output.startswith("Error: sagsnummer 00.01.00-A00-32-2 findes ikke; nærmeste: 00.01.00-A00-32-24, ")
+
+
+def test_search_text_output(tmp_path):
+    db = tmp_path / "r.db"
+    run("ingest", EXAMPLES, "--db", db, "-s")
+    lines = run("search", "datawarehouse", "--db", db, "--limit", "1").stdout.splitlines()
+    assert lines[0] == ("2025-08-13 Chefforum punkt 7: Beslutning om fælles datawarehouse til bedre, sikker og "
+                        "mere tilgængelig brug af data i AK")  # fmt: skip
