@@ -58,8 +58,8 @@ def extract_pdf(data: bytes, kilde: str, sha256: str) -> Tekst:
     pages = [read_lines(page) for page in read_pages(reader)]
     visible = sum(len("".join(line.tekst.split())) for page in pages for line in page)
     if visible < MIN_CHARS_PER_PAGE * len(pages):
-        raise PdfError("the PDF has no text layer: it looks scanned, and OCR is not done here; "
-                       "run OCR on it first (e.g. ocrmypdf) or export the referat with text")  # fmt: skip
+        raise PdfError("the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
+                       "or run OCR on it first (e.g. ocrmypdf)")  # fmt: skip
     pages = drop_running_lines(pages)
     layout = Layout.of(pages)
     texts = [normalize_text(layout.page_text(page)) for page in pages]
@@ -75,14 +75,14 @@ def open_pdf(data: bytes):
     if not data.strip():
         raise PdfError("the file is empty: export the referat again")
     if not data.lstrip().startswith(b"%PDF"):
-        raise PdfError("this is not a PDF (no %PDF header): give a real PDF, .txt or .md file")
+        raise PdfError("the PDF cannot be read: it is not a PDF (no %PDF header); give a real .pdf, .txt or .md file")
     if b"%%EOF" not in data[-EOF_WINDOW:]:
-        raise PdfError("the PDF is truncated (no end-of-file marker): download or export it again")
+        raise PdfError("the PDF cannot be read: it is truncated (no end-of-file marker); download or export it again")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted
     except Exception as error:  # pypdf signals damage with many exception types
-        raise PdfError(f"the PDF is damaged ({type(error).__name__}): export it again") from error
+        raise PdfError(f"the PDF cannot be read: it is damaged ({type(error).__name__}); export it again") from error
     if encrypted and not opens_without_password(reader):
         raise PdfError("the PDF is encrypted (password protected): save an unprotected copy and ingest that")
     return reader
@@ -101,7 +101,7 @@ def read_pages(reader) -> list:
     try:
         return list(reader.pages)
     except Exception as error:
-        raise PdfError(f"the PDF is damaged ({type(error).__name__}): export it again") from error
+        raise PdfError(f"the PDF cannot be read: it is damaged ({type(error).__name__}); export it again") from error
 
 
 def read_lines(page) -> list[PdfLine]:
@@ -118,7 +118,7 @@ def read_lines(page) -> list[PdfLine]:
     try:
         page.extract_text(visitor_text=visit)
     except Exception as error:
-        raise PdfError(f"the PDF is damaged ({type(error).__name__} on a page): export it again") from error
+        raise PdfError(f"the PDF cannot be read: a page is damaged ({type(error).__name__}); export it again") from error
     return group_lines(runs)
 
 
