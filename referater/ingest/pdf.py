@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 SAME_LINE_TOLERANCE = 0.3  # runs whose baselines differ by less than this × font size share a line
 SAME_SIZE_TOLERANCE = 0.05
 PITCH_QUANTILE = 0.2
+DEFAULT_PITCH = 1.2
 PARAGRAPH_GAP = 1.35  # a gap this many times the usual line pitch separates paragraphs
 WRAPPED_SHARE = 0.88  # a line wrapped when it plus the next line's first word would pass this share of a full line
 SHORT_SHARE = 0.5  # a line shorter than this share of a full line was ended on purpose
@@ -60,7 +61,7 @@ def extract_pdf(data: bytes, kilde: str, sha256: str) -> Tekst:
     if visible < MIN_CHARS_PER_PAGE * len(pages):
         raise PdfError("the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
                        "or run OCR on it first (e.g. ocrmypdf)")  # fmt: skip
-    pages = drop_running_lines(pages)
+    pages = drop_running_lines(pages, line_pitch(pages))
     layout = Layout.of(pages)
     texts = [normalize_text(layout.page_text(page)) for page in pages]
     tekst, sider = layout.join_pages(pages, texts)
@@ -152,19 +153,19 @@ def join_runs(group: list[tuple[float, float, float, str]]) -> str:
     return text
 
 
-def drop_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
-    """Remove headers/footers: top or bottom lines that repeat on many pages, digits ignored."""
+def drop_running_lines(pages: list[list[PdfLine]], pitch: float) -> list[list[PdfLine]]:
+    """Remove headers/footers: lines set apart at the top or bottom that repeat on many pages, digits ignored."""
     if len(pages) < 2:
         return pages
     counts: dict[str, int] = {}
     for page in pages:
-        for key in {running_key(line) for line in zone_lines(page)}:
+        for key in {running_key(page[i]) for block in zone_blocks(page, pitch) for i in block}:
             counts[key] = counts.get(key, 0) + 1
     needed = max(2, math.ceil(RUNNING_SHARE * len(pages)))
     running = {key for key, n in counts.items() if n >= needed}
     if running:
         log.info("running headers/footers removed: %s", sorted(running))
-    return [without_running(page, running) for page in pages]
+    return [without_running(page, running, pitch) for page in pages]
 
 
 def running_key(line: PdfLine) -> str:
@@ -172,23 +173,40 @@ def running_key(line: PdfLine) -> str:
     return DIGITS.sub("#", " ".join(line.tekst.split()))
 
 
-def zone_lines(page: list[PdfLine]) -> list[PdfLine]:
-    """The lines where headers and footers live."""
-    return page[:RUNNING_ZONE] + page[RUNNING_ZONE:][-RUNNING_ZONE:]
+def zone_blocks(page: list[PdfLine], pitch: float) -> tuple[range, range]:
+    """Header and footer blocks: at most RUNNING_ZONE lines at the top (bottom) followed (preceded) by a gap.
+    Body text runs at the normal pitch, so a repeated body line is never mistaken for a header."""
+    top = next((i + 1 for i in range(min(RUNNING_ZONE, len(page) - 1)) if is_gap(page[i], page[i + 1], pitch)), 0)
+    bottom = next((len(page) - 1 - i for i in range(min(RUNNING_ZONE, len(page) - 1 - top))
+                   if is_gap(page[-i - 2], page[-i - 1], pitch)), len(page))  # fmt: skip
+    return range(top), range(len(page) - 1, bottom - 1, -1)
 
 
-def without_running(page: list[PdfLine], running: set[str]) -> list[PdfLine]:
-    """The page without its running lines; each is removed once per zone so a repeated title survives."""
+def is_gap(above: PdfLine, line: PdfLine, pitch: float) -> bool:
+    """More space between two lines than the usual pitch: a paragraph break or a header's margin."""
+    return above.y - line.y > PARAGRAPH_GAP * pitch * max(above.size, line.size)
+
+
+def without_running(page: list[PdfLine], running: set[str], pitch: float) -> list[PdfLine]:
+    """The page without its running lines; each key goes once per block so a title equal to the header stays."""
+    top, bottom = zone_blocks(page, pitch)
     drop: set[int] = set()
-    zones = (range(min(RUNNING_ZONE, len(page))), range(max(RUNNING_ZONE, len(page) - RUNNING_ZONE), len(page)))
-    for zone in zones:
+    for block in (top, bottom):
         seen: set[str] = set()
-        for i in zone:
+        for i in block:
             key = running_key(page[i])
             if key in running and key not in seen:
                 drop.add(i)
                 seen.add(key)
     return [line for i, line in enumerate(page) if i not in drop]
+
+
+def line_pitch(pages: list[list[PdfLine]]) -> float:
+    """The usual baseline distance ÷ font size; in short-paragraph documents most gaps are paragraph gaps,
+    so the common small gap is taken, not the median."""
+    pitches = sorted((a.y - b.y) / b.size for page in pages for a, b in zip(page, page[1:])
+                     if a.size == b.size and a.y > b.y)  # fmt: skip
+    return pitches[int(PITCH_QUANTILE * (len(pitches) - 1))] if pitches else DEFAULT_PITCH
 
 
 @dataclass(frozen=True)
@@ -202,14 +220,10 @@ class Layout:
     @classmethod
     def of(cls, pages: list[list[PdfLine]]) -> "Layout":
         lines = [line for page in pages for line in page]
-        pitches = [(a.y - b.y) / b.size for page in pages for a, b in zip(page, page[1:])
-                   if a.size == b.size and a.y > b.y]  # fmt: skip
         widths = sorted(len(line.tekst) * line.size for line in lines)
         full = widths[int(0.9 * (len(widths) - 1))] if widths else 1.0
         words = {w.lower() for line in lines for w in re.findall(r"\w+(?:-\w+)*", line.tekst)}
-        # Line pitch is the common small gap; in short-paragraph documents most gaps are paragraph gaps.
-        pitch = sorted(pitches)[int(PITCH_QUANTILE * (len(pitches) - 1))] if pitches else 1.2
-        return cls(pitch, full, frozenset(words))
+        return cls(line_pitch(pages), full, frozenset(words))
 
     def page_text(self, page: list[PdfLine]) -> str:
         """One page as text: paragraphs separated by a blank line, wrapped lines joined."""
@@ -221,7 +235,7 @@ class Layout:
     def join(self, text: str, above: PdfLine, line: PdfLine) -> str:
         """Append a line the way the source had it: a new paragraph, a line break or a wrap."""
         right = line.tekst.lstrip()
-        if above.y - line.y > PARAGRAPH_GAP * self.pitch * max(above.size, line.size):
+        if is_gap(above, line, self.pitch):
             return f"{text}\n\n{right}"
         if not self.continues(above, line):
             return f"{text}\n{right}"
