@@ -23,6 +23,8 @@ LOOKS = {
                              "footer": "{n}"},
     # a narrow column in a monospaced font: long titles and TOC entries wrap
     "narrow_wrapping": {"font": "Courier", "size": 10, "margin": 45, "header": True, "footer": "Side {n} af {nb}"},
+    # case numbers printed with the label agenda systems put before them ("Sagsnr. 00.01.00-P35-7-23")
+    "labelled_fields": {"font": "Times", "size": 11, "margin": 22, "label": "Sagsnr. ", "footer": "Side {n} af {nb}"},
     # indstillinger and bullets drawn as hanging-indent lists with bullet glyphs
     "list_rendered": {"font": "Helvetica", "size": 10, "margin": 20, "lists": True, "footer": "Side {n}"},
 }  # fmt: skip
@@ -108,6 +110,9 @@ def print_line(pdf: ReferatPdf, look: dict, line: str, toc_pages: dict[str, int]
     if p.PUNKT_HEADING.match(line):
         pdf.set_font(look["font"], "B", size * HEADING_SIZE)
         pdf.multi_cell(0, height * HEADING_SIZE, line, new_x="LMARGIN", new_y="NEXT")
+    elif look.get("label") and any(pattern.match(line) for _, pattern in p.SAGSNUMMER_SCHEMES):
+        pdf.set_font(look["font"], size=size)
+        pdf.multi_cell(0, height, look["label"] + line, new_x="LMARGIN", new_y="NEXT")
     elif line in p.SECTION_LABELS:
         pdf.set_font(look["font"], "B", size)
         pdf.multi_cell(0, height, line, new_x="LMARGIN", new_y="NEXT")

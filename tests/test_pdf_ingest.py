@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import pytest
@@ -17,6 +18,7 @@ from referater.errors import PdfError
 from referater.ingest import load_tekst
 from referater.ingest.pdf import extract_pdf
 from referater.parsers import parse_tekst
+from referater.parsers.patterns import TOC_ENTRY
 
 
 def same_text(text: str | None) -> str:
@@ -26,8 +28,11 @@ def same_text(text: str | None) -> str:
 
 
 def punkt_view(punkt) -> dict:
+    """What must survive printing; a case number keeps its meaning, though a PDF may print a label before it."""
+    sag = punkt.sagsnummer
     return {
-        "nummer": punkt.nummer, "titel": punkt.titel, "type": punkt.type, "sagsnummer": punkt.sagsnummer,
+        "nummer": punkt.nummer, "titel": punkt.titel, "type": punkt.type,
+        "sagsnummer": sag and (replace(sag, raw=sag.noegle), sag.raw.endswith(sag.noegle)),
         "indstiller": punkt.indstiller, "indstillinger": [same_text(i) for i in punkt.indstillinger],
         "tidsramme_min": punkt.tidsramme_min, "beslutning": same_text(punkt.beslutning), "udfald": punkt.udfald,
         "bilag": punkt.bilag, "afsnit": [(a.navn, same_text(a.tekst)) for a in punkt.afsnit],
@@ -139,3 +144,32 @@ def test_pdf_without_text_layer_says_scanned():
     pdf.rect(20, 20, 100, 150, style="F")  # a page that is only a picture of text
     with pytest.raises(PdfError, match="scanned.*OCR"):
         extract_pdf(bytes(pdf.output()), "x.pdf", "sha")
+
+
+def toc_page_warnings(referat) -> list[str]:
+    return [w for w in referat.advarsler if w.startswith("indholdsfortegnelsen angiver side")]
+
+
+def test_toc_page_numbers_are_checked_against_where_punkter_start():
+    path = EXAMPLE_FILES[3]
+    text = load_tekst(path).tekst
+    first = parse_tekst(extract_pdf(build_pdf(text, "plain"), "x.pdf", "sha"))
+    # The export's TOC names the pages of the agenda system's print, not of ours: every entry is off.
+    assert toc_page_warnings(first) == [
+        f"indholdsfortegnelsen angiver side {side} for punkt {p.nummer} '{p.titel}', men punktet begynder på side "
+        f"{p.sider[0]}" for side, p in zip(toc_pages(first), first.punkter) if side != p.sider[0]
+    ]  # fmt: skip
+    assert len(toc_page_warnings(first)) == len(first.punkter)
+    # Printed again with the TOC naming the real pages: no warning, and one wrong entry gives exactly one.
+    titles = [m["titel"] for line in first.indholdsfortegnelse if (m := TOC_ENTRY.match(line.strip()))]
+    right = {titel: punkt.sider[0] for titel, punkt in zip(titles, first.punkter)}
+    assert toc_page_warnings(parse_tekst(extract_pdf(build_pdf(text, "plain", right), "x.pdf", "sha"))) == []
+    wrong = {**right, titles[2]: right[titles[2]] + 1}
+    again = parse_tekst(extract_pdf(build_pdf(text, "plain", wrong), "x.pdf", "sha"))
+    assert toc_page_warnings(again) == [
+        f"indholdsfortegnelsen angiver side {wrong[titles[2]]} for punkt 3 '{again.punkter[2].titel}', "
+        f"men punktet begynder på side {again.punkter[2].sider[0]}"]  # fmt: skip
+
+
+def toc_pages(referat) -> list[int]:
+    return [int(m["side"]) for line in referat.indholdsfortegnelse if (m := TOC_ENTRY.match(line.strip()))]

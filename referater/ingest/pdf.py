@@ -177,7 +177,7 @@ def zone_blocks(page: list[PdfLine], pitch: float) -> tuple[range, range]:
     """Header and footer blocks: at most RUNNING_ZONE lines at the top (bottom) followed (preceded) by a gap.
     Body text runs at the normal pitch, so a repeated body line is never mistaken for a header."""
     top = next((i + 1 for i in range(min(RUNNING_ZONE, len(page) - 1)) if is_gap(page[i], page[i + 1], pitch)), 0)
-    bottom = next((len(page) - 1 - i for i in range(min(RUNNING_ZONE, len(page) - 1 - top))
+    bottom = next((len(page) - 1 - i for i in range(min(RUNNING_ZONE, len(page) - 1))
                    if is_gap(page[-i - 2], page[-i - 1], pitch)), len(page))  # fmt: skip
     return range(top), range(len(page) - 1, bottom - 1, -1)
 

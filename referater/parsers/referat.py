@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from ..errors import NoPunkterError
 from ..models import Afsnit, Punkt, Referat, Tekst
 from . import patterns as p
+from .toc_pages import check_toc_pages
 from .fields import (
     parse_bilag,
     parse_header,
@@ -51,8 +52,9 @@ def split_lines(text: str) -> list[Line]:
 
 def parse_tekst(tekst: Tekst) -> Referat:
     """Parse a decoded document; see ``parse_referat``."""
-    return parse_referat(tekst.tekst, kilde=tekst.kilde, sha256=tekst.sha256, format=tekst.format,
-                         sider=tekst.sider, advarsler=tekst.advarsler)  # fmt: skip
+    referat = parse_referat(tekst.tekst, kilde=tekst.kilde, sha256=tekst.sha256, format=tekst.format,
+                            sider=tekst.sider, advarsler=tekst.advarsler)  # fmt: skip
+    return check_toc_pages(referat)
 
 
 def parse_referat(
