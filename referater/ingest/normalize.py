@@ -49,8 +49,19 @@ def normalize_text(text: str) -> str:
 
 def normalize_characters(text: str) -> str:
     """NFC, ligatures and width/space variants to plain letters; invisible characters dropped."""
-    text = unicodedata.normalize("NFC", text).translate(INVISIBLE)
-    return "".join(safe_compat(ch) if ord(ch) > 127 else ch for ch in text)
+    return unicodedata.normalize("NFC", text).translate(COMPAT_TABLE)
+
+
+class CompatTable(dict):
+    """``str.translate`` table that works out each character's replacement once, on first sight."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        self[code] = None if code in INVISIBLE else safe_compat(ch) if code > 127 else ch
+        return self[code]
+
+
+COMPAT_TABLE = CompatTable()
 
 
 def safe_compat(ch: str) -> str:

@@ -285,10 +285,13 @@ def is_list_item(text: str) -> bool:
 
 
 def join_wrapped(text: str, right: str, vocabulary: frozenset[str]) -> str:
-    """Join a wrapped line: with a space, or re-joining a word hyphenated at the margin."""
-    broken, following = BROKEN_WORD.search(text), WORD.match(right)
-    if OPEN_URL.search(text):  # a URL too long for the line is cut anywhere, with no hyphen
+    """Join a wrapped line: with a space, or re-joining a word hyphenated (or a URL cut) at the margin."""
+    text = text.rstrip()
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t")) + 1  # only the last word matters
+    last = text[cut:]
+    broken, following = BROKEN_WORD.search(last), WORD.match(right)
+    if OPEN_URL.search(last):  # a URL too long for the line is cut anywhere, with no hyphen
         return text + right
     if broken and following:
         return text[:-1] + hyphen_join(broken["word"], following.group(), vocabulary) + right
-    return f"{text.rstrip()} {right}"
+    return f"{text} {right}"
