@@ -173,3 +173,26 @@ def test_toc_page_numbers_are_checked_against_where_punkter_start():
 
 def toc_pages(referat) -> list[int]:
     return [int(m["side"]) for line in referat.indholdsfortegnelse if (m := TOC_ENTRY.match(line.strip()))]
+
+
+def test_pdf_protected_only_against_editing_is_read():
+    plain = printed(EXAMPLE_FILES[0], "plain")
+    writer = PdfWriter(clone_from=io.BytesIO(plain))
+    writer.encrypt(user_password="", owner_password="kun-redigering", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert extract_pdf(out.getvalue(), "x.pdf", "sha").tekst == extract_pdf(plain, "x.pdf", "sha").tekst
+
+
+def test_a_page_without_text_is_a_warning():
+    reader = PdfReader(io.BytesIO(printed(EXAMPLE_FILES[0], "plain")))
+    writer = PdfWriter()
+    writer.add_page(reader.pages[0])
+    writer.add_blank_page(width=595, height=842)  # a scanned page inside a printed referat
+    for page in reader.pages[1:]:
+        writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    tekst = extract_pdf(out.getvalue(), "x.pdf", "sha")
+    assert tekst.advarsler == ("side 2 har ingen tekst (scannet?)",)
+    assert tekst.sider[1] == tekst.sider[2] and len(tekst.sider) == len(reader.pages) + 1

@@ -260,18 +260,18 @@ class Layout:
 
     def join_pages(self, pages: list[list[PdfLine]], texts: list[str]) -> tuple[str, tuple[int, ...]]:
         """All pages as one text and the offset where each page starts; a paragraph may cross pages."""
-        out, starts, last = "", [], None
+        out, starts, last, empty = "", [], None, 0
         for page, text in zip(pages, texts):
-            if not text:
-                starts.append(len(out))
+            if not text:  # an empty page starts where the next text does: it holds no character
+                empty += 1
                 continue
             if last is not None and self.crosses_page(last, page[0]):
                 out = join_wrapped(out, text, self.vocabulary)
             else:
                 out = f"{out}\n\n{text}" if out else text
-            starts.append(len(out) - len(text))
-            last = page[-1]
-        return out + "\n", tuple(starts)
+            starts.extend([len(out) - len(text)] * (empty + 1))
+            last, empty = page[-1], 0
+        return out + "\n", tuple(starts + [len(out)] * empty)
 
 
 def is_list_item(text: str) -> bool:
