@@ -2,8 +2,8 @@
 
 pypdf gives text runs with their position. From the positions we rebuild what printing destroyed:
 lines (runs on one baseline), paragraphs (a larger vertical gap), wrapped lines re-joined (a line
-that runs to the right margin continues on the next), running headers/footers dropped (lines at the
-top or bottom of the page that repeat across pages once digits are ignored).
+that runs to the right margin continues on the next), running headers/footers dropped (lines set
+apart at the top or bottom of the page that repeat across pages once digits are ignored).
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from dataclasses import dataclass
 
 from ..errors import PdfError
 from ..models import Tekst
-from .normalize import LIST_MARKER, hyphen_join, normalize_characters, normalize_text
 from ..parsers import patterns as p
+from .normalize import LIST_MARKER, hyphen_join, normalize_characters, normalize_text
 
 log = logging.getLogger(__name__)
 
 SAME_LINE_TOLERANCE = 0.3  # runs whose baselines differ by less than this × font size share a line
-SAME_SIZE_TOLERANCE = 0.05
-PITCH_QUANTILE = 0.2
-DEFAULT_PITCH = 1.2
+SAME_SIZE_TOLERANCE = 0.05  # a wrapped line keeps its font size; a heading above body text does not
+PITCH_QUANTILE = 0.2  # the usual line pitch is a low quantile of all gaps (most may be paragraph gaps)
+DEFAULT_PITCH = 1.2  # × font size, for a document with no two lines to measure
 PARAGRAPH_GAP = 1.35  # a gap this many times the usual line pitch separates paragraphs
 WRAPPED_SHARE = 0.88  # a line wrapped when it plus the next line's first word would pass this share of a full line
 SHORT_SHARE = 0.5  # a line shorter than this share of a full line was ended on purpose
@@ -37,7 +37,7 @@ TAB_GAP = 2.0  # × font size of empty space between runs: a tab stop or a table
 SENTENCE_END = tuple(".:!?")
 # After "N." these words make a date or an ordinal, not a list item.
 RUN_ON_WORDS = set(p.MONTHS) | {"kvartal", "halvår", "halvaar", "og", "eller", "til", "behandling", "udgave", "del",
-                                "ferieuge", "ferieuger", "klasse", "sal", "sal.", "gang", "runde"}
+                                "ferieuge", "ferieuger", "klasse", "sal", "gang", "runde"}
 DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"\w+")
 OPEN_URL = re.compile(r"(?:https?://|www\.)[^\s>)\]]*[^\s>)\].,;:]$")
@@ -58,7 +58,7 @@ def extract_pdf(data: bytes, kilde: str, sha256: str) -> Tekst:
     reader = open_pdf(data)
     pages = [read_lines(page) for page in read_pages(reader)]
     visible = sum(len("".join(line.tekst.split())) for page in pages for line in page)
-    if visible < MIN_CHARS_PER_PAGE * len(pages):
+    if not visible or visible < MIN_CHARS_PER_PAGE * len(pages):
         raise PdfError("the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
                        "or run OCR on it first (e.g. ocrmypdf)")  # fmt: skip
     pages = drop_running_lines(pages, line_pitch(pages))
