@@ -33,6 +33,8 @@ RUNNING_SHARE = 0.5  # ... and repeat on at least this share of the pages (and o
 MIN_CHARS_PER_PAGE = 20  # fewer visible characters than this on average: no text layer, scanned
 EOF_WINDOW = 1024  # "%%EOF" must be this near the end, as pypdf's strict mode also demands
 AVERAGE_CHAR_WIDTH = 0.55  # × font size; pypdf gives where a run starts, not where it ends
+MIN_LINE_SHARE = 0.5  # a full line of text is at least this share of the page width
+A4_WIDTH = 595.0  # points
 TAB_GAP = 2.0  # × font size of empty space between runs: a tab stop or a table column
 SENTENCE_END = tuple(".:!?")
 # After "N." these words make a date or an ordinal, not a list item.
@@ -56,13 +58,14 @@ class PdfLine:
 def extract_pdf(data: bytes, kilde: str, sha256: str) -> Tekst:
     """The text of a PDF, laid out like a text export; ``sider`` holds where each page starts."""
     reader = open_pdf(data)
-    pages = [read_lines(page) for page in read_pages(reader)]
+    pdf_pages = read_pages(reader)
+    pages = [read_lines(page) for page in pdf_pages]
     visible = sum(len("".join(line.tekst.split())) for page in pages for line in page)
     if not visible or visible < MIN_CHARS_PER_PAGE * len(pages):
         raise PdfError("the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
                        "or run OCR on it first (e.g. ocrmypdf)")  # fmt: skip
     pages = drop_running_lines(pages, line_pitch(pages))
-    layout = Layout.of(pages)
+    layout = Layout.of(pages, page_width(pdf_pages))
     texts = [normalize_text(layout.page_text(page)) for page in pages]
     tekst, sider = layout.join_pages(pages, texts)
     advarsler = tuple(f"side {i} har ingen tekst (scannet?)" for i, page in enumerate(pages, 1) if not page)
@@ -103,6 +106,15 @@ def read_pages(reader) -> list:
         return list(reader.pages)
     except Exception as error:
         raise PdfError(f"the PDF cannot be read: it is damaged ({type(error).__name__}); export it again") from error
+
+
+def page_width(pdf_pages: list) -> float:
+    """The usual page width in points (A4 when the page boxes cannot be read)."""
+    try:
+        widths = sorted(float(page.mediabox.width) for page in pdf_pages)
+    except Exception:  # a damaged page box is no reason to refuse the text
+        return A4_WIDTH
+    return widths[len(widths) // 2] if widths else A4_WIDTH
 
 
 def read_lines(page) -> list[PdfLine]:
@@ -218,10 +230,12 @@ class Layout:
     vocabulary: frozenset[str]
 
     @classmethod
-    def of(cls, pages: list[list[PdfLine]]) -> "Layout":
+    def of(cls, pages: list[list[PdfLine]], width: float) -> "Layout":
         lines = [line for page in pages for line in page]
         widths = sorted(len(line.tekst) * line.size for line in lines)
-        full = widths[int(0.9 * (len(widths) - 1))] if widths else 1.0
+        # A document of short lines has no full line to measure: half the page width is the least a full line is.
+        floor = MIN_LINE_SHARE * width / AVERAGE_CHAR_WIDTH
+        full = max(widths[int(0.9 * (len(widths) - 1))] if widths else 1.0, floor)
         words = {w.lower() for line in lines for w in re.findall(r"\w+(?:-\w+)*", line.tekst)}
         return cls(line_pitch(pages), full, frozenset(words))
 
