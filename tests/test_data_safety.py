@@ -108,6 +108,7 @@ def test_serve_reads_while_ingest_writes(tmp_path):
     finally:
         serve.terminate()
         serve.wait(PATIENCE)
+    assert read(db_path, "pragma journal_mode") == [("wal",)]
     assert seen == sorted(seen), "a reader never sees punkter disappear"
     assert seen[-1] == sum(expected.values())
     assert len(set(seen)) > 2, "the reads happened while the ingest was writing"

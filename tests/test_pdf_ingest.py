@@ -16,7 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from conftest import EXAMPLE_FILES
 from referater.errors import PdfError
 from referater.ingest import load_tekst
-from referater.ingest.pdf import extract_pdf
+from referater.ingest.pdf import Layout, PdfLine, extract_pdf
 from referater.parsers import parse_tekst
 from referater.parsers.patterns import TOC_ENTRY
 
@@ -196,3 +196,12 @@ def test_a_page_without_text_is_a_warning():
     tekst = extract_pdf(out.getvalue(), "x.pdf", "sha")
     assert tekst.advarsler == ("side 2 har ingen tekst (scannet?)",)
     assert tekst.sider[1] == tekst.sider[2] and len(tekst.sider) == len(reader.pages) + 1
+
+
+def test_printed_soft_hyphen_at_the_margin_joins_the_word():
+    """Some generators print the discretionary hyphen as U+00AD instead of "-"."""
+    width = 60 * 11  # characters × size of a full line
+    lines = [PdfLine("Referatet ligger nu på den nye fælles side for alle medarbej\u00ad", 700, 11),
+             PdfLine("dersiden i kommunen.", 686, 11)]  # fmt: skip
+    layout = Layout(pitch=1.27, full_width=width, vocabulary=frozenset())
+    assert layout.page_text(lines) == "Referatet ligger nu på den nye fælles side for alle medarbejdersiden i kommunen."

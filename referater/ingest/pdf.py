@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..errors import PdfError
 from ..models import Tekst
 from ..parsers import patterns as p
-from .normalize import LIST_MARKER, hyphen_join, normalize_characters, normalize_text
+from .normalize import LIST_MARKER, SOFT_HYPHEN, hyphen_join, normalize_characters, normalize_text
 
 log = logging.getLogger(__name__)
 
@@ -304,8 +304,8 @@ def join_wrapped(text: str, right: str, vocabulary: frozenset[str]) -> str:
     cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t")) + 1  # only the last word matters
     last = text[cut:]
     broken, following = BROKEN_WORD.search(last), WORD.match(right)
-    if OPEN_URL.search(last):  # a URL too long for the line is cut anywhere, with no hyphen
-        return text + right
+    if OPEN_URL.search(last) or last.endswith(SOFT_HYPHEN):  # a cut URL; a printed discretionary hyphen
+        return text.removesuffix(SOFT_HYPHEN) + right
     if broken and following:
         return text[:-1] + hyphen_join(broken["word"], following.group(), vocabulary) + right
     return f"{text} {right}"
