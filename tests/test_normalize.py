@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import EXAMPLE_FILES
+from referater.ingest import load_tekst
 from referater.ingest.normalize import normalize_text
 
 
@@ -58,3 +59,10 @@ def test_print_artefacts_are_undone(printed, clean):
 def test_tables_after_the_first_punkt_are_not_toc_entries():
     text = "Punkt 1: Robotter\n\nAfdeling\tRobot\t937\t9370\nBorger\tOve Overskud\t7\t210\nØkonomi\tPoul\t126\t126"
     assert normalize_text(text) == text
+
+
+def test_text_files_get_the_same_repairs(tmp_path):
+    """A .txt copied out of a PDF viewer: CRLF line ends, a soft hyphen and a hyphen at line ends."""
+    path = tmp_path / "kopieret.txt"
+    path.write_bytes("Referatet ligger på medar\u00ad\r\nbejdersiden og IT-\r\nsikkerhed ﬁndes i ﬁlen\r\n".encode())
+    assert load_tekst(path).tekst == "Referatet ligger på medarbejdersiden og IT-sikkerhed findes i filen\n"

@@ -17,7 +17,6 @@ UTF16_ZERO_SHARE = 0.7  # Danish text in UTF-16 has a zero high byte for nearly 
 # Markdown residue that text exports of formatted documents carry: bold markers, [text](url) links.
 STRAY_BOLD = re.compile(r"\*\*")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-SOFT_HYPHEN = "\u00ad"
 SPACES = re.compile(r"[ \t\u00a0]+$", re.M)
 
 
@@ -53,7 +52,7 @@ def _control_share(text: str) -> float:
 
 
 def normalize_text(text: str) -> str:
-    """Unify line ends; drop soft hyphens, markdown residue and trailing blanks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(SOFT_HYPHEN, "")
+    """Unify line ends; drop markdown residue and trailing blanks (soft hyphens: see normalize.py)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = LINK.sub(r"\1", STRAY_BOLD.sub("", text))
     return SPACES.sub("", text)
