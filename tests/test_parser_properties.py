@@ -22,6 +22,11 @@ SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[Heal
 referat_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(ALL_LINES), st.text(max_size=40)),
                         max_size=60).map("".join)  # fmt: skip
 
+# Long runs of one kind of character: a regex that backtracks over a whole run turns these quadratic.
+long_runs = st.builds(lambda head, ch, tail: head + ch * 50_000 + tail, st.sampled_from(["", "Punkt 1: Titel\n", "x"]),
+                      st.sampled_from(["a", "æ", " ", "-", ".", "\t", "•"]),
+                      st.sampled_from(["", "-\nb", ".....\t3", "12345", "\n1. at", "\nPunkt 2: Slut"]))  # fmt: skip
+
 
 def placed_lines(referat) -> list[str]:
     """Every line the parser put somewhere: header, TOC, heading, sagsnummer, section name or text."""
@@ -36,7 +41,7 @@ def placed_lines(referat) -> list[str]:
 
 
 @SETTINGS
-@given(st.one_of(st.text(), referat_like))
+@given(st.one_of(st.text(), referat_like, long_runs))
 def test_any_text_parses_or_raises_our_error(text):
     try:
         referat = parse_referat(text)
@@ -77,7 +82,7 @@ def test_perturbed_referater_never_lose_a_line(text):
 
 
 @SETTINGS
-@given(st.one_of(st.text(), referat_like))
+@given(st.one_of(st.text(), referat_like, long_runs))
 def test_normalize_text_is_idempotent(text):
     once = normalize_text(text)
     assert normalize_text(once) == once

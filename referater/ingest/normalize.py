@@ -25,7 +25,7 @@ LONE_BULLET = re.compile(r"^(?P<indent>[ \t]*)[•·▪●◦■□➢►‣⁃�
 TAB_BULLET = re.compile(r"^(?P<indent>[ \t]*)-\t+", re.M)
 
 # "medarbejder-\nsiden": a word broken at a line end. Only letters on both sides qualify.
-LINE_END_HYPHEN = re.compile(r"(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)")
+LINE_END_HYPHEN = re.compile(r"(?<!\w)(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)")
 # "IT- og Digitalisering", "klima- og miljøledelse": a suspended compound, the hyphen is real.
 SUSPENSION_WORDS = {"og", "eller", "samt", "og/eller", "el"}
 

@@ -39,7 +39,8 @@ DELTAGER = re.compile(r"^\s*(?P<navn>[^()]+?)\s*(?:\((?P<rolle>[^()]*)\))?\s*$")
 # --- table of contents ----------------------------------------------------------------------------
 TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold"}
 # "Title.....<TAB>3" — a title, dot leaders and/or a tab, then the page number.
-TOC_ENTRY = re.compile(r"^(?P<titel>.+?)(?:\s*\.{2,}\s*|\t+\s*)(?P<side>\d{1,4})$")
+# The title ends on a visible non-dot character, so a long run of dots is scanned once, not once per dot.
+TOC_ENTRY = re.compile(r"^(?P<titel>.*?[^.\s])(?:\s*\.{2,}\s*|\s*\t\s*)(?P<side>\d{1,4})$")
 
 # --- punkt headings -------------------------------------------------------------------------------
 PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<nummer>\d{1,4})\s*[:.]\s*(?P<titel>\S.*)$")
