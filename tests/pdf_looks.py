@@ -25,6 +25,9 @@ LOOKS = {
     "narrow_wrapping": {"font": "Courier", "size": 10, "margin": 45, "header": True, "footer": "Side {n} af {nb}"},
     # case numbers printed with the label agenda systems put before them ("Sagsnr. 00.01.00-P35-7-23")
     "labelled_fields": {"font": "Times", "size": 11, "margin": 22, "label": "Sagsnr. ", "footer": "Side {n} af {nb}"},
+    # every punkt on a new page, as most agenda systems print a referat
+    "page_per_punkt": {"font": "Helvetica", "size": 10, "margin": 20, "header": True, "footer": "Side {n} af {nb}",
+                       "page_per_punkt": True},
     # indstillinger and bullets drawn as hanging-indent lists with bullet glyphs
     "list_rendered": {"font": "Helvetica", "size": 10, "margin": 20, "lists": True, "footer": "Side {n}"},
 }  # fmt: skip
@@ -108,6 +111,8 @@ def print_line(pdf: ReferatPdf, look: dict, line: str, toc_pages: dict[str, int]
     """One line of the export, printed in the style its kind gets in an agenda system."""
     size, height = look["size"], look["size"] * LINE_HEIGHT / 72 * 25.4
     if p.PUNKT_HEADING.match(line):
+        if look.get("page_per_punkt"):
+            pdf.add_page()
         pdf.set_font(look["font"], "B", size * HEADING_SIZE)
         pdf.multi_cell(0, height * HEADING_SIZE, line, new_x="LMARGIN", new_y="NEXT")
     elif look.get("label") and any(pattern.match(line) for _, pattern in p.SAGSNUMMER_SCHEMES):

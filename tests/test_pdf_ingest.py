@@ -72,10 +72,11 @@ def test_running_header_and_page_footer_are_removed():
     assert not re.search(r"^\d{1,2}$", bare, re.M)
 
 
-def test_punkt_pages_follow_the_printed_pages():
-    """Each punkt's first page is the page its heading is printed on."""
+@pytest.mark.parametrize("look", ["plain", "page_per_punkt"])
+def test_punkt_pages_follow_the_printed_pages(look):
+    """Each punkt's first page is the page its heading is printed on; on its own pages it shares none."""
     path = EXAMPLE_FILES[1]
-    data = printed(path, "plain")
+    data = printed(path, look)
     reader = PdfReader(io.BytesIO(data))
     heading_page = {}
     for number, page in enumerate(reader.pages, 1):
@@ -83,6 +84,8 @@ def test_punkt_pages_follow_the_printed_pages():
             heading_page.setdefault(int(match[1]), number)
     referat = parse_tekst(extract_pdf(data, "x.pdf", "sha"))
     assert {p.nummer: p.sider[0] for p in referat.punkter} == heading_page
+    if look == "page_per_punkt":
+        assert all(a.sider[-1] < b.sider[0] for a, b in zip(referat.punkter, referat.punkter[1:]))
 
 
 def test_hyphenated_words_are_joined_and_ligatures_resolved():
