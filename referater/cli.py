@@ -99,7 +99,7 @@ def parse(file, as_json):
     click.echo(f"{referat.forum} {referat.dato} kl. {referat.starttid}, {referat.sted}")
     for punkt in referat.punkter:
         sag = punkt.sagsnummer.raw if punkt.sagsnummer else "-"
-        click.echo(f"  {punkt.nummer:>3}. {punkt.titel} [{sag}] → {punkt.udfald}")
+        click.echo(f"  {punkt.nummer:>3}. {punkt.titel} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
     for advarsel in referat.advarsler:
         click.echo(f"  advarsel: {advarsel}")
 

@@ -9,12 +9,15 @@ import json
 import sys
 from pathlib import Path
 
+from .errors import ReferatError
 from .ingest import load_tekst
+from .layout_result import layout_result
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "expected"]
 EXAMPLES = ROOT / "examples"
+LAYOUTS = ROOT / "tests" / "data" / "layouts"
 GOLD_TYPE_NAMES = {"temadrøftelse": "temadroeftelse"}
 # Gold key → how to read the same field from a parsed Punkt.
 FIELDS = {
@@ -57,6 +60,51 @@ def main(argv: list[str] | None = None) -> None:
     fields, of = sum(r["fields"] for r in rows), sum(r["of"] for r in rows)
     print(f"{'i alt':32} {sum(r['found'] for r in rows):>4} af {sum(r['expected'] for r in rows):<4} "
           f"{fields:>5} af {of:<5} ({fields / of:.1%} af felterne)")  # fmt: skip
+    print()
+    print_layout_metrics(LAYOUTS)
+
+
+def layout_files(folder: Path) -> list[Path]:
+    """The test referater that have a hand-written expectation beside them (.txt and .md exports)."""
+    files = (path for path in folder.iterdir() if path.suffix in {".txt", ".md"})
+    return sorted(path for path in files if path.with_suffix(".expected.json").exists())
+
+
+def evaluate_layout(path: Path) -> dict:
+    """Per-layout counts against the hand-written expectation: punkter, titles, case numbers, decisions."""
+    expected = json.loads(path.with_suffix(".expected.json").read_text(encoding="utf-8"))["punkter"]
+    try:
+        found = layout_result(parse_tekst(load_tekst(path)))["punkter"]
+    except ReferatError:
+        found = []
+    by_number = {punkt["nummer"]: punkt for punkt in found}
+    pairs = [(want, by_number.get(want["nummer"])) for want in expected]
+    with_decision = [want for want in expected if want["beslutning"] is not None]
+    return {
+        "file": path.stem, "expected": len(expected), "found": len(found),
+        "titles": sum(got is not None and got["titel"] == want["titel"] for want, got in pairs),
+        "sager": sum(got is not None and got["sagsnummer"] == want["sagsnummer"] for want, got in pairs),
+        "decisions": sum(got is not None and got["beslutning"] == want["beslutning"] for want, got in pairs
+                         if want["beslutning"] is not None),
+        "decisions_of": len(with_decision),
+        "udfald": sum(got is not None and got["udfald"] == want["udfald"] for want, got in pairs),
+    }  # fmt: skip
+
+
+def print_layout_metrics(folder: Path) -> list[dict]:
+    """One line per test layout: punkter expected vs found, titles and case numbers exact, decisions found."""
+    rows = [evaluate_layout(path) for path in layout_files(folder)]
+    print(f"{'layout':34} {'punkter':>10} {'titler':>7} {'sagsnr':>7} {'beslutn.':>9} {'udfald':>7}")
+    for r in rows:
+        print(f"{r['file']:34} {r['found']:>3} af {r['expected']:<3} {r['titles']:>3}/{r['expected']:<3} "
+              f"{r['sager']:>3}/{r['expected']:<3} {r['decisions']:>4}/{r['decisions_of']:<4} "
+              f"{r['udfald']:>3}/{r['expected']:<3}")  # fmt: skip
+    total = {key: sum(r[key] for r in rows) for key in ("expected", "found", "titles", "sager", "decisions",
+                                                         "decisions_of", "udfald")}  # fmt: skip
+    print(f"{'i alt':34} {total['found']:>3} af {total['expected']:<3} {total['titles']:>3}/{total['expected']:<3} "
+          f"{total['sager']:>3}/{total['expected']:<3} {total['decisions']:>4}/{total['decisions_of']:<4} "
+          f"{total['udfald']:>3}/{total['expected']:<3}")  # fmt: skip
+    return rows
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from .models import Punkt, Referat
 
 # Technical fields that are not part of the published JSON shape.
-HIDDEN = {"hoved", "indholdsfortegnelse", "overskrift"}
+HIDDEN = {"hoved", "indholdsfortegnelse", "overskrift", "stoej"}
 
 
 def punkt_dict(punkt: Punkt) -> dict:

@@ -35,6 +35,8 @@ class Tekst:
 class Deltager:
     navn: str
     rolle: str | None = None
+    parti: str | None = None  # party letter as printed: "A", "Ø", "SF"
+    fravaerende: bool = False  # listed under Fraværende / Afbud
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,24 @@ class Opgave:
 
 
 @dataclass(frozen=True)
+class Behandling:
+    """One step of a case's trail: an earlier body's recommendation quoted in this punkt."""
+
+    organ: str
+    dato: str | None  # ISO date
+    punkt_nummer: int | None
+    udtalelse: str
+
+
+@dataclass(frozen=True)
+class Delbeslutning:
+    """The decision on one numbered indstilling point ("Ad 2: Udsat.")."""
+
+    nummer: int
+    tekst: str
+
+
+@dataclass(frozen=True)
 class Punkt:
     nummer: int
     titel: str
@@ -100,6 +120,9 @@ class Punkt:
     opgaver: tuple[Opgave, ...] = ()
     overskrift: str = ""  # the heading line as printed
     sider: tuple[int, ...] = ()  # pages the punkt spans (PDF only)
+    lukket: bool = False  # closed punkt: only nummer and titel are known and kept
+    behandling: tuple[Behandling, ...] = ()  # earlier bodies' recommendations quoted here
+    delbeslutninger: tuple[Delbeslutning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,3 +139,4 @@ class Referat:
     hoved: tuple[str, ...] = ()  # header lines as printed
     indholdsfortegnelse: tuple[str, ...] = ()  # TOC lines as printed
     advarsler: tuple[str, ...] = field(default=())
+    stoej: tuple[str, ...] = ()  # noise removed before parsing: UI strings, page furniture

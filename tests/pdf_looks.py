@@ -34,6 +34,7 @@ LOOKS = {
 LINE_HEIGHT = 1.3  # × font size, in points
 HEADING_SIZE = 1.25  # punkt headings are printed this much larger
 HANGING_INDENT = 8  # mm
+PUNKT_HEADING = dict(p.HEADING_FORMS)["punkt"]
 POINT = re.compile(r"^(?P<marker>\d{1,2}\.|-)\s+(?P<tekst>.+)$")
 
 
@@ -75,7 +76,7 @@ def build_pdf(text: str, look_name: str, toc_pages: dict[str, int] | None = None
         if blank:
             pdf.ln(look["size"] * 0.35)
             blank = False
-        in_preamble = in_preamble and not p.PUNKT_HEADING.match(line.strip())
+        in_preamble = in_preamble and not PUNKT_HEADING.match(line.strip())
         if "\t" in line and not in_preamble:
             print_table_row(pdf, look, line, table_around(lines, i))
         else:
@@ -110,12 +111,12 @@ def print_table_row(pdf: ReferatPdf, look: dict, line: str, table: list[str]) ->
 def print_line(pdf: ReferatPdf, look: dict, line: str, toc_pages: dict[str, int]) -> None:
     """One line of the export, printed in the style its kind gets in an agenda system."""
     size, height = look["size"], look["size"] * LINE_HEIGHT / 72 * 25.4
-    if p.PUNKT_HEADING.match(line):
+    if PUNKT_HEADING.match(line):
         if look.get("page_per_punkt"):
             pdf.add_page()
         pdf.set_font(look["font"], "B", size * HEADING_SIZE)
         pdf.multi_cell(0, height * HEADING_SIZE, line, new_x="LMARGIN", new_y="NEXT")
-    elif look.get("label") and any(pattern.match(line) for _, pattern in p.SAGSNUMMER_SCHEMES):
+    elif look.get("label") and any(pattern.match(line) for skema, pattern in p.SAGSNUMMER_SCHEMES if skema == "kle"):
         pdf.set_font(look["font"], size=size)
         pdf.multi_cell(0, height, look["label"] + line, new_x="LMARGIN", new_y="NEXT")
     elif line in p.SECTION_LABELS:

@@ -87,7 +87,8 @@ def test_parse_json_shape():
     assert punkt["sag"] == {"raw": "00.13.00-A50-1-23", "noegle": "00.13.00-A50-1-23", "skema": "kle",
                             "emne": "00.13.00", "handlingsfacet": "A50", "loebenummer": 1, "aar": 2023}  # fmt: skip
     assert [a["navn"] for a in punkt["afsnit"]][:3] == ["Indstilling", "Resumé", "Sagsfremstilling"]
-    assert data["deltagere"][0] == {"navn": "Henrik Harder", "rolle": "Kommunaldirektør"}
+    assert data["deltagere"][0] == {"navn": "Henrik Harder", "rolle": "Kommunaldirektør", "parti": None,
+                                    "fravaerende": False}  # fmt: skip
 
 
 def test_parse_bad_file_is_one_line(tmp_path):

@@ -10,7 +10,8 @@ import sqlite_utils
 
 from ..models import Punkt, Referat
 from ..parsers import PARSER_VERSION
-from .rows import bilag_rows, deltager_rows, punkt_row, referat_row, sag_row
+from ..parsers.fields import normalise_sagsnummer
+from .rows import behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
 
@@ -44,7 +45,8 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id"), ("sag_id", "sag", "id")],
     },
     "deltager": {
-        "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str},
+        "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str, "parti": str,
+                    "fravaerende": int},  # fmt: skip
         "pk": "id",
         "foreign_keys": [("referat_id", "referat", "id")],
     },
@@ -53,12 +55,29 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [("punkt_id", "punkt", "id")],
     },
+    # The case's trail: earlier bodies' recommendations quoted in a punkt (ØU → KB).
+    "behandling": {
+        "columns": {"id": str, "punkt_id": str, "position": int, "organ": str, "dato": str, "punkt_nummer": int,
+                    "udtalelse": str, "sag_id": str},
+        "pk": "id",
+        "foreign_keys": [("punkt_id", "punkt", "id"), ("sag_id", "sag", "id")],
+    },
+    # Closed punkter: title only, kept out of `punkt` so they never reach the full-text index.
+    "lukket_punkt": {
+        "columns": {"id": str, "referat_id": str, "nummer": int, "titel": str},
+        "pk": "id",
+        "foreign_keys": [("referat_id", "referat", "id")],
+    },
 }  # fmt: skip
 
 # Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
-INDEXES = {"punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]], "referat": [["_sha256"], ["dato"]]}
+INDEXES = {
+    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"]],
+    "referat": [["_sha256"], ["dato"]],
+    "behandling": [["sag_id"], ["punkt_id"]],
+}
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -76,6 +95,10 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, spec in TABLES.items():
         if not db[name].exists():
             db.create_table(name, spec["columns"], pk=spec["pk"], foreign_keys=spec["foreign_keys"])
+        else:  # a database made by an earlier version gets the columns added since
+            for column, kind in spec["columns"].items():
+                if column not in db[name].columns_dict:
+                    db[name].add_column(column, kind)
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
@@ -118,17 +141,22 @@ def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
 
 
 def save_punkt(db: sqlite_utils.Database, rid: str, referat: Referat, punkt: Punkt) -> None:
+    if punkt.lukket:
+        db["lukket_punkt"].insert(lukket_punkt_row(rid, punkt))
+        return
     if punkt.sagsnummer is not None:
         db["sag"].upsert(sag_row(punkt.sagsnummer), pk="id")
     row = punkt_row(rid, referat, punkt)
     db["punkt"].insert(row)
     db["bilag"].insert_all(bilag_rows(row["id"], punkt))
+    db["behandling"].insert_all(behandling_rows(row["id"], punkt))
 
 
 def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
     """Remove a referat and everything hanging off it (inside the caller's transaction)."""
-    db.execute("delete from bilag where punkt_id in (select id from punkt where referat_id = ?)", [rid])
-    for table in ("deltager", "punkt"):
+    for child in ("bilag", "behandling"):
+        db.execute(f"delete from [{child}] where punkt_id in (select id from punkt where referat_id = ?)", [rid])
+    for table in ("deltager", "lukket_punkt", "punkt"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
     db.execute("delete from referat where id = ?", [rid])
 
@@ -149,7 +177,7 @@ def find_sag(db: sqlite_utils.Database, sagsnummer: str) -> list[dict]:
         "select id, referat_id, dato, forum, nummer, titel, sagsnummer, udfald, beslutning "
         "from punkt where sag_id = ? order by dato desc, nummer"
     )
-    return [dict(row) for row in db.query(sql, [sagsnummer.strip().upper()])]
+    return [dict(row) for row in db.query(sql, [normalise_sagsnummer(sagsnummer)])]
 
 
 def all_sagsnumre(db: sqlite_utils.Database) -> list[str]:

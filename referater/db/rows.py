@@ -72,7 +72,8 @@ def sag_row(sag: Sagsnummer) -> dict:
 
 def deltager_rows(rid: str, referat: Referat) -> list[dict]:
     return [
-        {"id": f"{rid}/{i}", "referat_id": rid, "position": i, "navn": d.navn, "rolle": d.rolle}
+        {"id": f"{rid}/{i}", "referat_id": rid, "position": i, "navn": d.navn, "rolle": d.rolle, "parti": d.parti,
+         "fravaerende": int(d.fravaerende)}  # fmt: skip
         for i, d in enumerate(referat.deltagere, start=1)
     ]
 
@@ -82,3 +83,16 @@ def bilag_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
         {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "titel": titel}
         for i, titel in enumerate(punkt.bilag, start=1)
     ]
+
+
+def behandling_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
+    sag_id = punkt.sagsnummer.noegle if punkt.sagsnummer else None
+    return [
+        {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "organ": b.organ, "dato": b.dato,
+         "punkt_nummer": b.punkt_nummer, "udtalelse": b.udtalelse, "sag_id": sag_id}  # fmt: skip
+        for i, b in enumerate(punkt.behandling, start=1)
+    ]
+
+
+def lukket_punkt_row(rid: str, punkt: Punkt) -> dict:
+    return {"id": f"{rid}/{punkt.nummer}", "referat_id": rid, "nummer": punkt.nummer, "titel": punkt.titel}

@@ -29,8 +29,8 @@ LINE_END_HYPHEN = re.compile(r"(?<!\w)(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)
 # "IT- og Digitalisering", "klima- og miljøledelse": a suspended compound, the hyphen is real.
 SUSPENSION_WORDS = {"og", "eller", "samt", "og/eller", "el"}
 
-# Heading lines that a narrow page may wrap; the continuation is joined back.
-WRAPPABLE_HEADING = p.PUNKT_HEADING
+# Heading forms with a word that says "heading" ("Punkt 3:", "Nr.142 -"): a wrapped one is joined back.
+WRAPPABLE_HEADINGS = [pattern for name, pattern in p.HEADING_FORMS if name in {"punkt", "nr"}]
 # A wrapped heading ends on a word that cannot end a title.
 CONNECTIVE_END = re.compile(r"(?:\b(?:og|i|af|til|for|om|med|på|fra|ved|samt|eller|en|et|den|det|de)|[,&–-])$")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-•·*]\s|[a-zæøå][.)]\s)")
@@ -114,7 +114,7 @@ def normalize_bullets(text: str) -> str:
 
 def join_wrapped_toc_entries(lines: list[str]) -> list[str]:
     """A TOC title wrapped over two lines ("… bedre, sikker og mere" / "tilgængelig … 12") is one line."""
-    first_punkt = next((i for i, line in enumerate(lines) if p.PUNKT_HEADING.match(line.strip())), len(lines))
+    first_punkt = next((i for i, line in enumerate(lines) if is_punkt_heading(line)), len(lines))
     out: list[str] = []
     for line in lines[:first_punkt]:  # the TOC precedes the punkter; tables later look alike
         if out and p.TOC_ENTRY.match(line.strip()) and is_toc_fragment(out):
@@ -152,11 +152,17 @@ def join_wrapped_headings(lines: list[str]) -> list[str]:
     return out
 
 
+def is_punkt_heading(line: str) -> bool:
+    return any(pattern.match(line.strip()) for pattern in WRAPPABLE_HEADINGS)
+
+
 def is_heading_continuation(heading: str, line: str) -> bool:
     """The line continues the heading above: it starts in lower case or the heading ends on "og"/"af"/","."""
     text = line.strip()
-    if not text or not WRAPPABLE_HEADING.match(heading.strip()) or LIST_MARKER.match(text):
+    if not text or not is_punkt_heading(heading) or LIST_MARKER.match(text) or p.TOC_ENTRY.match(text):
         return False
-    if p.TOC_ENTRY.match(text) or any(pattern.match(text) for _, pattern in p.SAGSNUMMER_SCHEMES):
+    if p.SAGSNUMMER_LABEL.match(text) or any(
+        pattern.match(text) for skema, pattern in p.SAGSNUMMER_SCHEMES if skema in p.UNLABELLED_SCHEMES
+    ):
         return False
     return text[0].islower() or bool(CONNECTIVE_END.search(heading.rstrip()))

@@ -1,101 +1,61 @@
-"""Small pure readers for the fields inside a referat: header, sagsnummer, indstilling, udfald, bilag."""
+"""Small pure readers for the fields inside a punkt: sagsnummer, indstilling, type, udfald, bilag."""
 
 from __future__ import annotations
 
 import re
 
-from ..models import Afsnit, Deltager, Sagsnummer
+from ..models import Afsnit, Sagsnummer
 from . import patterns as p
 
-TWO_DIGIT_YEAR_PIVOT = 70  # "-23" is 2023, "-85" is 1985: KLE journal numbers began in the 1970s
 
 
-def parse_header(lines: list[str]) -> dict:
-    """Meeting fields from the header lines: forum, dato, starttid, sted, deltagere."""
-    fields = {"forum": None, "dato": None, "starttid": None, "sted": None, "deltagere": ()}
-    for raw in lines:
-        line = raw.strip()
-        if title := p.TITLE_LINE.match(line):
-            fields["forum"] = fields["forum"] or title["forum"].strip()
-            fields["dato"] = fields["dato"] or parse_date(title["dato"])
-        elif field := p.HEADER_FIELD.match(line):
-            fill_header_field(fields, p.HEADER_FIELDS[field["label"]], field["value"].strip())
-    return fields
-
-
-def fill_header_field(fields: dict, name: str, value: str) -> None:
-    """Store one labelled header value; a dato line may also carry the start time."""
-    if name == "dato":
-        fields["dato"] = parse_date(value) or fields["dato"]
-        if clock := p.CLOCK.search(value):
-            fields["starttid"] = f"{int(clock['h']):02d}:{clock['min']}"
-    elif name == "deltagere":
-        fields["deltagere"] = parse_deltagere(value)
-    else:
-        fields[name] = value
-
-
-def parse_date(text: str) -> str | None:
-    """The first full date in a text, as ISO: "Onsdag d. 29. januar 2025" → "2025-01-29"."""
-    if match := p.WORD_DATE.search(text):
-        day, month, year = int(match["d"]), p.MONTHS[match["m"].lower()], int(match["y"])
-    elif match := p.NUMERIC_DATE.search(text):
-        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
-    else:
+def parse_sagsnummer(line: str, labelled_only: bool = False) -> Sagsnummer | None:
+    """A whole line that is a case number ("Sagsnr.: 24/18842", "00.01.00-P35-7-23"), decoded; else None."""
+    text = line.strip()
+    if match := p.SAGSNUMMER_LABEL.match(text):
+        return decode_sagsnummer(match["nummer"].rstrip(".,;"))
+    if labelled_only:
         return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    found = decode_sagsnummer(text)
+    return found if found is not None and found.skema in p.UNLABELLED_SCHEMES else None
 
 
-def split_outside_parentheses(text: str, separator: str = ",") -> list[str]:
-    """Split on a separator that is not inside parentheses."""
-    parts, depth, current = [], 0, []
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if ch == separator and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return [part.strip() for part in parts if part.strip()]
-
-
-def parse_deltagere(text: str) -> tuple[Deltager, ...]:
-    """ "Henrik Harder (Kommunaldirektør), Kristine Klæbel (Direktør By, Kultur & …)" → Deltagere."""
-    deltagere = []
-    for part in split_outside_parentheses(text):
-        match = p.DELTAGER.match(part)
-        if match:
-            rolle = match["rolle"].strip() if match["rolle"] else None
-            deltagere.append(Deltager(navn=match["navn"].strip(), rolle=rolle))
-    return tuple(deltagere)
-
-
-def parse_sagsnummer(text: str) -> Sagsnummer | None:
-    """A case-number line in any known scheme, decoded; None when the line is something else."""
+def decode_sagsnummer(raw: str) -> Sagsnummer | None:
+    """Split a bare case number into its parts and give it a normalised key; None if no scheme fits."""
     for skema, pattern in p.SAGSNUMMER_SCHEMES:
-        if match := pattern.match(text):
-            return decode_sagsnummer(skema, text, match)
+        if match := pattern.match(raw):
+            parts = match.groupdict()
+            return Sagsnummer(
+                raw=raw,
+                noegle=sagsnummer_key(skema, raw, parts),
+                skema=skema,
+                emne=parts.get("emne"),
+                handlingsfacet=parts.get("facet"),
+                loebenummer=int(parts["loebenr"]) if parts.get("loebenr") else None,
+                aar=full_year(parts.get("aar")),
+            )
     return None
 
 
-def decode_sagsnummer(skema: str, raw: str, match: re.Match) -> Sagsnummer:
-    """Split a matched case number into its parts; the key is the number without label or spaces."""
-    parts = match.groupdict()
-    noegle = raw[match.start(1) if skema != "kle" else match.start("emne") :].strip()
+def sagsnummer_key(skema: str, raw: str, parts: dict) -> str:
+    """The key that is the same however the number was printed: "791-2025-0012" → "791-2025-12"."""
+    loebenr = int(parts["loebenr"]) if parts.get("loebenr") else None
+    if skema == "kle":
+        year = f"-{parts['aar']}" if parts.get("aar") else ""
+        return f"{parts['emne']}-{parts['facet']}-{loebenr}{year}"
     if skema == "kommunekode_aar_loebenr":
-        noegle = f"{parts['kommune']}-{parts['aar']}-{parts['loebenr']}"
-    return Sagsnummer(
-        raw=raw,
-        noegle=noegle.upper(),
-        skema=skema,
-        emne=parts.get("emne"),
-        handlingsfacet=parts.get("facet"),
-        loebenummer=int(parts["loebenr"]) if parts.get("loebenr") else None,
-        aar=full_year(parts.get("aar")),
-    )
+        return f"{parts['kommune']}-{parts['aar']}-{loebenr}"
+    if skema == "aar_loebenr":
+        return f"{full_year(parts['aar'])}/{loebenr}"
+    if skema == "heltal":
+        return str(loebenr)
+    return raw.upper()
+
+
+def normalise_sagsnummer(text: str) -> str:
+    """The key a user's typed case number is looked up by; unknown forms are upper-cased as typed."""
+    found = parse_sagsnummer(text) or decode_sagsnummer(text.strip())
+    return found.noegle if found else text.strip().upper()
 
 
 def full_year(text: str | None) -> int | None:
@@ -104,16 +64,24 @@ def full_year(text: str | None) -> int | None:
         return None
     year = int(text)
     if len(text) == 2:
-        year += 1900 if year >= TWO_DIGIT_YEAR_PIVOT else 2000
+        year += 1900 if year >= p.TWO_DIGIT_YEAR_PIVOT else 2000
     return year
 
 
 def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
-    """Who recommends ("Kommunaldirektøren indstiller,") and the "at …" points."""
+    """Who recommends ("Kommunaldirektøren indstiller,") and the "at …" points.
+
+    One sentence "X indstiller, at …" is one point; a text without points or that phrase is one point.
+    """
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     indstiller = next((m["indstiller"] for line in lines if (m := p.INDSTILLER.match(line))), None)
     points = tuple(m["tekst"].strip() for line in lines if (m := p.INDSTILLING_POINT.match(line)))
-    return indstiller, points
+    if points or not lines:
+        return indstiller, points
+    whole = " ".join(lines)
+    if sentence := p.INDSTILLING_SENTENCE.search(whole):
+        return indstiller, (p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip()),)
+    return indstiller, (whole,)
 
 
 def parse_tidsramme(afsnit: tuple[Afsnit, ...]) -> int | None:

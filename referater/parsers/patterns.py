@@ -1,4 +1,9 @@
-"""Everything the parser recognises, declared as data: adding a form is adding a line here."""
+"""The layout grammar as data: every form the parser knows is one line here.
+
+LAYOUTS.md lists how Danish referater differ; each list below is one kind of variation. The code in
+this package combines them and never names a municipality. Adding a heading form, a section label, a
+case-number scheme, a decision label, a header field, an outcome word or a noise line is one line.
+"""
 
 from __future__ import annotations
 
@@ -7,81 +12,211 @@ import re
 MONTHS = {
     "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6,
     "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    # English month names occur in exports from systems set up in English
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10,
 }  # fmt: skip
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+# --- dates and times ------------------------------------------------------------------------------
+NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})\b")
+# "13. august 2025", "12 November 2025", "25 september, 2025" (web exports put a comma before the year)
+WORD_DATE = re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?P<m>{MONTH_NAMES}),?\s+(?P<y>\d{{4}})\b", re.I)
+CLOCK = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<min>\d{2})")
+# A time without "kl.": "16:00", "24-09-2025 16:00:00", "2025 - 16:00"; never a date's "13.08".
+BARE_CLOCK = re.compile(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3])[:.](?P<min>[0-5]\d)(?::\d{2})?(?![\d.:])")
 
 # --- meeting header -------------------------------------------------------------------------------
-# "REFERAT Chefforum d. 29-01-2025": document kind, forum and date on the first line.
-TITLE_LINE = re.compile(
-    r"^(?:REFERAT|Referat|Beslutningsprotokol|BESLUTNINGSPROTOKOL|Udskrift|UDSKRIFT)\s+(?:fra\s+)?"
-    r"(?P<forum>.+?)\s+(?:d\.|den)\s*(?P<dato>\d{1,2}[-.]\d{1,2}[-.]\d{4})\s*$"
+DOCUMENT_KINDS = r"REFERAT|Referat|Beslutningsprotokol|BESLUTNINGSPROTOKOL|Udskrift|UDSKRIFT"
+# Lines that name the body, the date and maybe time and place at once (first match wins).
+TITLE_LINES = [
+    # "REFERAT Chefforum d. 29-01-2025"
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:fra\s+)?(?P<forum>[^\d].+?)\s+(?:d\.|den)\s*(?P<dato>\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}})$"),
+    # "Referat til mødet i Økonomiudvalget den 10. juni 2025 kl. 17.30 i Mødesal 1, Rådhuset"
+    re.compile(r"^(?:Referat|Beslutningsprotokol)\s+(?:til|fra|af)\s+(?:mødet|møde)\s+i\s+(?P<forum>.+?)\s+"
+               r"(?:den|d\.)\s+(?P<dato>.+?)(?:\s+i\s+(?P<sted>[A-ZÆØÅ].+))?$"),
+    # "Referat – Sundheds- og Forebyggelsesudvalget", "Referat – Byrådet – 3. juni 2025"
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+[–-]\s+(?P<forum>[A-ZÆØÅ][^–]+?)(?:\s+[–-]\s+(?P<dato>.+))?$"),
+    # "Klima- og Planudvalget – Referat – 11. september 2025", "Handicaprådet – Referat"
+    re.compile(rf"^(?P<forum>[A-ZÆØÅ].+?)\s+[–-]\s+(?:{DOCUMENT_KINDS})(?:\s+[–-]\s+(?P<dato>.+))?$"),
+    # "Udskrift fra Økonomiudvalgets møde den 3. juni 2025": genitive body name
+    re.compile(rf"^(?:(?:{DOCUMENT_KINDS})\s+(?:af\s+\w+\s+)?fra\s+)?(?P<forum>[A-ZÆØÅ][\w\- ]+?)s\s+møde\s+"
+               r"(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "Referat af møde 6. november 2025 kl. 10.00", "Referat fra møde torsdag den 9. oktober 2025"
+    re.compile(r"^(?:Referat|Beslutningsprotokol)\s+(?:af|fra)\s+møde\s+(?P<dato>.+)$"),
+]
+# A line of its own that is only a body's name: "Kommunalbestyrelsen", "Plan- og Boligudvalget".
+BODY_NAME = re.compile(
+    r"^(?P<forum>Direktionen|[A-ZÆØÅ][\wæøå\- ]{0,50}?(?:udvalg(?:et)?|rådet|bestyrelsen|forum|Forum))"
+    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40}\s+Kommune)?$"  # "Byrådet i Kløvermose Kommune"
 )
-# "Label value" lines of the header; the value is what follows the label.
+# "Label value" or "Label: value" header lines → the meeting field they fill.
 HEADER_FIELDS = {
-    "Mødedato": "dato",
-    "Dato": "dato",
-    "Mødested": "sted",
-    "Sted": "sted",
-    "Mødedeltagere": "deltagere",
-    "Deltagere": "deltagere",
-    "Udvalg": "forum",
-}
+    "Udvalg": "forum", "Forum": "forum",
+    "Mødedato": "dato", "Dato": "dato",
+    "Tid": "starttid", "Tidspunkt": "starttid", "Mødetidspunkt": "starttid", "Starttidspunkt": "dato",
+    "Mødested": "sted", "Sted": "sted",
+    "Mødedeltagere": "deltagere", "Deltagere": "deltagere", "Medlemmer": "deltagere",
+    "Fraværende": "fravaerende", "Afbud": "fravaerende",
+    "Stedfortræder": "stedfortraeder", "Fra forvaltningen": "personale", "Referent": "referent",
+    "Indkaldelse": "ignorer", "Møde": "ignorer", "Sluttidspunkt": "ignorer",
+}  # fmt: skip
 HEADER_FIELD = re.compile(
-    r"^(?P<label>" + "|".join(map(re.escape, HEADER_FIELDS)) + r")\s*:?\s+(?P<value>\S.*)$"
+    r"^(?P<label>" + "|".join(sorted(map(re.escape, HEADER_FIELDS), key=len, reverse=True))
+    + r")\s*(?::\s*|\s+(?=\S)|$)(?P<value>.*)$",
+    re.I,
 )
-NUMERIC_DATE = re.compile(r"\b(?P<d>\d{1,2})[-./](?P<m>\d{1,2})[-./](?P<y>\d{4})\b")
-WORD_DATE = re.compile(
-    r"\b(?P<d>\d{1,2})\.?\s+(?P<m>" + "|".join(MONTHS) + r")\s+(?P<y>\d{4})\b", re.I
-)
-CLOCK = re.compile(r"\bkl\.?\s*(?P<h>\d{1,2})[.:](?P<min>\d{2})")
-# A participant is "Name (Role)"; roles may hold commas and "&", so split only outside parentheses.
-DELTAGER = re.compile(r"^\s*(?P<navn>[^()]+?)\s*(?:\((?P<rolle>[^()]*)\))?\s*$")
+# Party letters and short party names printed after members' names; anything else in brackets is a role.
+PARTIES = set("ABCDFIKMOVÆØÅ") | {"SF", "EL", "DF", "RV", "LA", "KF", "ALT", "NB", "DD", "Ø", "UP", "LL"}
+# Role words printed before a name ("Borgmester Jette Lund") or after it as a list part (", formand").
+ROLE_WORDS = {
+    "borgmester", "viceborgmester", "formand", "næstformand", "kommunaldirektør", "direktør",
+    "stabschef", "sekretær", "referent", "byrådsmedlem", "medlem",
+}  # fmt: skip
+ROLE_BEFORE_NAME = re.compile(r"^(?P<rolle>(?:" + "|".join(ROLE_WORDS) + r"))\s+(?P<navn>[A-ZÆØÅ].*)$", re.I)
+ROLE_AFTER_COMMA = re.compile(r"^(?:\d+\.\s*)?(?:" + "|".join(ROLE_WORDS) + r")$", re.I)
+PARENTHESES = re.compile(r"\(([^()]*)\)")
+NOBODY = {"ingen", "-", "–", "intet"}  # "Fraværende: Ingen"
+SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 
 # --- table of contents ----------------------------------------------------------------------------
-TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold"}
+TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter"}
 # "Title.....<TAB>3" — a title, dot leaders and/or a tab, then the page number.
-# The title ends on a visible non-dot character, so a long run of dots is scanned once, not once per dot.
-TOC_ENTRY = re.compile(r"^(?P<titel>.*?[^.\s])(?:\s*\.{2,}\s*|\s*\t\s*)(?P<side>\d{1,4})$")
+# The title ends on a visible non-dot character and the leader is matched possessively (*+), so long runs
+# of dots, tabs or spaces are scanned once, not once per character (Python ≥ 3.11).
+TOC_ENTRY = re.compile(r"^(?P<titel>.*?[^.\s])(?:\s*+\.{2,}+\s*+|[ ]*+\t\s*+)(?P<side>\d{1,4})$")
+# "Åbent 3 Title", "Lukket 7 Title": TOC entries that say whether the punkt is open.
+TOC_STATUS_ENTRY = re.compile(r"^(?P<status>Åbent|Åben|Lukket)\s+(?P<nummer>\d{1,4})\.?\s+(?P<titel>\S.*)$")
 
-# --- punkt headings -------------------------------------------------------------------------------
-PUNKT_HEADING = re.compile(r"^Punkt\s+(?P<nummer>\d{1,4})\s*[:.]\s*(?P<titel>\S.*)$")
-
-# --- case numbers: (scheme, pattern) tried in order ------------------------------------------------
-SAGSNUMMER_SCHEMES = [
-    (
-        "kle",
-        re.compile(
-            r"^(?:Sags?nr\.?:?\s*|Sagsnummer:?\s*)?"
-            r"(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)-(?P<aar>\d{2})$"
-        ),
-    ),
-    (
-        "kommunekode_aar_loebenr",
-        re.compile(r"^(?:Sags?nr\.?:?\s*|Sagsnummer:?\s*)?(?P<kommune>\d{3})-(?P<aar>\d{4})-(?P<loebenr>\d+)$"),
-    ),
+# --- punkt headings: (name, pattern), tried in this order; a document uses the first form it has --
+HEADING_FORMS = [
+    # "Punkt 3: Title", "Pkt. 87 Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
+    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
+                         r"\s*(?:[:.]|\s[-–])?\s+(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
+    # "Nr.142 - Title"
+    ("nr", re.compile(r"^Nr\.\s*(?P<nummer>\d{1,4})\s*[-–]\s*(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
+    # "3. Title", "3.Title", "3.   Title" (the title starts with a capital or a digit: "3.2. behandling")
+    ("tal", re.compile(r"^(?P<nummer>\d{1,3})\.\s*(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    # "3Title": number glued to the title by a PDF conversion
+    ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
+]
+# "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
+NUMBER_AFTER_TITLE = re.compile(r"^Sag\s+nr\.\s*(?P<nummer>\d{1,4})$")
+# Decorations removed from titles; "(Lukket)" and "Lukket punkt:" also close the punkt.
+TITLE_DECORATIONS = [
+    re.compile(r"\s*\((?:B|O|D|bevilling|Beslutning|Orientering|Åben|Åbent)\)\s*$", re.I),
+    re.compile(r"^(?:[A-ZÆØÅ]{2,5}/)+[A-ZÆØÅ]{2,5}\s+[-–]\s+"),  # routing "ØU/KB - ", "MBU/ØU/KB - "
+    re.compile(r"^Åbent\s+punkt\s*:\s*", re.I),
+]
+CLOSED_MARKS = [
+    re.compile(r"\s*\(Lukket(?:\s+punkt)?\)\s*$", re.I),
+    re.compile(r"^Lukket(?:\s+punkt)?\s*:\s*", re.I),
 ]
 
+# --- case numbers: (scheme, pattern on the bare number) tried in order -----------------------------
+SAGSNUMMER_SCHEMES = [
+    # KLE journal form 00.01.00-P35-7-23: emne, handlingsfacet, løbenummer, år
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)-(?P<aar>\d{2})$")),
+    # compacted KLE 13.02.00P20-0031 (no year)
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)$")),
+    # kommunekode-år-løbenummer 791-2025-4418
+    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d+)$")),
+    # år/løbenummer 24/18842
+    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    # bare digits 118342
+    ("heltal", re.compile(r"^(?P<loebenr>\d{4,10})$")),
+    # anything else printed under a case-number label: SAG-2025-00417
+    ("andet", re.compile(r"^(?P<andet>[A-ZÆØÅ0-9][\w./-]{3,40})$")),
+]
+# Labels that say "this is the punkt's case number"; the number follows.
+SAGSNUMMER_LABEL = re.compile(
+    r"^(?:Sagsnr\.?|Sags\s+nr\.?|Sagsnummer|Sagsid\.?|Sag|Journal\s*nr\.?|Journalnr\.?|J\.\s*nr\.?)\s*:?\s*"
+    r"(?P<nummer>\S+)(?P<rest>\s{2,}.*|\s+(?:Dok\.|Initialer).*)?$",
+    re.I,
+)
+# Things printed beside the case number that are not it: "Dok.nr.: 791-2025-118734", "Initialer: SDU".
+SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
+# An unlabelled case number is only believed this close to the heading (non-blank lines).
+UNLABELLED_SAGSNUMMER_WINDOW = 3
+UNLABELLED_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "heltal"}
+TWO_DIGIT_YEAR_PIVOT = 70  # "-23" is 2023, "-85" is 1985: KLE journal numbers began in the 1970s
+
 # --- sections -------------------------------------------------------------------------------------
-# Known section labels; any other heading-shaped line also starts a section under its own name.
+# Known section labels → the kind of section. Any other heading-shaped line also starts a section.
 SECTION_LABELS = {
-    "Indstilling", "Resumé", "Resume", "Sagsfremstilling", "Supplerende sagsfremstilling",
-    "Kommunens vision og politikker", "Økonomi", "Lovgrundlag", "Borgerperspektiv", "Beslutning",
-    "Bilag", "Historik", "Høring", "Kompetence", "Videre proces", "Tidsplan",
+    "Indstilling": "indstilling", "Administrativ indstilling": "indstilling",
+    "Indstilling og beslutning": "indstilling_og_beslutning",
+    "Beslutning": "beslutning", "Bilag": "bilag", "Fraværende": "fravaerende", "Afbud": "fravaerende",
+    "Beslutningstema": "resume", "Resumé": "resume", "Resume": "resume", "Sagsresumé": "resume",
+    "Sagsresume": "resume", "Sagsfremstilling": "sagsfremstilling",
+    "Sagsfremstilling og økonomi": "sagsfremstilling", "Supplerende sagsfremstilling": "sagsfremstilling",
+    "Sagens kerne": "sagsfremstilling", "Sagens indhold": "sagsfremstilling",
+    "Beskrivelse af sagen": "sagsfremstilling", "Anledning": "sagsfremstilling", "Tema": "sagsfremstilling",
+    "Baggrund": "sagsfremstilling", "Problemstilling": "sagsfremstilling", "Løsning": "sagsfremstilling",
+    "Historik": "sagsfremstilling", "Videre proces": "oevrigt", "Kompetence": "oevrigt",
+    "Beslutningskompetence": "oevrigt", "Sagen afgøres af": "oevrigt", "Sagsgang": "oevrigt",
+    "Forventet sagsgang": "oevrigt", "Punkttype": "oevrigt", "Økonomi": "oevrigt", "Lovgrundlag": "oevrigt",
+    "Høring": "oevrigt", "Bemærkninger": "oevrigt", "Kommunens vision og politikker": "oevrigt",
+    "Borgerperspektiv": "oevrigt", "Tidsplan": "oevrigt",
 }  # fmt: skip
+SECTION_KINDS = {label.lower(): kind for label, kind in SECTION_LABELS.items()}
+# A label with its text on the same line ("Beslutning: Godkendt."); only for the kinds a decision needs,
+# because "Økonomi: …" inside a Sagsfremstilling is a sentence, not a new section.
+INLINE_LABEL = re.compile(
+    r"^(?P<label>(?:Indstilling|Administrativ indstilling|Beslutning(?:\s+(?:i|på)\s+[^:]{3,80}?)?|Fraværende|Afbud))"
+    r"\s*:\s+(?P<rest>\S.*)$"
+)
+# Sections whose value is the single line under the label, even when that line is "Beslutning".
+VALUE_SECTIONS = {"punkttype", "sagen afgøres af", "beslutningskompetence", "kompetence"}
+# Order of section kinds in a punkt; where the order starts again, a heading-less document starts a punkt.
+SECTION_ORDER = {"resume": 0, "sagsfremstilling": 1, "oevrigt": 2, "indstilling": 3,
+                 "indstilling_og_beslutning": 3, "beslutning": 4, "fravaerende": 5, "bilag": 6}  # fmt: skip
 # Sections whose body is a list or a decision: heading-shaped lines inside them are content, not headings.
-CLOSED_SECTIONS = {"Indstilling", "Beslutning", "Bilag"}
-# "Beslutning", "Beslutning i Økonomiudvalget den 3. juni 2025:" — the decision section in any form.
-DECISION_LABEL = re.compile(r"^Beslutning(?:\s+(?:i|på)\s+.{3,80})?:?$")
-ATTACHMENT_SECTION = "Bilag"
-RECOMMENDATION_SECTION = "Indstilling"
+CLOSED_SECTIONS = {"indstilling", "indstilling_og_beslutning", "beslutning", "bilag", "fravaerende"}
+ATTACHMENT_SECTION = "bilag"
+RECOMMENDATION_SECTIONS = {"indstilling", "indstilling_og_beslutning"}
 # Template filler that stands alone like a heading but is the (empty) content of a section.
 NOT_HEADINGS = {"Intet at bemærke", "Ingen bemærkninger", "Ingen", "Ikke relevant"}
 HEADING_MAX_LENGTH = 90
 HEADING_END_PUNCTUATION = tuple(".,:;!?")
 
+# --- decisions ------------------------------------------------------------------------------------
+DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\s+\d{{4}}"
+# Labels of a decision section; organ and dato say whose decision it is (first match wins).
+DECISION_LABELS = [
+    # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:"
+    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>[^:]+?))?(?:\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT}))?\s*:?$",
+               re.I),
+    # "Beslutning Teknik- og Miljøudvalget den 04-09-2025" (no "i")
+    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:]+?)\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT})\s*:?$"),
+    # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:?$"),
+]
+# A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
+TRAIL_LINE = re.compile(
+    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:\s*(?P<udtalelse>\S.*)$"
+)
+# A decision keyed per indstilling point: "Ad 1: Anbefales.", "At 2: …", "Ad. 1 Godkendt."
+PER_POINT = re.compile(r"^(?:Ad|At)\.?\s*(?P<nummer>\d{1,2})\s*[:.]?\s+(?P<tekst>\S.*)$")
+# An unlabelled decision after the indstilling starts with an outcome word or "<forum> <past tense>".
+UNLABELLED_DECISION = re.compile(
+    r"^(?:-|Godkendt|Anbefales|Tiltrådt|Forkastet|Taget til efterretning|Drøftet|Udsat|Oversendt|Ikke godkendt|"
+    r"Indstilles godkendt|Sagen udgår)\b|^-$"
+)
+PAST_TENSE_DECISION = re.compile(r"^\s*(?:godkendte|tiltrådte|anbefalede|vedtog|besluttede|tog|drøftede|forkastede)\b")
+EMPTY_DECISIONS = {"-", "–", "—"}
+# Attendance printed inside a decision ("Afbud: Sanne Krog (V)") is not part of the decision.
+ATTENDANCE_LINE = re.compile(r"^(?:Fraværende|Afbud|Fravær)\s*:\s*\S.*$", re.I)
+
 # --- fields inside sections -----------------------------------------------------------------------
 # "Kommunaldirektøren indstiller," / "IT-projektrådet har screenet ansøgningerne og indstiller:"
 INDSTILLER = re.compile(r"^(?P<indstiller>[A-ZÆØÅ].*?)(?:\s+har\s+[^,]+?\s+og)?\s+indstiller\b")
-INDSTILLING_POINT = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[-•·]\s+)?(?P<tekst>at\s.+)$")
+BULLETS = "-•·▪–*►‣◦"
+INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>at\s.+)$")
+# "Forvaltningen indstiller, at dagsordenen godkendes." — the one-sentence form.
+INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>at\s.+)$", re.S)
+# "at Økonomiudvalget anbefaler over for Kommunalbestyrelsen, at …": the routing clause is not the point.
+RECOMMENDATION_ROUTING = re.compile(r"^at\s+[\w\- ]+?\s+anbefaler\s+over\s+for\s+[^,]+,\s*(?=at\s)")
 TIDSRAMME = re.compile(r"^\(\s*(?P<min>\d{1,3})\s*min\.?\s*\)$")
 
 # --- punkt type from the title (first match wins) -------------------------------------------------
@@ -94,16 +229,19 @@ PUNKT_TYPES = [
 ]
 DEFAULT_PUNKT_TYPE = "andet"
 
-# --- outcome from the decision text (first match wins, so the more specific wording comes first) ---
+# --- outcome from the decision text (first match wins, so the stronger wording comes first) --------
 # A formal decision beats a noted orientation, which beats a discussion: "tog orienteringen til
 # efterretning samt godkendte indstillingen" is godkendt; "drøftede … og tog … til efterretning" is noted.
 UDFALD = [
-    (r"\bikke\s+(?:godkend|tiltr)|\bforkast|\bafvist|\bafviste\b|\bsagen\s+udgår", "afvist"),
-    (r"\budsat\b|\budsatte\b|\butsat\b", "udsat"),
+    (r"\bikke\s+(?:godkend|tiltr)|\bforkast|\bafvist|\bafviste\b", "afvist"),
+    (r"\b(?:sagen|punktet)\s+udgår\b|^\W*udgår\b", "udgaaet"),
+    (r"\budsat\b|\budsatte\b|\butsat\b|\budsættes\b", "udsat"),
+    (r"\boversendt\b|\boversendes\b", "oversendt"),
     (r"\bgodkendte?\b[^.]*\bmed\s+(?:\w+\s+){0,2}bemærkning", "godkendt_med_bemaerkninger"),
     (r"\btiltr(?:å|aa)dte?\b", "tiltraadt"),
-    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+godkendt\b|^godkendt\b|\bvedtog\b|\banbefaler\b|"
-     r"\bindstilles\s+godkendt\b|^anbefales\b", "godkendt"),
+    (r"^\W*anbefales\b|\bindstilles\s+godkendt\b", "anbefalet"),
+    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
+     r"\bvalgte\b", "godkendt"),
     (r"\btil\s+efterretning\b", "taget_til_efterretning"),
     (r"\bdrøftede\b|\bdrøftet\b|\bgennemgik\b|\b(?:havde|delte|gav|kom\s+med)\b[^.]*\b(?:bemærkninger|erfaringer|input|"
      r"kommentarer|synspunkter)\b", "droeftet"),
@@ -118,3 +256,25 @@ IMPLIED_UDFALD = [
     (re.compile(r"\bdrøft(?:es|er)\b", re.I), "droeftet"),
 ]
 DEFAULT_UDFALD = "andet"
+
+# --- noise: removed before parsing, kept in Referat.stoej so no line is silently lost --------------
+NOISE_LINES = [
+    re.compile(r"^(?:Til toppen|Fold alle ud|Fold alle sammen|Se alle bilag|Udskriv|Hent som fil|Spring til indhold|"
+               r"Søg|Menu|Kontakt os|Tilgængelighedserklæring|Accepter alle cookies|Kun nødvendige cookies|"
+               r"Afvis cookies|Cookieindstillinger)$", re.I),
+    re.compile(r"^Vi bruger cookies\b.*$", re.I),
+    re.compile(r"^Forside\s*>.*$"),  # breadcrumb navigation
+    re.compile(r"^.*\bKommune\s+·\s+.*\bTlf\.?\s.*$"),  # footer address line of a web page
+    re.compile(r"^Side\s+\d{1,4}\s+af\s+\d{1,4}$", re.I),
+    re.compile(r"^\d{1,3}$"),  # a bare page number
+]
+# Page furniture inside run-on lines of converted PDFs: "… 2 <running header> Side 2 af 4 …".
+# (?<!\s): a match starts where a run of spaces starts, so a long run is scanned once, not once per space.
+PAGE_OF = re.compile(r"(?<!\s)\s*\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b\s*", re.I)
+LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+SOFT_HYPHEN = "\u00ad"
+# OCR letter-spacing: "B e s l u t n i n g" (at least four letters, single spaces).
+LETTER_SPACED = re.compile(r"^(?:[A-Za-zÆØÅæøå] ){3,}[A-Za-zÆØÅæøå]$")
+# A word broken at the line end ("hæv-" / "ning"); not "IT- og …" where the hyphen is meant.
+BROKEN_WORD = re.compile(r"[a-zæøå]{2}-$")
+KEPT_HYPHEN_NEXT = {"og", "eller", "samt", "til"}

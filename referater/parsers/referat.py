@@ -1,53 +1,46 @@
-"""Text of one referat → Referat: header, table of contents, punkter and their sections.
+"""Text of one referat → Referat, by a small grammar over the forms declared in ``patterns``.
 
-Pure: no I/O. Every non-blank input line lands in exactly one place — a header line, a TOC line,
-a punkt heading, a sagsnummer line, or the text of a section — so nothing is ever lost.
+clean lines → table of contents and punkt headings (``segment``) → header (``header``) → per punkt:
+case number, sections, indstilling, the deciding body's decision and the trail (``sections``).
+Pure: no I/O. Every non-blank line lands in one place — header, TOC, a punkt heading, a case-number
+line, a section, or the removed noise — and whatever the parser is unsure of becomes a warning.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from collections import Counter
 
 from rapidfuzz import fuzz
 
 from ..errors import NoPunkterError
-from ..models import Afsnit, Punkt, Referat, Tekst
+from ..models import Afsnit, Punkt, Referat, Sagsnummer, Tekst
 from . import patterns as p
-from .toc_pages import check_toc_pages
-from .fields import (
-    parse_bilag,
-    parse_header,
-    parse_indstilling,
-    parse_punkt_type,
-    parse_sagsnummer,
-    parse_tidsramme,
-    parse_udfald,
+from .clean import Line, clean_lines
+from .fields import parse_bilag, parse_indstilling, parse_punkt_type, parse_sagsnummer, parse_tidsramme, parse_udfald
+from .header import parse_header
+from .sections import (
+    UNTITLED_SECTION,
+    decision_labels,
+    find_decision,
+    recommendation_lines,
+    section_text,
+    split_sections,
 )
+from .segment import Heading, Segmentation, TocEntry, section_kind, segment
+from .toc_pages import check_toc_pages
 
-PARSER_VERSION = "1"
-UNTITLED_SECTION = "(uden overskrift)"
+PARSER_VERSION = "2"
 TOC_MATCH_CUTOFF = 90  # rapidfuzz partial ratio; TOC titles may be cut short or wrapped
-
-
-@dataclass(frozen=True)
-class Line:
-    nummer: int  # 0-based line index
-    offset: int  # character offset of the line start in the text
-    tekst: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.tekst.strip()
-
-
-def split_lines(text: str) -> list[Line]:
-    """Split text into lines that remember where they start."""
-    lines, offset = [], 0
-    for i, raw in enumerate(text.split("\n")):
-        lines.append(Line(i, offset, raw.rstrip()))
-        offset += len(raw) + 1
-    return lines
+FALLBACK_WARNINGS = {
+    "sagsnummer": "ingen punktoverskrifter: punkterne er delt ved sagsnumrene, og titlen er linjen lige efter "
+    "eller før sagsnummeret",
+    "sektioner": "ingen punktoverskrifter eller sagsnumre: punkterne er delt hvor afsnittene begynder forfra, "
+    "og titlen er linjen før",
+}
+# Section kinds that only occur inside a punkt; "Afbud"/"Fraværende" also head header blocks.
+FRAGMENT_KINDS = {"resume", "sagsfremstilling", "indstilling", "indstilling_og_beslutning", "beslutning"}
+__all__ = ["PARSER_VERSION", "UNTITLED_SECTION", "parse_referat", "parse_tekst"]
 
 
 def parse_tekst(tekst: Tekst) -> Referat:
@@ -66,133 +59,151 @@ def parse_referat(
     sider: tuple[int, ...] = (),
     advarsler: tuple[str, ...] = (),
 ) -> Referat:
-    """Parse the text of one referat; raise NoPunkterError when it holds no punkt headings."""
-    lines = split_lines(text)
-    starts = [i for i, line in enumerate(lines) if p.PUNKT_HEADING.match(line.tekst.strip())]
-    if not starts:
+    """Parse the text of one referat; raise NoPunkterError when no punkt can be found."""
+    lines, noise = clean_lines(text)
+    found = segment(lines)
+    if not found.headings:
         raise NoPunkterError("no punkter found (no line like 'Punkt 1: Titel'): is this a referat?")
-    hoved, toc = split_preamble(lines[: starts[0]])
-    bounds = list(zip(starts, starts[1:] + [len(lines)]))
-    punkter = tuple(parse_punkt(lines[a:b], sider) for a, b in bounds)
+    first = found.headings[0].start
+    hoved = [line for line in lines[:first] if not in_range(line.nummer, found.toc)]
+    toc = lines[found.toc[0] : found.toc[1]] if found.toc else []
     header = parse_header([line.tekst for line in hoved])
-    warnings = tuple(advarsler) + check_toc(toc, punkter)
+    meeting, warnings = complete_meeting(header, found, lines)
+    punkter = [parse_punkt(lines, h, end, meeting, sider, position)
+               for position, (h, end) in enumerate(bounds(found.headings, len(lines)), start=1)]  # fmt: skip
+    punkter, toc_warnings = merge_toc(punkter, found.entries)
+    warnings += fragment_warnings(hoved) + toc_warnings + punkt_warnings(punkter, found)
     return Referat(
-        kilde=kilde,
-        sha256=sha256,
-        format=format,
-        punkter=punkter,
+        kilde=kilde, sha256=sha256, format=format, punkter=tuple(punkter),
         hoved=tuple(line.tekst for line in hoved if not line.blank),
         indholdsfortegnelse=tuple(line.tekst for line in toc if not line.blank),
-        advarsler=warnings,
-        **header,
-    )
+        advarsler=tuple(advarsler) + tuple(warnings), stoej=tuple(noise), **meeting,
+    )  # fmt: skip
 
 
-def split_preamble(lines: list[Line]) -> tuple[list[Line], list[Line]]:
-    """Everything before the first punkt: header lines, then the TOC from its heading on."""
-    for i, line in enumerate(lines):
-        if line.tekst.strip() in p.TOC_HEADINGS:
-            return lines[:i], lines[i:]
-    toc_start = next((i for i, line in enumerate(lines) if p.TOC_ENTRY.match(line.tekst.strip())), len(lines))
-    return lines[:toc_start], lines[toc_start:]
+def in_range(index: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= index < span[1]
 
 
-def toc_titles(toc: list[Line]) -> list[str]:
-    """The titles of the TOC entries (the TOC heading itself and blanks skipped)."""
-    matches = (p.TOC_ENTRY.match(line.tekst.strip()) for line in toc)
-    return [m["titel"].strip() for m in matches if m]
+def bounds(headings: tuple[Heading, ...], total: int) -> list[tuple[Heading, int]]:
+    """Each heading with the index where the next punkt starts."""
+    ends = [h.start for h in headings[1:]] + [total]
+    return list(zip(headings, ends, strict=True))
 
 
-def check_toc(toc: list[Line], punkter: tuple[Punkt, ...]) -> tuple[str, ...]:
-    """Cross-check: every TOC title must be (the start of) some punkt title, else a warning."""
+def complete_meeting(header: dict, found: Segmentation, lines: list[Line]) -> tuple[dict, list[str]]:
+    """Fill forum and dato from the decision labels when the header lacks them; say so."""
+    labels = [label for h, end in bounds(found.headings, len(lines))
+              for label in decision_labels(split_sections(lines, body_lines(lines, h, end)))]  # fmt: skip
     warnings = []
-    for title in toc_titles(toc):
-        best = max((fuzz.partial_ratio(title, punkt.titel) for punkt in punkter), default=0)
-        if best < TOC_MATCH_CUTOFF:
-            warnings.append(f"indholdsfortegnelsen nævner '{title}', men intet punkt har den titel")
-    return tuple(warnings)
+    if header["forum"] is None and labels:
+        header["forum"] = Counter(organ for organ, _ in labels).most_common(1)[0][0]
+        warnings.append(f"mødets forum står ikke i hovedet; taget fra beslutningerne: {header['forum']}")
+    if header["dato"] is None and any(dato for _, dato in labels):
+        header["dato"] = Counter(dato for _, dato in labels if dato).most_common(1)[0][0]
+        warnings.append(f"mødets dato står ikke i hovedet; taget fra beslutningerne: {header['dato']}")
+    warnings += [f"mødets {name} blev ikke fundet" for name in ("forum", "dato") if header[name] is None]
+    return header, warnings
 
 
-def parse_punkt(lines: list[Line], sider: tuple[int, ...]) -> Punkt:
-    """One punkt: heading line, optional sagsnummer line, then sections."""
-    heading = p.PUNKT_HEADING.match(lines[0].tekst.strip())
-    titel = heading["titel"].strip()
-    body = [line for line in lines[1:] if not line.blank]
-    sagsnummer = parse_sagsnummer(body[0].tekst.strip()) if body else None
-    if sagsnummer is not None:
-        body = body[1:]
-    afsnit = tuple(split_sections(lines, body))
-    indstiller, indstillinger = parse_indstilling(section_text(afsnit, p.RECOMMENDATION_SECTION))
-    beslutning = decision_text(afsnit)
+def body_lines(lines: list[Line], heading: Heading, end: int) -> list[Line]:
+    return [line for line in lines[heading.body : end] if not line.blank]
+
+
+def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, sider: tuple[int, ...],
+                position: int) -> Punkt:
+    """One punkt: heading, case number, sections, indstilling, decision and trail."""
+    nummer = heading.nummer if heading.nummer is not None else position  # documents without numbers
+    overskrift = "\n".join(heading.overskrift)
+    body = body_lines(lines, heading, end)
+    if heading.lukket:
+        return closed_punkt(lines, heading, body, nummer)
+    sagsnummer, body = find_sagsnummer(lines_before_heading(lines, heading) + body, heading)
+    sections = split_sections(lines, body)
+    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
+    recommendation = "\n".join(line.tekst for line in recommendation_lines(sections, meeting["forum"]))
+    indstiller, indstillinger = parse_indstilling(recommendation)
+    decision = find_decision(sections, meeting["forum"], meeting["dato"])
+    udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst
     return Punkt(
-        nummer=int(heading["nummer"]),
-        titel=titel,
-        type=parse_punkt_type(titel),
-        sagsnummer=sagsnummer,
-        indstiller=indstiller,
-        indstillinger=indstillinger,
-        tidsramme_min=parse_tidsramme(afsnit),
-        afsnit=afsnit,
-        beslutning=beslutning,
-        udfald=parse_udfald(beslutning, indstillinger),
-        bilag=parse_bilag(section_text(afsnit, p.ATTACHMENT_SECTION)),
-        overskrift=lines[0].tekst.strip(),
-        sider=pages_spanned(lines, sider),
-    )
+        nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel), sagsnummer=sagsnummer,
+        indstiller=indstiller, indstillinger=indstillinger, tidsramme_min=parse_tidsramme(afsnit),
+        afsnit=afsnit, beslutning=decision.tekst, udfald=parse_udfald(udfald_text, indstillinger),
+        bilag=parse_bilag(section_text(sections, {p.ATTACHMENT_SECTION})), overskrift=overskrift,
+        sider=pages_spanned(lines[heading.start : end], sider), behandling=decision.behandling,
+        delbeslutninger=decision.delbeslutninger,
+    )  # fmt: skip
 
 
-def split_sections(lines: list[Line], body: list[Line]) -> list[Afsnit]:
-    """Group the body lines under the section heading that precedes them."""
-    sections: list[tuple[str, list[str]]] = []
-    for line in body:
-        current = sections[-1][0] if sections else None
-        if is_section_heading(line, lines, current):
-            sections.append((line.tekst.strip(), []))
-        elif sections:
-            sections[-1][1].append(line.tekst)
-        else:
-            sections.append((UNTITLED_SECTION, [line.tekst]))
-    return [Afsnit(navn=name, tekst="\n".join(text)) for name, text in sections]
+def closed_punkt(lines: list[Line], heading: Heading, body: list[Line], nummer: int) -> Punkt:
+    """Only the title of a closed punkt is known; what is printed under it is kept as text, not read."""
+    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in split_sections(lines, body))
+    return Punkt(nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel), afsnit=afsnit,
+                 overskrift="\n".join(heading.overskrift), lukket=True)  # fmt: skip
 
 
-def is_section_heading(line: Line, lines: list[Line], current: str | None) -> bool:
-    """A known label, or a heading-shaped line outside the list-like sections."""
-    text = line.tekst.strip()
-    if text in p.SECTION_LABELS or p.DECISION_LABEL.match(text):
-        return True
-    if current is not None and section_kind(current) in p.CLOSED_SECTIONS:
-        return False
-    return is_heading_shaped(line, lines)
+def lines_before_heading(lines: list[Line], heading: Heading) -> list[Line]:
+    """A case number printed above the heading (the punkt starts there)."""
+    span = lines[heading.start : heading.body]
+    return [line for line in span if not line.blank and line.tekst.strip() not in heading.overskrift]
 
 
-def section_kind(name: str) -> str:
-    """The known label a section name stands for ("Beslutning i ØU den …" → "Beslutning")."""
-    return "Beslutning" if p.DECISION_LABEL.match(name) else name
+def find_sagsnummer(body: list[Line], heading: Heading) -> tuple[Sagsnummer | None, list[Line]]:
+    """The punkt's case number: a labelled line anywhere, or a bare number next to the heading."""
+    window = sum(1 for line in body if line.nummer < heading.body) + p.UNLABELLED_SAGSNUMMER_WINDOW
+    for i, line in enumerate(body):
+        sag = parse_sagsnummer(line.tekst, labelled_only=i >= window)
+        if sag is not None:
+            return sag, body[:i] + body[i + 1 :]
+    return None, body
 
 
-def is_heading_shaped(line: Line, lines: list[Line]) -> bool:
-    """Short, capitalised, unpunctuated, alone between blank lines, not a list item or table row."""
-    text = line.tekst.strip()
-    if len(text) > p.HEADING_MAX_LENGTH or text.endswith(p.HEADING_END_PUNCTUATION) or "\t" in text:
-        return False
-    if not text[0].isupper() or text.startswith(("- ", "(")) or text in p.NOT_HEADINGS:
-        return False
-    before = lines[line.nummer - lines[0].nummer - 1] if line.nummer > lines[0].nummer else None
-    after_index = line.nummer - lines[0].nummer + 1
-    after = lines[after_index] if after_index < len(lines) else None
-    return (before is None or before.blank) and (after is None or after.blank)
+def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list[Punkt], list[str]]:
+    """Closed punkter known only from the TOC join the list; other TOC entries without a punkt are warned about."""
+    numbers = {punkt.nummer for punkt in punkter}
+    warnings, merged = [], list(punkter)
+    for entry in entries:
+        if entry.nummer is not None and entry.nummer in numbers:
+            continue
+        if entry.nummer is not None and entry.lukket:
+            merged.append(Punkt(nummer=entry.nummer, titel=entry.titel, type=parse_punkt_type(entry.titel),
+                                overskrift=entry.tekst, lukket=True))  # fmt: skip
+        elif not any(fuzz.partial_ratio(entry.titel, punkt.titel) >= TOC_MATCH_CUTOFF for punkt in punkter):
+            warnings.append(f"indholdsfortegnelsen nævner '{entry.titel}', men intet punkt har den titel")
+    if any(entry.nummer is not None for entry in entries) and all(p_.nummer for p_ in merged):
+        merged.sort(key=lambda punkt: punkt.nummer)
+    return merged, warnings
 
 
-def section_text(afsnit: tuple[Afsnit, ...], kind: str) -> str:
-    """The text of every section of one kind, joined."""
-    return "\n".join(a.tekst for a in afsnit if section_kind(a.navn) == kind)
+def fragment_warnings(hoved: list[Line]) -> list[str]:
+    """Section or decision labels before the first punkt: the document starts in the middle of a punkt."""
+    if any(section_kind(line.tekst) in FRAGMENT_KINDS for line in hoved if not line.blank):
+        return ["dokumentet begynder midt i et punkt: teksten før det første punkt er gemt i hovedet"]
+    return []
 
 
-def decision_text(afsnit: tuple[Afsnit, ...]) -> str | None:
-    """The Beslutning text with blank lines dropped, or None when the punkt has none."""
-    text = section_text(afsnit, "Beslutning")
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return "\n".join(lines) or None
+def punkt_warnings(punkter: list[Punkt], found: Segmentation) -> list[str]:
+    """What the parser was unsure of, per punkt."""
+    warnings = [FALLBACK_WARNINGS[found.how]] if found.how in FALLBACK_WARNINGS else []
+    warnings += [f"linjen '{text}' ligner en punktoverskrift, men nummeret følger ikke rækkefølgen; "
+                 "den er læst som tekst" for text in found.skipped]  # fmt: skip
+    for punkt in (punkt for punkt in punkter if not punkt.lukket):
+        name = f"punkt {punkt.nummer} ({punkt.titel})"
+        if punkt.beslutning is None:
+            warnings.append(f"{name}: ingen beslutning fundet")
+        elif punkt.udfald == p.DEFAULT_UDFALD:
+            warnings.append(f"{name}: udfaldet kan ikke læses af beslutningen '{punkt.beslutning[:60]}'")
+        if others := other_sagsnumre(punkt):
+            warnings.append(f"{name}: flere sagsnumre ({', '.join(others)}); {punkt.sagsnummer.raw} er brugt")
+    return warnings
+
+
+def other_sagsnumre(punkt: Punkt) -> list[str]:
+    """Labelled case-number lines in the sections that name another case than the punkt's own."""
+    own = punkt.sagsnummer.noegle if punkt.sagsnummer else None
+    lines = (line for afsnit in punkt.afsnit for line in afsnit.tekst.split("\n"))
+    found = (parse_sagsnummer(line, labelled_only=True) for line in lines)
+    return sorted({sag.raw for sag in found if sag is not None and own is not None and sag.noegle != own})
 
 
 def pages_spanned(lines: list[Line], sider: tuple[int, ...]) -> tuple[int, ...]:

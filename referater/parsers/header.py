@@ -1,0 +1,169 @@
+"""The meeting header in any of its forms → forum, dato, starttid, sted and deltagere."""
+
+from __future__ import annotations
+
+from ..models import Deltager
+from . import patterns as p
+
+
+def parse_header(lines: list[str]) -> dict:
+    """Meeting fields from the header lines; fields a line does not give stay None."""
+    fields = {"forum": None, "dato": None, "starttid": None, "sted": None, "deltagere": ()}
+    people: list[Deltager] = []
+    for label, value in labelled_values(lines):
+        if label is None:
+            read_free_line(fields, value)
+        else:
+            fill_field(fields, people, p.HEADER_FIELDS[label], value)
+    fields["deltagere"] = tuple(people)
+    return fields
+
+
+def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:
+    """(label, value) pairs; a label alone on its line ("UDVALG", "Medlemmer:") takes the lines under it."""
+    pairs: list[tuple[str | None, str]] = []
+    block: str | None = None
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            block = None
+            continue
+        match = p.HEADER_FIELD.match(line)
+        if match and canonical_label(match["label"]):
+            label, value = canonical_label(match["label"]), match["value"].strip()
+            block = label if not value else None
+            if value:
+                pairs.append((label, value))
+        elif block is not None:
+            pairs.append((block, line))
+        else:
+            pairs.append((None, line))
+    return pairs
+
+
+def canonical_label(label: str) -> str | None:
+    """ "UDVALG" → "Udvalg": capitalised label blocks mean the same as the mixed-case labels."""
+    return next((known for known in p.HEADER_FIELDS if known.lower() == label.lower()), None)
+
+
+def read_free_line(fields: dict, line: str) -> None:
+    """An unlabelled header line: a title sentence, a lone body name, or a lone date."""
+    for pattern in p.TITLE_LINES:
+        if match := pattern.match(line):
+            parts = match.groupdict()
+            if parts.get("forum"):
+                fields["forum"] = fields["forum"] or parts["forum"].strip()
+            if parts.get("sted"):
+                fields["sted"] = fields["sted"] or parts["sted"].strip()
+            if parts.get("dato"):
+                read_date_and_time(fields, parts["dato"])
+            return
+    if body := p.BODY_NAME.match(line):
+        fields["forum"] = fields["forum"] or body["forum"]
+    elif fields["dato"] is None and parse_date(line):
+        read_date_and_time(fields, line)
+
+
+def fill_field(fields: dict, people: list[Deltager], name: str, value: str) -> None:
+    """Store one labelled header value."""
+    if name == "dato":
+        read_date_and_time(fields, value)
+    elif name == "starttid":
+        fields["starttid"] = fields["starttid"] or parse_time(value)
+    elif name in {"forum", "sted"}:
+        fields[name] = fields[name] or value
+    elif name in {"deltagere", "personale"}:
+        people.extend(parse_deltagere(value))
+    elif name == "referent":
+        people.extend(Deltager(navn=d.navn, rolle=d.rolle or "referent", parti=d.parti) for d in parse_deltagere(value))
+    elif name == "fravaerende":
+        mark_absent(people, parse_deltagere(value))
+    elif name == "stedfortraeder":
+        people.extend(parse_substitute(value))
+
+
+def read_date_and_time(fields: dict, text: str) -> None:
+    fields["dato"] = fields["dato"] or parse_date(text)
+    fields["starttid"] = fields["starttid"] or parse_time(text)
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date in a text, as ISO: "Onsdag d. 29. januar 2025" → "2025-01-29"."""
+    if match := p.WORD_DATE.search(text):
+        day, month, year = int(match["d"]), p.MONTHS[match["m"].lower()], int(match["y"])
+    elif match := p.NUMERIC_DATE.search(text):
+        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
+    else:
+        return None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_time(text: str) -> str | None:
+    """ "kl. 8.30" → "08:30"; "24-09-2025 16:00:00" → "16:00"; the first time of a range."""
+    match = p.CLOCK.search(text) or p.BARE_CLOCK.search(p.NUMERIC_DATE.sub(" ", text))
+    return f"{int(match['h']):02d}:{match['min']}" if match else None
+
+
+def parse_deltagere(text: str) -> list[Deltager]:
+    """ "Anne Holm (A), formand, Bo Rask (V)" → Deltagere; a lone role word belongs to the name before it."""
+    people: list[Deltager] = []
+    for part in split_outside_parentheses(text):
+        if part.lower().rstrip(".") in p.NOBODY:
+            continue
+        if people and p.ROLE_AFTER_COMMA.match(part) and "(" not in part:
+            last = people[-1]
+            people[-1] = Deltager(last.navn, join_roles(last.rolle, part), last.parti, last.fravaerende)
+        elif person := parse_person(part):
+            people.append(person)
+    return people
+
+
+def parse_person(text: str) -> Deltager | None:
+    """ "Borgmester Jette Lund (A)", "Lis Fjord (byrådsmedlem, V)", "Maja Friis (A) (formand)"."""
+    pieces = [piece.strip() for inner in p.PARENTHESES.findall(text) for piece in inner.split(",")]
+    parti = next((piece for piece in pieces if piece in p.PARTIES), None)
+    rolle = ", ".join(piece for piece in pieces if piece and piece not in p.PARTIES) or None
+    navn = " ".join(p.PARENTHESES.sub(" ", text).split())
+    if match := p.ROLE_BEFORE_NAME.match(navn):
+        navn, rolle = match["navn"], join_roles(match["rolle"], rolle)
+    return Deltager(navn=navn, rolle=rolle, parti=parti) if navn else None
+
+
+def join_roles(first: str | None, second: str | None) -> str | None:
+    return ", ".join(role for role in (first, second) if role) or None
+
+
+def parse_substitute(text: str) -> list[Deltager]:
+    """ "Kasper Riis (V) for Ole Berg" → Kasper Riis, stedfortræder for Ole Berg."""
+    match = p.SUBSTITUTE.match(text)
+    if not match:
+        return parse_deltagere(text)
+    person = parse_person(match["navn"])
+    return [Deltager(person.navn, f"stedfortræder for {match['for'].strip()}", person.parti)] if person else []
+
+
+def mark_absent(people: list[Deltager], absent: list[Deltager]) -> None:
+    """Members listed as absent are marked; absentees not in the member list are added."""
+    for person in absent:
+        index = next((i for i, known in enumerate(people) if known.navn == person.navn), None)
+        if index is None:
+            people.append(Deltager(person.navn, person.rolle, person.parti, fravaerende=True))
+        else:
+            known = people[index]
+            people[index] = Deltager(known.navn, known.rolle, known.parti, fravaerende=True)
+
+
+def split_outside_parentheses(text: str, separator: str = ",") -> list[str]:
+    """Split on a separator that is not inside parentheses."""
+    parts, depth, current = [], 0, []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == separator and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
