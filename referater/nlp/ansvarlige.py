@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from ..models import Deltager
 from . import patterns as m
+from .datoer import without_overlap
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class OwnerRegister:
     def find(self, tekst: str) -> list[Mention]:
         """Every owner mention in ``tekst``, longest first where they overlap, in text order."""
         fundne = self._literal_mentions(tekst) + self._pattern_mentions(tekst) + self._fuzzy_persons(tekst)
-        return [_with_preposition(tekst, o) for o in _without_overlap(fundne)]
+        return [_with_preposition(tekst, o) for o in without_overlap(fundne)]
 
     def _literal_mentions(self, tekst: str) -> list[Mention]:
         if self._literal is None:
@@ -102,14 +103,6 @@ class OwnerRegister:
 
 
 _IKKE_NAVNE = {w.lower() for w in m.IKKE_NAVNE}
-
-
-def _without_overlap(omtaler: list[Mention]) -> list[Mention]:
-    valgte: list[Mention] = []
-    for o in sorted(omtaler, key=lambda o: (-(o.slut - o.start), o.start)):
-        if all(o.slut <= v.start or o.start >= v.slut for v in valgte):
-            valgte.append(o)
-    return sorted(valgte, key=lambda o: o.start)
 
 
 _MODTAGER_FOER = re.compile(m.MODTAGER_FOER, re.IGNORECASE)

@@ -8,6 +8,7 @@ and a date without a year at its first occurrence on or after the meeting.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, replace
@@ -271,13 +272,17 @@ def _back_if_past(foer: str, efter: str, dato: date, moede: date) -> date:
     return dato
 
 
-def _without_overlap(kandidater: list[DateExpression]) -> list[DateExpression]:
-    """Keep the longest of overlapping matches, so "den 4. februar 2025" beats "februar 2025"."""
-    valgte: list[DateExpression] = []
-    for k in sorted(kandidater, key=lambda k: (-(k.slut - k.start), k.start)):
-        if all(k.slut <= v.start or k.start >= v.slut for v in valgte):
-            valgte.append(k)
-    return sorted(valgte, key=lambda k: k.start)
+def without_overlap(spans: list) -> list:
+    """Keep the longest of overlapping spans (anything with start/slut), so "den 4. februar 2025" beats
+    "februar 2025"; in text order. The kept spans stay sorted, so each check looks at two neighbours."""
+    starts: list[int] = []
+    kept: list = []
+    for span in sorted(spans, key=lambda s: (-(s.slut - s.start), s.start)):
+        i = bisect.bisect_left(starts, span.start)
+        if (i == 0 or kept[i - 1].slut <= span.start) and (i == len(kept) or span.slut <= kept[i].start):
+            starts.insert(i, span.start)
+            kept.insert(i, span)
+    return kept
 
 
 def _merge_ranges(tekst: str, udtryk: list[DateExpression], moede: date) -> list[DateExpression]:
@@ -302,7 +307,7 @@ def _merge_ranges(tekst: str, udtryk: list[DateExpression], moede: date) -> list
 
 def find_datoer(tekst: str, moededato: date) -> list[DateExpression]:
     """Every date expression in ``tekst``, in order, resolved against the meeting date."""
-    return _merge_ranges(tekst, _without_overlap(_candidates(tekst, moededato)), moededato)
+    return _merge_ranges(tekst, without_overlap(_candidates(tekst, moededato)), moededato)
 
 
 def resolve_dato(udtryk: str, moededato: str | date) -> tuple[str, str] | None:

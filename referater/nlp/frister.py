@@ -8,6 +8,7 @@ dates, recurring rules, event dates and attachment names are not deadlines.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from functools import lru_cache
@@ -66,6 +67,30 @@ def sentences(tekst: str) -> tuple[tuple[int, int], ...]:
         start = match.end()
     graenser.append((start, len(tekst)))
     return tuple((s, e) for s, e in graenser if tekst[s:e].strip())
+
+
+def by_sentence(items: list, saetninger: tuple[tuple[int, int], ...]) -> list[list]:
+    """Group spans (anything with ``start``) by the sentence they start in, in one pass with bisect:
+    a long section must not cost sentences × spans."""
+    starts = [s for s, _ in saetninger]
+    grupper: list[list] = [[] for _ in saetninger]
+    for item in items:
+        i = bisect.bisect_right(starts, item.start) - 1
+        if i >= 0 and item.start < saetninger[i][1]:
+            grupper[i].append(item)
+    return grupper
+
+
+@lru_cache(maxsize=64)
+def _sentence_starts(tekst: str) -> list[int]:
+    return [s for s, _ in sentences(tekst)]
+
+
+def sentence_of(position: int, tekst: str) -> tuple[int, int]:
+    """The sentence of ``tekst`` a character position lies in (the whole text if none)."""
+    saetninger = sentences(tekst)
+    i = bisect.bisect_right(_sentence_starts(tekst), position) - 1
+    return saetninger[i] if i >= 0 and position < saetninger[i][1] else (0, len(tekst))
 
 
 def clause(tekst: str, start: int, slut: int, s_start: int, s_slut: int) -> tuple[int, int]:
@@ -189,10 +214,11 @@ def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler:
         return []
     standard = default_ansvarlig(tekst, omtaler)
     frister, set_ = [], set()
-    for saetning in sentences(tekst):
-        i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
+    saetninger = sentences(tekst)
+    for saetning, i_saetning, datoer_her in zip(saetninger, by_sentence(omtaler, saetninger),
+                                                 by_sentence(datoer, saetninger)):
         agent = bool(acting_mentions(tekst, i_saetning))
-        for u in (d for d in datoer if saetning[0] <= d.start < saetning[1]):
+        for u in datoer_her:
             if (saetning, u.dato) in set_ or not is_frist(tekst, u, saetning, moede, agent):
                 continue
             set_.add((saetning, u.dato))
@@ -212,9 +238,10 @@ def find_relative_frister(tekst: str, afsnit: str, omtaler: list[Mention]) -> li
     if "før" not in tekst and "forvejen" not in tekst:
         return frister  # skip the scan: every such limit says "før …" or "i forvejen"
     for match in _RELATIV.finditer(tekst):
-        saetning = next((s for s in sentences(tekst) if s[0] <= match.start() < s[1]), (0, len(tekst)))
+        saetning = sentence_of(match.start(), tekst)
         u = DateExpression(match.group(), match.start(), match.end(), "", "", "relativ")
-        ejer = choose_ansvarlig(tekst, u, saetning, [o for o in omtaler if saetning[0] <= o.start < saetning[1]], None)
+        i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
+        ejer = choose_ansvarlig(tekst, u, saetning, i_saetning, None)
         frister.append(Frist(match.group(), None, None, ejer.kanonisk if ejer else None,
                              action_phrase(tekst, match.start(), match.end(), saetning), afsnit, match.start(),
                              match.end(), True, ejer.tekst if ejer else None))

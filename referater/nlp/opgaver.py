@@ -8,12 +8,13 @@ Political bodies (udvalg, kommunalbestyrelse, DIF) decide and are never given ta
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..models import Frist, Opgave
 from . import patterns as m
 from .ansvarlige import Mention
-from .frister import acting_mentions, clause, default_ansvarlig, is_political, sentences
+from .frister import acting_mentions, by_sentence, clause, default_ansvarlig, is_political, sentence_of, sentences
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
@@ -41,13 +42,15 @@ def _frist_in(frister: list[Frist], start: int, slut: int) -> str | None:
 def _from_verbs(tekst: str, afsnit: str, omtaler: list[Mention], frister: list[Frist]) -> list[Opgave]:
     """Owners followed (or, in V2 order, preceded) by an obligation verb."""
     opgaver = []
-    for s_start, s_slut in sentences(tekst):
-        for o in omtaler:
-            if not s_start <= o.start < s_slut or o.praeposition or is_political(o.kanonisk):
+    saetninger = sentences(tekst)
+    for (s_start, s_slut), i_saetning, frister_her in zip(saetninger, by_sentence(omtaler, saetninger),
+                                                            by_sentence(frister, saetninger)):
+        for o in i_saetning:
+            if o.praeposition or is_political(o.kanonisk):
                 continue
             handling = _after_verb(tekst, o, s_slut)
             if handling:
-                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_in(frister, s_start, s_slut), o.tekst))
+                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_in(frister_her, s_start, s_slut), o.tekst))
     return opgaver
 
 
@@ -69,14 +72,15 @@ def _from_frister(tekst: str, omtaler: list[Mention], frister: list[Frist]) -> l
     """Deadlines whose owner acts in their sentence, or is named responsible for the section's work."""
     opgaver = []
     standard = default_ansvarlig(tekst, omtaler)
+    starts = [o.start for o in omtaler]  # omtaler come in text order
     for f in frister:
         if not f.ansvarlig or is_political(f.ansvarlig):
             continue
-        saetning = next((s for s in sentences(tekst) if s[0] <= f.start < s[1]), (0, len(tekst)))
+        saetning = sentence_of(f.start, tekst)
         # the owner must act in the deadline's own clause: "Chefforum skal drøfte borgermødet, der skal
         # afholdes den 25. marts" gives Chefforum no task for 25 March
         k_start, k_slut = clause(tekst, f.start, f.slut, *saetning)
-        i_klausul = [o for o in omtaler if k_start <= o.start < k_slut]
+        i_klausul = omtaler[bisect.bisect_left(starts, k_start):bisect.bisect_left(starts, k_slut)]
         if (standard and standard.kanonisk == f.ansvarlig) or any(
                 o.kanonisk == f.ansvarlig for o in acting_mentions(tekst, i_klausul)):
             opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato, f.ansvarlig_tekst))

@@ -175,7 +175,9 @@ ORGAN_ENDELSER = (r"(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?"  # "Kultur- og Fritids
                   r"[A-ZÆØÅ][\wæøå-]*(?:udvalget|udvalg|forum|bestyrelsen|bestyrelse|rådet|gruppen|netværket)")
 KENDTE_ORGANER = ("Chefforum", "Direktørforum", "KommuneMED", "HovedMED", "Kommunalbestyrelsen")
 # Organisational units are written "X & Y" or "X og Y" with capitals; also single-word units.
-ENHED_MOENSTER = r"[A-ZÆØÅ][\wæøå]*(?:,\s*[A-ZÆØÅ][\wæøå]*)*\s+&\s+[A-ZÆØÅ][\wæøå]*"
+# At most four comma parts ("Politik, Jura, Kommunikation & Udvikling"): unbounded, a long list of
+# capitalised words without "&" would be tried from every word again.
+ENHED_MOENSTER = r"[A-ZÆØÅ][\wæøå]*(?:,\s*[A-ZÆØÅ][\wæøå]*){0,4}\s+&\s+[A-ZÆØÅ][\wæøå]*"
 ENKLE_ENHEDER = ("Kommunikation", "Sekretariatet", "Lønadministrationen", "HR")
 KOMMUNE_MOENSTER = r"[A-ZÆØÅ][\wæøå]+\s+Kommune"
 # Abbreviation defined in the text: "Økonomi & Stab (ØS)", "Direktørforum (DIF)".
