@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= referater.db
 
-.PHONY: install demo test eval serve clean bench bench-full
+.PHONY: install demo test eval serve screenshots clean bench bench-full
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: install  ## every figure of the performance issue in one table (default s
 
 bench-full: install  ## the same plus search and size at ≈ 1 M punkter (20 000 referater; about 45 minutes)
 	$(PY) -m benchmarks.run --full
+
+screenshots: install  ## regenerate docs/screenshots/*.png through the browser tests (needs /usr/bin/chromium)
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest -q tests/test_browser.py
 
 serve: install
 	$(VENV)/bin/referater serve --db $(DB)

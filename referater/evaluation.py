@@ -12,6 +12,7 @@ from pathlib import Path
 from .errors import ReferatError
 from .ingest import load_tekst
 from .layout_result import layout_result
+from .nlp.evaluation import nlp_report
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +63,10 @@ def main(argv: list[str] | None = None) -> None:
           f"{fields:>5} af {of:<5} ({fields / of:.1%} af felterne)")  # fmt: skip
     print()
     print_layout_metrics(LAYOUTS)
+    gold_files = [path for folder in dirs for path in sorted(folder.glob("*.json")) if "deadlines" in path.read_text()]
+    if gold_files:  # frister, ansvarlige and opgaver against the hand-annotated gold
+        print()
+        print("\n".join(nlp_report(gold_files, EXAMPLES)))
 
 
 def layout_files(folder: Path) -> list[Path]:

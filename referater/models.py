@@ -73,6 +73,7 @@ class Frist:
     start: int  # character offsets into the section text
     slut: int
     usikker: bool = False
+    ansvarlig_tekst: str | None = None  # the owner as written ("alle afdelingschefer")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class Opgave:
     handling: str
     afsnit: str
     frist: str | None = None  # ISO date of the linked deadline
+    ansvarlig_tekst: str | None = None  # the owner as written
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from . import db as store
 from .errors import ReferatError
 from .ingest import read_document, to_tekst
 from .models import Referat
-from .nlp import enrich
+from .nlp import enrich, load_pipeline
 from .parsers import parse_tekst
 
 log = logging.getLogger(__name__)
@@ -33,18 +33,19 @@ class Resultat:
     fejl: str | None = None
 
 
-def parse_file(path: str | Path) -> Referat:
+def parse_file(path: str | Path, model: str | None = None) -> Referat:
     """Read, parse and enrich one file without touching a database."""
-    return enrich(parse_tekst(to_tekst(read_document(path))))
+    return enrich(parse_tekst(to_tekst(read_document(path))), load_pipeline(model))
 
 
-def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False) -> Resultat:
+def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
+                model: str | None = None) -> Resultat:
     """Ingest one file; a ReferatError becomes a failed Resultat and leaves the database as it was."""
     try:
         dokument = read_document(path)
         if not force and store.is_ingested(db, dokument.sha256):
             return Resultat(str(path), "unchanged")
-        referat = enrich(parse_tekst(to_tekst(dokument)))
+        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))
         rid = store.save_referat(db, referat)
     except ReferatError as error:
         log.info("%s: %s", path, error)
@@ -73,14 +74,16 @@ def _set_stored(stored: frozenset[str]) -> None:
     _stored = stored
 
 
-def parse_document(path: str | Path, force: bool = False, stored: frozenset[str] | None = None) -> Parsed:
+def parse_document(path: str | Path, force: bool = False, stored: frozenset[str] | None = None,
+                   model: str | None = None) -> Parsed:
     """Read, parse and enrich one file unless its bytes are already stored (a worker's task)."""
     stored = _stored if stored is None else stored
     try:
         dokument = read_document(path)
         if not force and dokument.sha256 in stored:
             return Parsed(str(path), dokument.sha256)
-        return Parsed(str(path), dokument.sha256, enrich(parse_tekst(to_tekst(dokument))))
+        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))  # built once per process
+        return Parsed(str(path), dokument.sha256, referat)
     except ReferatError as error:
         return Parsed(str(path), fejl=str(error))
 
@@ -92,12 +95,17 @@ def write_parsed(db: sqlite_utils.Database, parsed: Parsed, force: bool = False)
         return Resultat(parsed.kilde, "failed", fejl=parsed.fejl)
     if parsed.referat is None or (not force and store.is_ingested(db, parsed.sha256)):
         return Resultat(parsed.kilde, "unchanged")
-    rid = store.save_referat(db, parsed.referat)
+    try:
+        rid = store.save_referat(db, parsed.referat)
+    except ReferatError as error:  # as in ingest_file: the document is reported and skipped
+        log.info("%s: %s", parsed.kilde, error)
+        return Resultat(parsed.kilde, "failed", fejl=str(error))
     return Resultat(parsed.kilde, "ingested", referat_id=rid, punkter=len(parsed.referat.punkter))
 
 
 def ingest_files(
-    db: sqlite_utils.Database, paths: Iterable[str | Path], force: bool = False, jobs: int = 1
+    db: sqlite_utils.Database, paths: Iterable[str | Path], force: bool = False, jobs: int = 1,
+    model: str | None = None,
 ) -> Iterator[Resultat]:
     """Ingest files in order, yielding one Resultat each; jobs > 1 parses in worker processes.
 
@@ -106,10 +114,11 @@ def ingest_files(
     """
     stored = frozenset(store.stored_sha256(db)) if not force else frozenset()
     if jobs <= 1:
-        yield from (write_parsed(db, parse_document(path, force, stored), force) for path in paths)
+        yield from (write_parsed(db, parse_document(path, force, stored, model), force) for path in paths)
         return
+    work = functools.partial(parse_document, force=force, model=model)
     with Pool(jobs, initializer=_set_stored, initargs=(stored,)) as pool:
-        for parsed in bounded_map(pool, functools.partial(parse_document, force=force), paths, jobs * IN_FLIGHT):
+        for parsed in bounded_map(pool, work, paths, jobs * IN_FLIGHT):
             yield write_parsed(db, parsed, force)
 
 

@@ -44,6 +44,9 @@ def test_punkt_row_is_stored_whole(db):
             "Chefforum tog orienteringen til efterretning."
         ),
         "udfald": "taget_til_efterretning", "sider": "[]",
+        # Facet columns for publishing: meeting month and the KLE levels of the sagsnummer.
+        "maaned": "2025-01", "kle_hovedgruppe": "81", "kle_gruppe": "81.28", "kle_emne": "81.28.00",
+        "handlingsfacet": "P05",
     }  # fmt: skip
     assert [a["navn"] for a in afsnit] == [
         "Indstilling", "Resumé", "Sagsfremstilling", "Status sygefravær 4. kvartal 2024", "Figur 1 - Udvikling i sygefraværs dagsværk pr. kvartal",

@@ -11,7 +11,10 @@ import sqlite_utils
 from ..models import Referat
 from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
+from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
+from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .publish import ensure_kle_codes, ensure_search, import_kle, index_punkt, kle_columns
 from .rows import behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
@@ -35,15 +38,27 @@ TABLES: dict[str, dict] = {
         "pk": "id",
         "foreign_keys": [],
     },
+    "kle": {
+        "columns": {
+            "nummer": str, "niveau": str, "titel": str, "betegnelse": str, "hovedgruppe": str,
+            "gruppe": str, "bevaring": str, "sletning": str,
+        },
+        "pk": "nummer",
+        "foreign_keys": [],
+    },
     "punkt": {
         "columns": {
             "id": str, "referat_id": str, "nummer": int, "titel": str, "type": str, "sag_id": str,
             "sagsnummer": str, "forum": str, "dato": str, "aar": int, "indstiller": str,
             "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
-            "afsnit": str, "tekst": str, "sider": str,
+            "afsnit": str, "tekst": str, "sider": str, "maaned": str, "kle_hovedgruppe": str,
+            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str,
         },
         "pk": "id",
-        "foreign_keys": [("referat_id", "referat", "id"), ("sag_id", "sag", "id")],
+        "foreign_keys": [
+            ("referat_id", "referat", "id"), ("sag_id", "sag", "id"), ("kle_hovedgruppe", "kle", "nummer"),
+            ("kle_gruppe", "kle", "nummer"), ("kle_emne", "kle", "nummer"),
+        ],
     },
     "deltager": {
         "columns": {"id": str, "referat_id": str, "position": int, "navn": str, "rolle": str, "parti": str,
@@ -70,6 +85,7 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id")],
     },
 }  # fmt: skip
+TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
 
 # Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
@@ -77,12 +93,14 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 # Every foreign key and lookup column is indexed: replacing a referat deletes by referat_id/_kilde and
 # `sag` looks up by sag_id; without these each ingested document scanned whole tables (quadratic ingest).
 INDEXES = {
-    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"]],
+    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"], ["maaned"],
+              ["kle_hovedgruppe"], ["kle_emne"], ["handlingsfacet"]],
     "referat": [["_sha256"], ["dato"], ["_kilde"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],
     "behandling": [["sag_id"], ["punkt_id"]],
     "lukket_punkt": [["referat_id"]],
+    **nlp_tables.INDEXES,
 }
 
 
@@ -111,6 +129,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
     for name, columns in FTS.items():
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
+    ensure_search(db, FTS_TOKENIZE)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
@@ -150,6 +169,7 @@ def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
         db["referat"].insert(referat_row(rid, referat, now(), PARSER_VERSION))
         insert_rows(db, "deltager", deltager_rows(rid, referat))
         save_punkter(db, rid, referat)
+        refresh_personer(db)
     return rid
 
 
@@ -160,7 +180,14 @@ def save_punkter(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
     sager = {p.sagsnummer.noegle: sag_row(p.sagsnummer) for p in aabne if p.sagsnummer}
     db["sag"].upsert_all(sager.values(), pk="id")
     rows = [punkt_row(rid, referat, punkt) for punkt in aabne]
+    for row, punkt in zip(rows, aabne):
+        sag = punkt.sagsnummer
+        row.update(kle_columns(sag and sag.emne, sag and sag.handlingsfacet, referat.dato))
+        ensure_kle_codes(db, row)
     insert_rows(db, "punkt", rows)
+    for row, punkt in zip(rows, aabne):  # these read or refer to the punkt rows just written
+        index_punkt(db, row["id"])
+        save_frister(db, rid, referat, punkt, row["id"])
     insert_rows(db, "bilag", [b for row, punkt in zip(rows, aabne) for b in bilag_rows(row["id"], punkt)])
     insert_rows(db, "behandling", [b for row, punkt in zip(rows, aabne) for b in behandling_rows(row["id"], punkt)])
 
@@ -173,15 +200,16 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None
     """
     if not rows:
         return
-    columns = list(rows[0])
+    columns = list(dict.fromkeys(key for row in rows for key in row))  # the union, in first-seen order
     names, marks = ", ".join(f"[{c}]" for c in columns), ", ".join("?" * len(columns))
-    db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", [[r[c] for c in columns] for r in rows])
+    db.conn.executemany(f"insert into [{table}] ({names}) values ({marks})", [[r.get(c) for c in columns] for r in rows])
 
 
 def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
     """Remove a referat and everything hanging off it (inside the caller's transaction)."""
     for child in ("bilag", "behandling"):
         db.execute(f"delete from [{child}] where punkt_id in (select id from punkt where referat_id = ?)", [rid])
+    delete_frister(db, rid)
     for table in ("deltager", "lukket_punkt", "punkt"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
     db.execute("delete from referat where id = ?", [rid])

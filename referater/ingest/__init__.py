@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Dokument, Tekst
 from .markdown import strip_markdown
+from .normalize import normalize_text as undo_print_artefacts
 from .pdf import extract_pdf
 from .text import decode_text, normalize_text
 
@@ -55,7 +56,7 @@ def to_tekst(dokument: Dokument) -> Tekst:
         kilde=dokument.kilde,
         sha256=dokument.sha256,
         format=dokument.format,
-        tekst=normalize_text(text),
+        tekst=undo_print_artefacts(normalize_text(text)),
     )
 
 

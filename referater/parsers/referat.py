@@ -28,6 +28,7 @@ from .sections import (
     split_sections,
 )
 from .segment import Heading, Segmentation, TocEntry, section_kind, segment
+from .toc_pages import check_toc_pages
 
 PARSER_VERSION = "2"
 TOC_MATCH_CUTOFF = 90  # rapidfuzz partial ratio; TOC titles may be cut short or wrapped
@@ -44,8 +45,9 @@ __all__ = ["PARSER_VERSION", "UNTITLED_SECTION", "parse_referat", "parse_tekst"]
 
 def parse_tekst(tekst: Tekst) -> Referat:
     """Parse a decoded document; see ``parse_referat``."""
-    return parse_referat(tekst.tekst, kilde=tekst.kilde, sha256=tekst.sha256, format=tekst.format,
-                         sider=tekst.sider, advarsler=tekst.advarsler)  # fmt: skip
+    referat = parse_referat(tekst.tekst, kilde=tekst.kilde, sha256=tekst.sha256, format=tekst.format,
+                            sider=tekst.sider, advarsler=tekst.advarsler)  # fmt: skip
+    return check_toc_pages(referat)
 
 
 def parse_referat(

@@ -1,0 +1,18 @@
+"""Reading a KLE emneplan file; the XML declares its own encoding, so the bytes go to the parser as-is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import InputError
+
+
+def read_kle_file(path: str | Path) -> bytes:
+    """The bytes of an emneplan XML file, or InputError saying what to do."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file: check the path to the KLE emneplan XML")
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("the file is empty: download the KLE emneplan XML again")
+    return data

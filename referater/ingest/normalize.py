@@ -1,0 +1,168 @@
+"""Text normalisation shared by every input format: undo what PDF printing does to text.
+
+Safe on clean text exports: each rule only fires on a shape that clean text does not have
+(a ligature character, a soft hyphen, a line ending in a hyphen, a bullet glyph, a wrapped
+heading or TOC entry), so a clean .txt comes out unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..parsers import patterns as p
+
+# Compatibility decompositions that never change meaning: no-break/thin spaces, full-width and
+# half-width forms, font variants. Superscripts, fractions and "…" are left alone ("m²" ≠ "m2").
+SAFE_COMPAT_TAGS = {"<noBreak>", "<wide>", "<narrow>", "<font>"}
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # zero-width, BOM
+SOFT_HYPHEN = "\u00ad"
+
+# A bullet glyph at the start of a line, with or without the space after it.
+BULLET = re.compile(r"^(?P<indent>[ \t]*)[•·▪●◦■□➢►‣⁃∙][ \t]*(?=\S)", re.M)
+LONE_BULLET = re.compile(r"^(?P<indent>[ \t]*)[•·▪●◦■□➢►‣⁃∙][ \t]*\n[ \t]*(?=\S)", re.M)
+TAB_BULLET = re.compile(r"^(?P<indent>[ \t]*)-\t+", re.M)
+
+# "medarbejder-\nsiden": a word broken at a line end. Only letters on both sides qualify.
+LINE_END_HYPHEN = re.compile(r"(?<!\w)(?P<left>\w+)-[ \t]*\n[ \t]*(?P<right>\w+)")
+# "IT- og Digitalisering", "klima- og miljøledelse": a suspended compound, the hyphen is real.
+SUSPENSION_WORDS = {"og", "eller", "samt", "og/eller", "el"}
+
+# Heading forms with a word that says "heading" ("Punkt 3:", "Nr.142 -"): a wrapped one is joined back.
+WRAPPABLE_HEADINGS = [pattern for name, pattern in p.HEADING_FORMS if name in {"punkt", "nr"}]
+# A wrapped heading ends on a word that cannot end a title.
+CONNECTIVE_END = re.compile(r"(?:\b(?:og|i|af|til|for|om|med|på|fra|ved|samt|eller|en|et|den|det|de)|[,&–-])$")
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-•·*]\s|[a-zæøå][.)]\s)")
+
+
+def normalize_text(text: str) -> str:
+    """Undo PDF artefacts in a whole document; e.g. "medarbejder-\\nsiden" → "medarbejdersiden"."""
+    text = normalize_characters(text)
+    text = join_soft_hyphens(text)
+    text = join_hyphenated_words(text)
+    text = normalize_bullets(text)
+    lines = join_wrapped_toc_entries(text.split("\n"))
+    lines = join_wrapped_headings(lines)
+    return "\n".join(lines)
+
+
+def normalize_characters(text: str) -> str:
+    """NFC, ligatures and width/space variants to plain letters; invisible characters dropped."""
+    return unicodedata.normalize("NFC", text).translate(COMPAT_TABLE)
+
+
+class CompatTable(dict):
+    """``str.translate`` table that works out each character's replacement once, on first sight."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        self[code] = None if code in INVISIBLE else safe_compat(ch) if code > 127 else ch
+        return self[code]
+
+
+COMPAT_TABLE = CompatTable()
+
+
+def safe_compat(ch: str) -> str:
+    """One character's NFKC form when that cannot change what the text means."""
+    if ch in LIGATURES:
+        return LIGATURES[ch]
+    tag = unicodedata.decomposition(ch).split(" ", 1)[0]
+    if tag in SAFE_COMPAT_TAGS or (tag == "<compat>" and unicodedata.category(ch) == "Zs"):
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+def join_soft_hyphens(text: str) -> str:
+    """A soft hyphen at a line end joins the word; anywhere else it is invisible."""
+    text = re.sub(SOFT_HYPHEN + r"[ \t]*\n[ \t]*", "", text)
+    return text.replace(SOFT_HYPHEN, "")
+
+
+def join_hyphenated_words(text: str) -> str:
+    """Re-join words hyphenated at a line end, using the document's own spelling when it has one."""
+    vocabulary = set(re.findall(r"\w+(?:-\w+)*", text.lower()))
+
+    def join(match: re.Match) -> str:
+        left, right = match["left"], match["right"]
+        return left + hyphen_join(left, right, vocabulary) + right
+
+    return LINE_END_HYPHEN.sub(join, text)
+
+
+def hyphen_join(left: str, right: str, vocabulary: set[str] = frozenset()) -> str:
+    """What goes between the two halves of a word broken as "left-" / "right": "", "-" or "- "."""
+    if right.lower() in SUSPENSION_WORDS:
+        return "- "
+    if f"{left}-{right}".lower() in vocabulary:
+        return "-"
+    if f"{left}{right}".lower() in vocabulary:
+        return ""
+    # "IT-\nsikkerhed", "2024-\n2025", "Statens-\nVoksenuddannelse": the hyphen belongs to the word.
+    if not left[-1].islower() or not right[0].islower():
+        return "-"
+    return ""
+
+
+def normalize_bullets(text: str) -> str:
+    """Every bullet glyph becomes "- ", including a bullet printed alone on its line."""
+    text = LONE_BULLET.sub(r"\g<indent>- ", text)
+    text = BULLET.sub(r"\g<indent>- ", text)
+    return TAB_BULLET.sub(r"\g<indent>- ", text)
+
+
+def join_wrapped_toc_entries(lines: list[str]) -> list[str]:
+    """A TOC title wrapped over two lines ("… bedre, sikker og mere" / "tilgængelig … 12") is one line."""
+    first_punkt = next((i for i, line in enumerate(lines) if is_punkt_heading(line)), len(lines))
+    out: list[str] = []
+    for line in lines[:first_punkt]:  # the TOC precedes the punkter; tables later look alike
+        if out and p.TOC_ENTRY.match(line.strip()) and is_toc_fragment(out):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out + lines[first_punkt:]
+
+
+def is_toc_fragment(previous: list[str]) -> bool:
+    """The last line is an unfinished TOC title: inside the TOC, not an entry, not the TOC heading."""
+    last = previous[-1].strip()
+    if not last or "\t" in last or last in p.TOC_HEADINGS or p.TOC_ENTRY.match(last) or LIST_MARKER.match(last):
+        return False
+    before = previous[-2].strip() if len(previous) > 1 else ""
+    return bool(p.TOC_ENTRY.match(before)) or before in p.TOC_HEADINGS or (not before and in_toc(previous))
+
+
+def in_toc(previous: list[str]) -> bool:
+    """True when the nearest heading above is the TOC heading (the first entry follows a blank line)."""
+    for line in reversed(previous[:-2]):
+        if line.strip():
+            return line.strip() in p.TOC_HEADINGS
+    return False
+
+
+def join_wrapped_headings(lines: list[str]) -> list[str]:
+    """A punkt heading wrapped onto the next line is joined back when the break is visibly mid-title."""
+    out: list[str] = []
+    for line in lines:
+        if out and is_heading_continuation(out[-1], line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
+def is_punkt_heading(line: str) -> bool:
+    return any(pattern.match(line.strip()) for pattern in WRAPPABLE_HEADINGS)
+
+
+def is_heading_continuation(heading: str, line: str) -> bool:
+    """The line continues the heading above: it starts in lower case or the heading ends on "og"/"af"/","."""
+    text = line.strip()
+    if not text or not is_punkt_heading(heading) or LIST_MARKER.match(text) or p.TOC_ENTRY.match(text):
+        return False
+    if p.SAGSNUMMER_LABEL.match(text) or any(
+        pattern.match(text) for skema, pattern in p.SAGSNUMMER_SCHEMES if skema in p.UNLABELLED_SCHEMES
+    ):
+        return False
+    return text[0].islower() or bool(CONNECTIVE_END.search(heading.rstrip()))

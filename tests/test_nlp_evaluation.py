@@ -1,0 +1,61 @@
+"""The deadline metrics: pairing by punkt and date, recall on certain gold only, owners on correct ones."""
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from referater.models import Frist, Opgave, Punkt, Referat
+from referater.nlp.datoer import find_datoer
+from referater.nlp.evaluation import evaluate_nlp
+
+
+def frist(dato, ansvarlig=None, afsnit="Beslutning"):
+    return Frist(dato, dato, "dag", ansvarlig, None, afsnit, 0, 1)
+
+
+def gold(due, owner=None, uncertain=False, section="Beslutning"):
+    return {"due": due, "owner": owner, "uncertain": uncertain, "section": section, "phrase": due,
+            "precision": "day"}
+
+
+def test_metrics_pair_by_punkt_and_date():
+    punkter = (
+        Punkt(1, "A", "andet", frister=(frist("2025-05-01", "Chefforum"), frist("2025-06-01"), frist("2025-07-01")),
+              opgaver=(Opgave("Chefforum", "gør noget", "Beslutning"),)),
+        Punkt(2, "B", "andet", frister=(frist("2025-05-01"),)),
+    )
+    referat = Referat("r.txt", "", "txt", "Chefforum", "2025-03-12", None, None, (), punkter)
+    guld = {"items": [
+        {"number": 1, "deadlines": [gold("2025-05-01", "chefforum"), gold("2025-06-01", uncertain=True),
+                                    gold("2025-08-01")],
+         "assignments": [{"owner": "Chefforum"}, {"owner": "Sekretariatet"}, {"owner": "X", "uncertain": True}]},
+        {"number": 2, "deadlines": [], "assignments": []},
+    ]}
+    t = evaluate_nlp([(referat, guld)])
+    # 4 predicted, 2 correct (05-01 and the uncertain 06-01); certain gold 2, found 1
+    assert (t.predicted, t.correct, t.gold_certain, t.found_certain) == (4, 2, 2, 1)
+    assert (t.precision, t.recall) == (0.5, 0.5)
+    assert (t.owner_gold, t.owner_right) == (1, 1)  # owners compared without case
+    assert (t.opgaver_gold, t.opgaver_found) == (2, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ./-ugeådmaj13aprilsenestultimo,\nkvartal")), max_size=80))
+def test_find_datoer_never_crashes_and_spans_are_exact(text):
+    for u in find_datoer(text, date(2025, 3, 12)):
+        assert text[u.start:u.slut] == u.tekst
+        assert date.fromisoformat(u.dato)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from(["Beslutning", "Indstilling", "Sagsfremstilling", "Bilag"]))
+def test_enrich_never_crashes_and_frist_spans_point_into_the_section(text, afsnit):
+    from referater.models import Afsnit, Deltager
+    from referater.nlp import enrich
+
+    punkt = Punkt(1, "T", "andet", afsnit=(Afsnit(afsnit, text),))
+    referat = Referat("r.txt", "", "txt", "Chefforum", "2025-03-12", None, None,
+                      (Deltager("Marie Aasøe", "Afdelingschef for Økonomi & Stab"),), (punkt,))
+    for f in enrich(referat).punkter[0].frister:
+        assert text[f.start:f.slut] == f.tekst

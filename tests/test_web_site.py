@@ -1,0 +1,244 @@
+"""The published site through Datasette's test client: metadata, front page, search, case page, feeds."""
+
+import asyncio
+import re
+import sqlite3
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+from urllib.parse import quote
+
+import icalendar
+import pytest
+import yaml
+from publish_site import build_site_db
+
+from referater import db as store
+from referater.nlp.stemming import stem_words
+from referater.publish import METADATA, make_datasette
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def site_db(tmp_path_factory):
+    return build_site_db(tmp_path_factory.mktemp("site") / "referater.db")
+
+
+@pytest.fixture(scope="module")
+def client(site_db):
+    return make_datasette(site_db).client
+
+
+@pytest.fixture(scope="module")
+def sql(site_db):
+    conn = sqlite3.connect(site_db)
+    conn.row_factory = sqlite3.Row
+    return lambda query, params=(): [dict(r) for r in conn.execute(query, params).fetchall()]
+
+
+def get(client, path):
+    response = asyncio.run(client.get(path))
+    assert response.status_code == 200, (path, response.text[:300])
+    return response
+
+
+def get_json(client, path):
+    return get(client, path + ("&" if "?" in path else "?") + "_shape=objects").json()["rows"]
+
+
+def test_every_table_and_column_has_a_danish_description(sql):
+    tables = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["referater"]["tables"]
+    names = [r["name"] for r in sql("select name from sqlite_master where type in ('table', 'view') and sql not like "
+                                     "'%VIRTUAL TABLE%' and name not like '%fts%' and name not like 'punkt_stamme%' "
+                                     "and name not like 'punkt_trigram%'")]  # fmt: skip
+    described = {name: set(tables.get(name, {}).get("columns", {})) for name in names}
+    columns = {name: {r["name"] for r in sql(f"pragma table_info([{name}])")} for name in names}
+    assert described == columns
+    assert all(tables[name].get("title") and tables[name].get("description") for name in names)
+    assert all(tables[name].get("label_column") in columns[name] for name in names)
+
+
+def test_front_page_says_what_is_in_the_database(client, sql):
+    html = get(client, "/").text
+    (figures,) = sql("select count(*) as referater, min(dato) as fra, max(dato) as til from referat")
+    punkter = sql("select count(*) as n from punkt")[0]["n"]
+    aabne = sql("select count(*) as n from frist where dato >= date('now')")[0]["n"]
+    for expected in (f"<strong>{figures['referater']}</strong> referater", f"<strong>{punkter}</strong> punkter",
+                     f"<strong>{figures['fra']}</strong> til <strong>{figures['til']}</strong>",
+                     f"<strong>{aabne}</strong> åbne frister"):  # fmt: skip
+        assert expected in html
+
+
+def punkt_ids(rows):
+    return {row["punkt"] for row in rows}
+
+
+def test_stemmed_search_finds_other_inflections(client, sql):
+    literal = {r["id"] for r in sql("select id from punkt where titel || tekst like '%budgettet%'")}
+    rows = get_json(client, "/referater/soeg.json?q=budgetterne")
+    assert literal and literal <= punkt_ids(rows)
+    for row in rows:  # every hit really holds a word with the same stem as the query
+        (text,) = sql("select titel || ' ' || tekst as t from punkt where id = ?", [row["punkt"]])
+        assert "budget" in stem_words(text["t"])
+
+
+def test_trigram_search_finds_part_of_compound_word(client, sql):
+    expected = {r["id"] for r in sql("select id from punkt where lower(titel || ' ' || coalesce(tekst, '') || ' ' "
+                                     "|| coalesce(beslutning, '')) like '%medarbejder%'")}  # fmt: skip
+    compound = {r["id"] for r in sql("select id from punkt where tekst like '%medarbejdersiden%'")}
+    assert compound and punkt_ids(get_json(client, "/referater/soeg.json?q=medarbejder")) == expected
+
+
+def test_search_snippet_is_highlighted_and_escaped(client):
+    html = get(client, "/referater/soeg?q=sygefravær").text
+    assert "<mark>sygefravær</mark>" in html.lower() or "<mark>sygefraværet</mark>" in html.lower()
+
+
+def test_case_page_shows_whole_history(client, sql):
+    (sag,) = sql("select sag_id from punkt group by sag_id order by count(*) desc, sag_id limit 1")
+    expected = sql("select id, titel, dato from punkt where sag_id = ? order by dato desc, nummer", [sag["sag_id"]])
+    for typed in (sag["sag_id"].lower(), f"Sagsnr. {sag['sag_id']} "):  # as users type it, label and all
+        html = get(client, f"/sag?nr={quote(typed)}").text
+        positions = [html.index(f"{row['dato']} · ") for row in expected]
+        assert positions == sorted(positions) and len(expected) > 1
+        assert html.count('class="sag-punkt"') == len(expected)
+        assert all(row["titel"] in html for row in expected)
+
+
+def test_case_page_suggests_close_sagsnumre(client, sql):
+    (sag,) = sql("select id from sag order by id limit 1")
+    response = asyncio.run(client.get(f"/sag?nr={sag['id'][:-1]}"))
+    assert response.status_code == 404 and f">{sag['id']}</a>" in response.text
+
+
+def test_every_sagsnummer_links_to_its_case_page(client, sql):
+    html = get(client, "/referater/punkt?_size=max").text
+    for (sag_id,) in {(r["sag_id"],) for r in sql("select sag_id from punkt where sag_id is not null")}:
+        assert f'href="/sag?nr={sag_id}"' in html
+
+
+def test_facets_on_kle_show_titles_from_the_imported_plan(client, sql):
+    data = get(client, "/referater/punkt.json?_facet=kle_hovedgruppe&_size=0").json()
+    labels = {v["value"]: v["label"] for v in data["facet_results"]["kle_hovedgruppe"]["results"]}
+    titles = {r["nummer"]: r["betegnelse"] for r in sql("select nummer, betegnelse from kle where niveau = 'hovedgruppe'")}
+    assert labels == {k: v for k, v in titles.items() if k in labels} and labels["00"].startswith("00 Styring")
+
+
+def test_ics_feed_has_one_event_per_open_frist(client, sql):
+    expected = sql("select f.id, f.dato, p.forum from frist f join punkt p on p.id = f.punkt_id "
+                   "where f.dato >= '2025-01-01' and f.ansvarlig like '%Økonomi%' order by f.dato, f.id")  # fmt: skip
+    body = get(client, "/referater/frister.ics?fra=2025-01-01&ansvarlig=Økonomi").text
+    events = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    # A calendar is a set of events: compare without order.
+    assert sorted((str(e["UID"]), e.decoded("DTSTART").date().isoformat()) for e in events) == sorted(
+        (f"frist-{row['id']}@referater", row["dato"]) for row in expected
+    )
+    assert expected
+    assert all("Sag: " in str(e["DESCRIPTION"]) and "Ansvarlig: " in str(e["DESCRIPTION"]) for e in events)
+    # Each frist fills its whole day in Danish time (datasette-ics has no all-day events).
+    assert {(str(e.decoded("DTSTART").tzinfo), e.decoded("DTEND") - e.decoded("DTSTART"), e.decoded("DTSTART").hour)
+            for e in events} == {("Europe/Copenhagen", timedelta(days=1), 0)}  # fmt: skip
+
+
+def test_atom_feed_lists_newest_beslutninger(client, sql):
+    expected = sql("select id from punkt where beslutning is not null order by dato desc, nummer desc limit 50")
+    feed = ET.fromstring(get(client, "/referater/nyeste_beslutninger.atom").content)
+    assert sorted(e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")) == sorted(r["id"] for r in expected)
+
+
+def test_referat_text_is_shown_escaped(tmp_path):
+    # Any file name works: the metadata and the punkt page follow the database name.
+    db_path = build_site_db(tmp_path / "kommune.db")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("update punkt set titel = '<script>alert(1)</script>', beslutning = '<b>fed</b>' "
+                     "where rowid = 1")  # fmt: skip
+        (pid, sag_id) = conn.execute("select id, sag_id from punkt where rowid = 1").fetchone()
+    client = make_datasette(db_path).client
+    punkt_page = "/kommune/punkt/" + pid.replace("/", "~2F")
+    pages = (f"/sag?nr={sag_id}", "/kommune/punkt?_size=max", "/kommune/nyeste_beslutninger", punkt_page,
+             "/kommune/soeg?q=alert")  # fmt: skip
+    for path in pages:
+        html = get(client, path).text
+        assert "<script>alert(1)" not in html and "<b>fed</b>" not in html, path
+    for path in (f"/sag?nr={sag_id}", punkt_page):
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in get(client, path).text
+    assert '<h1 id="punkt-titel">&lt;script&gt;' in get(client, punkt_page).text
+
+
+def test_served_read_only_with_time_limit(client):
+    settings = get(client, "/-/settings.json").json()
+    assert settings["sql_time_limit_ms"] == 3000 and settings["suggest_facets"] is False
+    response = asyncio.run(client.get("/referater.json?sql=delete+from+punkt"))
+    assert response.status_code == 400 and "Statement must be a SELECT" in response.text
+
+
+def test_search_all_covers_punkter_and_frister(client, sql):
+    (frist,) = sql("select handling from frist where handling is not null order by id limit 1")
+    word = max(re.findall(r"\w+", frist["handling"].lower()), key=len)  # a word some frist surely holds
+    html = get(client, f"/-/search?q={word}").text
+    assert '"table": "punkt"' in html and '"table": "frist"' in html
+    for table, columns in (("frist", ("tekst", "handling", "ansvarlig")), ("punkt", ("titel", "tekst", "beslutning"))):
+        rows = sql(f"select id, {' || char(10) || '.join(f'coalesce({c}, {chr(39)}{chr(39)})' for c in columns)} as t "
+                   f"from {table}")  # fmt: skip
+        expected = {r["id"] for r in rows if word in re.findall(r"\w+", r["t"].lower())}
+        found = {r["id"] for r in get_json(client, f"/referater/{table}.json?_search={word}&_size=max")}
+        assert found == expected, table
+        assert expected or table == "punkt", "the word comes from a frist, so frist must have a hit"
+
+
+def test_search_all_page_is_danish(client):
+    html = get(client, "/-/search?q=sygefravær").text
+    assert "<h1>Søg i alle tabeller</h1>" in html and 'href="/referater/soeg?q=sygefrav%C3%A6r"' in html
+
+
+def test_frister_facet_by_month_and_ansvarlig(client, sql):
+    data = get(client, "/referater/frist.json?_facet=maaned&_facet=ansvarlig&_size=0").json()
+    for column, expression in (("maaned", "substr(dato, 1, 7)"), ("ansvarlig", "ansvarlig")):
+        facet = {v["value"]: v["count"] for v in data["facet_results"][column]["results"]}
+        expected = {r["v"]: r["n"] for r in sql(f"select {expression} as v, count(*) as n from frist "
+                                                 f"where {expression} is not null group by v")}  # fmt: skip
+        assert facet == expected, column
+
+
+def test_every_canned_query_answers(client):
+    queries = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["referater"]["queries"]
+    for name in queries:
+        get(client, f"/referater/{name}")
+        get(client, f"/referater/{name}.json")
+
+
+def test_decisions_per_month_and_outcome(client, sql):
+    rows = get_json(client, "/referater/beslutninger_pr_maaned.json?forum=Chefforum")
+    expected = sql("select maaned, udfald, count(*) as n from punkt where beslutning is not null "
+                   "and forum = 'Chefforum' group by maaned, udfald")  # fmt: skip
+    assert sorted((r["Måned"], r["Udfald"], r["Antal"]) for r in rows) == sorted(
+        (r["maaned"], r["udfald"], r["n"]) for r in expected
+    )
+
+
+def test_case_page_shows_the_behandling_trail(tmp_path):
+    # The example referater quote no earlier bodies, so two trail rows are added to table behandling.
+    db_path = build_site_db(tmp_path / "referater.db")
+    conn = sqlite3.connect(db_path)
+    (pid, sag_id) = conn.execute("select id, sag_id from punkt where sag_id is not null order by id limit 1").fetchone()
+    trail = [(f"{pid}/1", pid, 1, "Økonomiudvalget", "2025-01-14", 7, "Indstilles godkendt.", sag_id),
+             (f"{pid}/2", pid, 2, "Direktionen", None, None, "Anbefales.", sag_id)]  # fmt: skip
+    with conn:
+        conn.executemany("insert into behandling (id, punkt_id, position, organ, dato, punkt_nummer, udtalelse, sag_id) "
+                         "values (?, ?, ?, ?, ?, ?, ?, ?)", trail)  # fmt: skip
+    html = get(make_datasette(db_path).client, f"/sag?nr={sag_id}").text
+    trail_html = html[html.index('<ul class="behandling">'):]
+    assert trail_html.index("<li>Økonomiudvalget, 2025-01-14, pkt. 7: Indstilles godkendt.</li>") < trail_html.index(
+        "<li>Direktionen: Anbefales.</li>")
+
+
+def test_pages_and_feeds_answer_on_an_empty_database(tmp_path):
+    store.open_db(tmp_path / "referater.db").close()
+    client = make_datasette(tmp_path / "referater.db").client
+    for path in ("/", "/referater/soeg?q=budget", "/referater/punkt", "/-/search?q=budget",
+                 "/referater/beslutninger_pr_maaned"):  # fmt: skip
+        get(client, path)
+    assert "<strong>0</strong> referater" in get(client, "/").text
+    feed = ET.fromstring(get(client, "/referater/nyeste_beslutninger.atom").content)
+    assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == ["Ingen beslutninger endnu"]
