@@ -14,7 +14,7 @@ from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
-from .publish import ensure_kle_codes, ensure_search, import_kle, index_punkt, kle_columns
+from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
 from .rows import behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row
 
 DEFAULT_DB = "referater.db"
@@ -86,6 +86,8 @@ TABLES: dict[str, dict] = {
     },
 }  # fmt: skip
 TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
+
+KLE_CODE_COLUMNS = ("kle_hovedgruppe", "kle_gruppe", "kle_emne")  # as in publish.ensure_kle_codes
 
 # Full-text search keeps æ, ø and å distinct letters: "år" must not find "ar".
 FTS = {"punkt": ["titel", "tekst", "beslutning"]}
@@ -183,13 +185,23 @@ def save_punkter(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
     for row, punkt in zip(rows, aabne):
         sag = punkt.sagsnummer
         row.update(kle_columns(sag and sag.emne, sag and sag.handlingsfacet, referat.dato))
-        ensure_kle_codes(db, row)
+    ensure_kle_rows(db, rows)
     insert_rows(db, "punkt", rows)
     for row, punkt in zip(rows, aabne):  # these read or refer to the punkt rows just written
         index_punkt(db, row["id"])
         save_frister(db, rid, referat, punkt, row["id"])
     insert_rows(db, "bilag", [b for row, punkt in zip(rows, aabne) for b in bilag_rows(row["id"], punkt)])
     insert_rows(db, "behandling", [b for row, punkt in zip(rows, aabne) for b in behandling_rows(row["id"], punkt)])
+
+
+def ensure_kle_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """A kle row for every KLE code the punkt rows refer to, so the foreign keys hold.
+
+    One insert for the distinct codes of a referat, in first-seen order as publish.ensure_kle_codes
+    would add them row by row: one sqlite-utils insert per code and punkt was 30 % of the writer.
+    """
+    codes = dict.fromkeys(row[c] for row in rows for c in KLE_CODE_COLUMNS if row.get(c))
+    db["kle"].insert_all([kle_placeholder(code) for code in codes], pk="nummer", ignore=True)
 
 
 def insert_rows(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
