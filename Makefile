@@ -24,10 +24,10 @@ test: install  ## the whole suite
 eval: install  ## what the parser gets right, measured against the gold files
 	$(PY) -m referater.evaluation
 
-bench: install  ## every figure of the performance issue in one table (default size: < 10 min on 2 cores)
+bench: install  ## every figure of the performance issue in one table (default size: about 5 min on 2 cores)
 	$(PY) -m benchmarks.run
 
-bench-full: install  ## the same plus search and size at ≈ 1 M punkter (20 000 referater; about 45 minutes)
+bench-full: install  ## the same plus search and size at ≈ 1 M punkter (20 000 referater; hours, most of it the ingest)
 	$(PY) -m benchmarks.run --full
 
 screenshots: install  ## regenerate docs/screenshots/*.png through the browser tests (needs /usr/bin/chromium)
