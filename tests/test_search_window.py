@@ -45,3 +45,12 @@ def test_more_matches_than_the_window_rank_the_newest_ones(db, query, monkeypatc
     got = store.search(db, query, limit=3)
     assert got == reference(db, query, 3, floor=matches[4])
     assert got != reference(db, query, 3) or len(matches) <= 5  # the window changed what ranks first
+
+
+def test_a_cut_ranking_is_said_out_loud(db, monkeypatch, caplog):
+    monkeypatch.setattr(fts, "RANK_WINDOW", 5)
+    store.search(db, "Chefforum", limit=3)
+    assert caplog.messages == ["'Chefforum' matches more than 5 punkter; ranked among the 5 newest: narrow the search"]
+    caplog.clear()
+    store.search(db, "lønfunktionen", limit=3)
+    assert caplog.messages == []

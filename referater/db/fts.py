@@ -11,8 +11,11 @@ with fewer matches than the window is ranked exactly as before.
 from __future__ import annotations
 
 import json
+import logging
 
 import sqlite_utils
+
+log = logging.getLogger(__name__)
 
 # bm25 ranks at most this many matches, the most recently ingested; a query with more matches is
 # ranked within its newest ones. 2 000 keeps a search under ~25 ms on one core at 1 M punkter.
@@ -34,6 +37,9 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]
     """bm25-ranked punkter matching a full-text query, with a highlighted snippet."""
     q = db.quote_fts(query)
     floor = db.execute(FLOOR_SQL, {"q": q, "window": RANK_WINDOW - 1}).fetchone()
+    if floor:  # say so rather than let a user trust a ranking that left older matches out
+        log.warning("'%s' matches more than %d punkter; ranked among the %d newest: narrow the search",
+                    query, RANK_WINDOW, RANK_WINDOW)  # fmt: skip
     ranked = [row[0] for row in db.execute(RANK_SQL, {"q": q, "floor": floor[0] if floor else 0, "limit": limit})]
     if not ranked:
         return []
