@@ -6,10 +6,10 @@ Each expected file was written by hand from reading the text; the whole result i
 from __future__ import annotations
 
 import contextlib
-from collections import Counter
 
 import pytest
 from conftest import DATA, load_json
+from line_contract import assert_no_line_lost
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,7 +17,6 @@ from referater.errors import ReferatError
 
 from referater.ingest import load_tekst
 from referater.parsers import parse_referat, parse_tekst
-from referater.parsers.clean import clean_lines
 from referater.evaluation import layout_files
 from referater.layout_result import layout_result
 
@@ -109,32 +108,8 @@ def test_what_the_parser_guessed_is_a_warning(name, warning):
 
 @pytest.mark.parametrize("path", LAYOUT_FILES, ids=lambda p: p.stem)
 def test_no_line_is_lost(path):
-    """Every cleaned non-blank line lands in one place: header, TOC, heading, case-number line, section or noise."""
     tekst = load_tekst(path)
-    referat = parse_tekst(tekst)
-    lines, noise = clean_lines(tekst.tekst)
-    source = [line.tekst.strip() for line in lines if not line.blank]
-    placed = list(referat.hoved) + list(referat.indholdsfortegnelse)
-    for punkt in referat.punkter:
-        from_toc = punkt.lukket and punkt.overskrift in referat.indholdsfortegnelse
-        placed += [] if from_toc else punkt.overskrift.split("\n")
-        for afsnit in punkt.afsnit:
-            placed += afsnit_lines(afsnit, set(source))
-    raws = [punkt.sagsnummer.raw for punkt in referat.punkter if punkt.sagsnummer]
-    placed = Counter(line.strip() for line in placed if line.strip())
-    leftover = Counter(source) - placed
-    assert placed - Counter(source) == Counter()  # nothing placed that the text does not hold
-    assert len(list(leftover.elements())) == len(raws)  # what is left is one case-number line per punkt
-    assert all(any(raw in line for raw in raws) for line in leftover)
-    assert set(noise) <= set(referat.stoej)
-
-
-def afsnit_lines(afsnit, source: set[str]) -> list[str]:
-    """The printed lines of a section; "Beslutning: Godkendt." was one line with the label inline."""
-    texts = afsnit.tekst.split("\n")
-    if f"{afsnit.navn} {texts[0]}" in source:
-        return [f"{afsnit.navn} {texts[0]}"] + texts[1:]
-    return ([afsnit.navn] if afsnit.navn != "(uden overskrift)" else []) + texts
+    assert_no_line_lost(tekst.tekst, parse_tekst(tekst))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from collections import Counter
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLE_FILES
-from test_parse_layouts import afsnit_lines
+from line_contract import assert_no_line_lost
 from referater.errors import ReferatError
 from referater.ingest import load_tekst
 from referater.ingest.normalize import normalize_text
 from referater.parsers import parse_referat
-from referater.parsers.clean import clean_lines
 
 EXAMPLE_LINES = {path.name: load_tekst(path).tekst.split("\n") for path in EXAMPLE_FILES}
 ALL_LINES = sorted({line for lines in EXAMPLE_LINES.values() for line in lines})
@@ -30,26 +28,6 @@ referat_like = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(AL
 long_runs = st.builds(lambda head, ch, tail: head + ch * 50_000 + tail, st.sampled_from(["", "Punkt 1: Titel\n", "x"]),
                       st.sampled_from(["a", "æ", " ", "-", ".", "\t", "•"]),
                       st.sampled_from(["", "-\nb", ".....\t3", "12345", "\n1. at", "\nPunkt 2: Slut"]))  # fmt: skip
-
-
-def assert_no_line_lost(text: str, referat) -> None:
-    """Every cleaned non-blank line lands in one place: header, TOC, heading, case-number line, section or
-    noise (the same contract as tests/test_parse_layouts.py, on text no one wrote by hand)."""
-    lines, noise = clean_lines(text)
-    source = [line.tekst.strip() for line in lines if not line.blank]
-    placed = list(referat.hoved) + list(referat.indholdsfortegnelse)
-    for punkt in referat.punkter:
-        from_toc = punkt.lukket and punkt.overskrift in referat.indholdsfortegnelse
-        placed += [] if from_toc else punkt.overskrift.split("\n")
-        for afsnit in punkt.afsnit:
-            placed += afsnit_lines(afsnit, set(source))
-    raws = [punkt.sagsnummer.raw for punkt in referat.punkter if punkt.sagsnummer]
-    placed = Counter(line.strip() for line in placed if line.strip())
-    leftover = Counter(source) - placed
-    assert placed - Counter(source) == Counter()
-    assert len(list(leftover.elements())) == len(raws)
-    assert all(any(raw in line for raw in raws) for line in leftover)
-    assert set(noise) <= set(referat.stoej)
 
 
 @SETTINGS
