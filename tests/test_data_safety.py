@@ -13,8 +13,6 @@ import time
 import urllib.request
 from pathlib import Path
 
-import pytest
-
 from conftest import EXAMPLE_FILES
 from referater.pipeline import parse_file
 
