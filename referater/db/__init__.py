@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,7 +14,9 @@ from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
 from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
-from .rows import behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row
+from .rows import (
+    behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row, slug,
+)
 
 DEFAULT_DB = "referater.db"
 
@@ -154,12 +155,6 @@ def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
     if row is None or row[0] == referat.kilde:
         return base
     return f"{base}-{referat.sha256[:8]}"
-
-
-def slug(text: str) -> str:
-    """ASCII lower-case slug: "Økonomiudvalget" → "oekonomiudvalget"."""
-    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:

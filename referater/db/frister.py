@@ -12,6 +12,7 @@ import re
 import sqlite_utils
 
 from ..models import Punkt, Referat
+from .rows import slug
 
 # Table config, merged into db.TABLES (children after parents).
 TABLES: dict[str, dict] = {
@@ -47,8 +48,7 @@ def person_id(navn: str | None) -> str | None:
     """ "Økonomi & Stab" → "oekonomi-stab"; the key is readable and stable across referater."""
     if not navn:
         return None
-    navn = navn.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
-    return re.sub(r"[^a-z0-9]+", "-", navn).strip("-") or None
+    return slug(navn) or None
 
 
 def frist_rows(rid: str, referat: Referat, punkt: Punkt, punkt_id: str) -> list[dict]:

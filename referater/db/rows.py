@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..models import Punkt, Referat, Sagsnummer
+
+
+def slug(text: str) -> str:
+    """ASCII lower-case slug: "Økonomiudvalget" → "oekonomiudvalget"."""
+    text = text.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def dumps(value) -> str:

@@ -12,9 +12,9 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Dokument, Tekst
 from .markdown import strip_markdown
-from .normalize import normalize_text as undo_print_artefacts
+from .normalize import normalize_text
 from .pdf import extract_pdf
-from .text import decode_text, normalize_text
+from .text import decode_text, strip_export_residue
 
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".pdf": "pdf"}
 
@@ -56,7 +56,7 @@ def to_tekst(dokument: Dokument) -> Tekst:
         kilde=dokument.kilde,
         sha256=dokument.sha256,
         format=dokument.format,
-        tekst=undo_print_artefacts(normalize_text(text)),
+        tekst=normalize_text(strip_export_residue(text)),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-# Links and stray bold are residue in text exports too, so ingest.text.normalize_text removes them.
+# Links and stray bold are residue in text exports too, so ingest.text.strip_export_residue removes them.
 # Order matters: escapes last so an escaped "\*" survives as "*".
 MARKUP = [
     (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),  # ATX heading marks

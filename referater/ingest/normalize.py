@@ -15,9 +15,8 @@ from ..parsers import patterns as p
 # Compatibility decompositions that never change meaning: no-break/thin spaces, full-width and
 # half-width forms, font variants. Superscripts, fractions and "…" are left alone ("m²" ≠ "m2").
 SAFE_COMPAT_TAGS = {"<noBreak>", "<wide>", "<narrow>", "<font>"}
-LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # zero-width, BOM
-SOFT_HYPHEN = "\u00ad"
+SOFT_HYPHEN = p.SOFT_HYPHEN
 
 # A bullet glyph at the start of a line, with or without the space after it.
 BULLET = re.compile(r"^(?P<indent>[ \t]*)[•·▪●◦■□➢►‣⁃∙][ \t]*(?=\S)", re.M)
@@ -66,8 +65,8 @@ COMPAT_TABLE = CompatTable()
 
 def safe_compat(ch: str) -> str:
     """One character's NFKC form when that cannot change what the text means."""
-    if ch in LIGATURES:
-        return LIGATURES[ch]
+    if ch in p.LIGATURES:
+        return p.LIGATURES[ch]
     tag = unicodedata.decomposition(ch).split(" ", 1)[0]
     if tag in SAFE_COMPAT_TAGS or (tag == "<compat>" and unicodedata.category(ch) == "Zs"):
         return unicodedata.normalize("NFKC", ch)

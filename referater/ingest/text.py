@@ -54,7 +54,7 @@ def _control_share(text: str) -> float:
     return len(CONTROL.findall(text)) / max(len(text), 1)
 
 
-def normalize_text(text: str) -> str:
+def strip_export_residue(text: str) -> str:
     """Unify line ends; drop markdown residue and trailing blanks (soft hyphens: see normalize.py)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = LINK.sub(r"\1", STRAY_BOLD.sub("", text))

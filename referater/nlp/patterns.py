@@ -6,12 +6,11 @@ Regex fragments are written for ``re.IGNORECASE`` unless they say otherwise.
 
 from __future__ import annotations
 
+from ..parsers.patterns import MONTHS
+
 # Month names and the abbreviations agenda systems print; abbreviations are only trusted next to a
 # day number, because "Jan" is also a first name.
-MAANEDER = {
-    "januar": 1, "februar": 2, "marts": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
-    "august": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
+MAANEDER = MONTHS
 MAANED_FORKORTELSER = {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
