@@ -13,6 +13,7 @@ from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .migrations import migrate
 from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
 from .rows import (
     behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row, slug,
@@ -114,12 +115,15 @@ def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
     # In WAL mode NORMAL still keeps every committed document after a crash or kill -9 (only a power
     # cut may lose the last few); FULL spent an fsync per document, a third of the writer's time.
     db.execute("PRAGMA synchronous = NORMAL")
-    ensure_shape(db)
+    migrate(db, ensure_shape)
     return db
 
 
 def ensure_shape(db: sqlite_utils.Database) -> None:
-    """Create missing tables, FTS, indexes and WAL; safe to run on every command."""
+    """Create missing tables, FTS, indexes and WAL; safe to run on every command.
+
+    Only additive changes belong here; anything else is a migration (``db/migrations.py``).
+    """
     if db.memory is False and db.journal_mode != "wal":
         db.enable_wal()
     for name, spec in TABLES.items():
