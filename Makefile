@@ -21,8 +21,8 @@ demo: install  ## venv, install, ingest examples/ into referater.db, serve on 12
 test: install  ## the whole suite
 	$(PY) -m pytest -q
 
-eval: install  ## what the parser gets right, measured against the gold files
-	$(PY) -m referater.evaluation
+eval: install  ## what the parser gets right, measured against the gold files (V=1: every document of ../shared/real)
+	$(PY) -m referater.evaluation $(if $(V),-v)
 
 bench: install  ## every figure of the performance issue in one table (default size: about 5 min on 2 cores)
 	$(PY) -m benchmarks.run

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ReferatError
+from .evaluation_real import main as real_main
 from .ingest import load_tekst
 from .layout_result import layout_result
 from .nlp.evaluation import nlp_report
@@ -52,7 +53,9 @@ def evaluate_file(path: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    dirs = [Path(a) for a in (argv if argv is not None else sys.argv[1:])] or DEFAULT_DIRS
+    args = argv if argv is not None else sys.argv[1:]
+    verbose = "-v" in args
+    dirs = [Path(a) for a in args if a != "-v"] or DEFAULT_DIRS
     rows = [evaluate_file(path) for folder in dirs for path in sorted(folder.glob("*.json"))]
     print(f"{'fil':32} {'punkter':>12} {'felter':>14} {'møde':>6}")
     for r in rows:
@@ -67,6 +70,8 @@ def main(argv: list[str] | None = None) -> None:
     if gold_files:  # frister, ansvarlige and opgaver against the hand-annotated gold
         print()
         print("\n".join(nlp_report(gold_files, EXAMPLES)))
+    print()
+    real_main(["-v"] if verbose else [])  # ../shared/real, when it is there
 
 
 def layout_files(folder: Path) -> list[Path]:
