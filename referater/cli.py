@@ -89,6 +89,8 @@ def ingest(paths, db_path, force, silent, jobs, model, as_json):
     for result in results:
         if result.status == "failed":
             click.echo(f"{result.kilde}: {result.fejl}", err=True)
+        elif result.note and not as_json:
+            click.echo(f"{result.kilde}: {result.note}")
     if as_json:
         emit_json([vars(r) for r in results])
     elif not silent:
