@@ -56,7 +56,11 @@ def detect_export(data: bytes) -> str | None:
     if data.startswith(ZIP_MAGIC):
         return detect_export(zip_member(data)[1])
     if head == b"{":
-        return firstagenda.FORMAT if firstagenda.is_firstagenda(loads(data)) else not_an_export("JSON")
+        value = loads(data)
+        if firstagenda.is_committee_list(value):
+            raise ExportError("dette er FirstAgenda-portalens udvalgsliste, ikke et møde: hent møderne med "
+                              "'referater hent PORTAL-URL'")  # fmt: skip
+        return firstagenda.FORMAT if firstagenda.is_firstagenda(value) else not_an_export("JSON")
     if head == b"<":
         root = parse_xml(data)
         return next((name for name, (test, _) in XML_FORMATS.items() if test(root)), None) or not_an_export(

@@ -101,11 +101,11 @@ def split_dated_entries(section: Section, dato: str | None) -> tuple[list[Sectio
             line = Line(line.nummer, line.offset, match["rest"].strip())
         if line.tekst:
             parts[-1][1].append(line)
-    own = [Section(section.navn, section.kind, tuple(lines), section.organ, when)
-           for when, lines in parts if when is None or when == dato]  # fmt: skip
+    own = [line for when, lines in parts if when is None or when == dato for line in lines]
     trail = [Behandling(section.organ or section.navn, when, None, " ".join(line.tekst for line in lines))
              for when, lines in parts if when is not None and when != dato and lines]  # fmt: skip
-    return own, trail
+    kept = Section(section.navn, section.kind, tuple(as_lines([line.tekst for line in own])), section.organ)
+    return ([kept] if own else []), trail
 
 
 def sagsnummer(raw: str | None) -> Sagsnummer | None:

@@ -69,9 +69,10 @@ def read_element(element: ET.Element, position: int, meeting: Meeting):
         sagsnummer=text(handling, "CaseNumber"), lukket=not is_true(text(element, "AccessIsPublic")),
         bilag=tuple(attachment(a) for a in handling.findall("Attachments/Attachment")),
     )  # fmt: skip
-    sections = [field_section(text(cp, "Title"), [line.tekst for line in html_lines(raw_text(cp, "Content"))],
-                              decision=is_true(text(cp, "IsDecision")))
-                for cp in handling.findall("CasePresentations/CasePresentation")]  # fmt: skip
+    presentations = [(cp, [line.tekst for line in html_lines(raw_text(cp, "Content"))])
+                     for cp in handling.findall("CasePresentations/CasePresentation")]  # fmt: skip
+    sections = [field_section(text(cp, "Title"), lines, decision=is_true(text(cp, "IsDecision")))
+                for cp, lines in presentations if lines]  # fmt: skip  (an empty field states nothing)
     plan = handling.findall("HandlingPlan/Handling")
     this = [h for h in plan if text(h, "Placement") == THIS_MEETING]
     sections += [field_section(labels.DECISION_CAPTION, decision_lines(h), decision=True) for h in this

@@ -30,6 +30,11 @@ def is_firstagenda(value) -> bool:
     return isinstance(value, dict) and ITEMS in value and ("Moede" in value or "Udvalg" in value)
 
 
+def is_committee_list(value) -> bool:
+    """The portal's /api/agenda/udvalgsliste: committees and their meetings, not a meeting."""
+    return isinstance(value, dict) and isinstance(value.get("Udvalg"), dict) and ITEMS not in value
+
+
 def convert(data: bytes, kilde: str = "", sha256: str = "") -> Referat:
     """One FirstAgenda meeting JSON → Referat (pure: no I/O)."""
     meeting = load(data)

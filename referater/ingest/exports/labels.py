@@ -18,8 +18,8 @@ SECTION_KINDS = {
 }
 # A caption that ends in one of these words is that kind: "ADMINISTRATIONENS INDSTILLING", "Udvalgets beslutning".
 CAPTION_ENDINGS = [(re.compile(r"\bindstilling$", re.I), "indstilling"), (re.compile(r"\bbeslutning$", re.I), "beslutning")]
-# "FORRETNINGSUDVALGETS BESLUTNING", "Økonomiudvalgets beslutning": whose decision a field holds.
-GENITIVE_DECISION = re.compile(r"^(?P<organ>.+?s)\s+beslutning$", re.I)
+# "FORRETNINGSUDVALGETS BESLUTNING", "Økonomiudvalgets beslutning": whose decision a field holds (no genitive s).
+GENITIVE_DECISION = re.compile(r"^(?P<organ>.+?)s\s+beslutning$", re.I)
 # An entry of a decision field that logs several meetings: "18. september 2012: Sagen udsat …".
 DATED_ENTRY = re.compile(rf"^(?P<dato>{p.DATE_TEXT})\s*:\s*(?P<rest>.*)$", re.I)
 # "2022-03-21T08:00:00+01:00", "2017-05-02 10:00": ISO timestamps, local time as written.
