@@ -153,6 +153,11 @@ def is_ingested(db: sqlite_utils.Database, sha256: str) -> bool:
     return bool(db.execute(sql, [sha256, sha256]).fetchone())
 
 
+def has_kilde(db: sqlite_utils.Database, kilde: str) -> bool:
+    """True when a referat from this file or URL is stored (``referater hent`` skips a fetched meeting)."""
+    return bool(db.execute("select 1 from referat where _kilde = ? limit 1", [kilde]).fetchone())
+
+
 def stored_sha256(db: sqlite_utils.Database) -> list[str]:
     """The sha256 of every stored document, so workers can skip unchanged files without the database."""
     return [row[0] for row in db.execute("select _sha256 from referat union select _sider_sha256 from referat "

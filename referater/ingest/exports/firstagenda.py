@@ -57,10 +57,11 @@ def load(data: bytes) -> dict:
         raise ExportError(f"ugyldig JSON ({error}): hent mødet fra portalen igen") from error
     if not is_firstagenda(meeting):
         raise ExportError("ikke et FirstAgenda-møde (ingen 'Dagsordenpunkter'): hent mødet fra /api/agenda/dagsorden/<id>")
-    if not isinstance(meeting[ITEMS], list) or not meeting[ITEMS]:
+    items = meeting[ITEMS]
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ExportError("ukendt version af FirstAgenda-eksporten: 'Dagsordenpunkter' er ikke en liste af punkter")
+    if not items:
         raise ExportError("FirstAgenda-mødet har ingen punkter ('Dagsordenpunkter' er tom)")
-    if not all(isinstance(item, dict) for item in meeting[ITEMS]):
-        raise ExportError("FirstAgenda-mødets punkter er ikke objekter: ukendt version af eksporten")
     return meeting
 
 
