@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import ReferatError
 from .ingest import read_document
 from .ingest.exports import detect_export
-from .ingest.exports.compose import closed_title, date_and_time
+from .ingest.exports.compose import closed_title
 from .ingest.exports.html import html_lines, plain_lines
 from .ingest.exports.labels import DATED_ENTRY, PLACEHOLDERS, UNRELEASED_DECISIONS
 from .ingest.exports.xml import parse_xml, raw_text, text

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ...models import Referat
 from . import acadre, edoc, edoc_publishing, firstagenda, sbsys
 from .errors import ExportError
-from .xml import XML_ERRORS, parse_xml
+from .xml import parse_xml
 
 # format → (does this parsed document belong to it, convert bytes → Referat)
 XML_FORMATS: dict[str, tuple[Callable, Callable]] = {

@@ -13,9 +13,9 @@ import xml.etree.ElementTree as ET
 
 from ...models import Behandling, Deltager, Referat
 from ...parsers import patterns as p
-from ...parsers.header import parse_date, parse_time
+from ...parsers.header import parse_date
 from . import labels
-from .compose import Item, Meeting, build_punkt, field_section, is_true
+from .compose import Item, Meeting, build_punkt, date_and_time, field_section, is_true
 from .errors import ExportError
 from .html import html_lines
 from .xml import parse_xml, raw_text, text
@@ -36,12 +36,12 @@ def convert(data: bytes, kilde: str = "", sha256: str = "") -> Referat:
     check(root)
     committee = root.find("Committee")
     meeting = committee.find("Meeting")
-    when = text(meeting, "MeetingDateTime")
-    context = Meeting(forum=text(committee, "Name"), dato=parse_date(when or ""))
+    dato, starttid = date_and_time(text(meeting, "MeetingDateTime"))
+    context = Meeting(forum=text(committee, "Name"), dato=dato)
     elements = meeting.findall("Agenda/AgendaElements/AgendaElement")
     return Referat(
         kilde=kilde, sha256=sha256, format=FORMAT, forum=context.forum, dato=context.dato,
-        starttid=parse_time(when or ""), sted=text(meeting, "MeetingLocation"),
+        starttid=starttid, sted=text(meeting, "MeetingLocation"),
         deltagere=tuple(deltager(person) for person in meeting.findall("MeetingParticipants/MeetingParticipant")),
         punkter=tuple(read_element(element, position, context) for position, element in enumerate(elements, 1)),
         hoved=tuple(x for x in (context.forum, text(meeting, "Agenda/Type")) if x),

@@ -12,9 +12,9 @@ import re
 import xml.etree.ElementTree as ET
 
 from ...models import Deltager, Referat
-from ...parsers.header import parse_date, parse_person, parse_time
+from ...parsers.header import parse_person
 from . import labels
-from .compose import Item, Meeting, build_punkt, field_section, is_true, split_dated_entries
+from .compose import Item, Meeting, build_punkt, date_and_time, field_section, is_true, split_dated_entries
 from .errors import ExportError
 from .html import html_lines, plain_lines
 from .xml import parse_xml, raw_text, text
@@ -35,11 +35,11 @@ def convert(data: bytes, kilde: str = "", sha256: str = "") -> Referat:
     check(root)
     agenda = root.find("Agendas/Agenda")
     meeting = agenda.find("Meeting")
-    when = text(meeting, "When") or ""
-    context = Meeting(forum=text(agenda, "Committee/Name") or text(agenda, "Name"), dato=parse_date(when))
+    dato, starttid = date_and_time(text(meeting, "When"))
+    context = Meeting(forum=text(agenda, "Committee/Name") or text(agenda, "Name"), dato=dato)
     items = agenda.findall("Items/Item")
     return Referat(
-        kilde=kilde, sha256=sha256, format=FORMAT, forum=context.forum, dato=context.dato, starttid=parse_time(when),
+        kilde=kilde, sha256=sha256, format=FORMAT, forum=context.forum, dato=dato, starttid=starttid,
         sted=text(meeting, "Where"), deltagere=tuple(d for m in agenda.findall("Meeting/Members/MeetingMember")
                                                      if (d := deltager(m)) is not None),
         punkter=tuple(read_item(item, position, context) for position, item in enumerate(items, start=1)),
