@@ -118,3 +118,17 @@ def test_a_meeting_saved_with_another_name_is_still_read(tmp_path):
     renamed = tmp_path / "moede.txt"
     renamed.write_bytes(json.dumps(json.loads(FIXTURE.read_text(encoding="utf-8"))).encode())
     assert read_document(renamed).format == "firstagenda"
+
+
+def test_a_template_without_known_labels_is_split_at_its_heading_tags():
+    meeting = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    item = meeting["Dagsordenpunkter"][3]
+    item["Felter"][0]["Html"] = ("<div><h2>Kort om sagen</h2><p>Vejene saltes efter behov.</p>"
+                                 "<h2>Anbefalet løsning</h2><p>At <strong>orienteringen</strong> tages til efterretning."
+                                 "</p><p><strong>Fremhævet men ingen overskrift</strong></p></div>")  # fmt: skip
+    meeting["Dagsordenpunkter"] = [item]
+    punkt = export_to_referat(json.dumps(meeting).encode()).punkter[0]
+    assert punkt.afsnit == (
+        Afsnit("Kort om sagen", "Vejene saltes efter behov."),
+        Afsnit("Anbefalet løsning", "At orienteringen tages til efterretning.\nFremhævet men ingen overskrift"),
+    )

@@ -52,6 +52,7 @@ SBSYS = Referat(
             nummer=1, titel="Renovering af Stationsvej", type="andet",
             sagsnummer=Sagsnummer("05.01.02-G01-12-24", "05.01.02-G01-12-24", "kle", emne="05.01.02",
                                   handlingsfacet="G01", loebenummer=12, aar=2024),
+            # the parser's reading of "indstiller, at" followed by a list without "at" (one point); reported to issue 11
             indstiller="Administrationen",
             indstillinger=("at - renoveringen af Stationsvej udføres i 2025, - anlægsbevillingen frigives.",),
             afsnit=(  # in the order of the fields' Index, not of the file

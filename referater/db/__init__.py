@@ -173,7 +173,8 @@ def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
     return f"{base}-{referat.sha256[:8]}"
 
 
-def save_document(db: sqlite_utils.Database, referat: Referat, export_formats: Collection[str] = ()) -> tuple[str, str | None]:
+def save_document(db: sqlite_utils.Database, referat: Referat,
+                  export_formats: Collection[str] = ()) -> tuple[str, str | None]:
     """``save_referat``, merged with a stored referat of the same meeting from the other kind of file.
 
     Returns the referat's id and, when two files were merged, one Danish line saying so (see ``dedupe``).

@@ -96,4 +96,5 @@ def attach_pages(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
     for punkt in referat.punkter:
         db.execute("update punkt set sider = ? where referat_id = ? and nummer = ?",
                    [json.dumps(list(punkt.sider)), rid, punkt.nummer])  # fmt: skip
-    db.execute("update referat set _sider_kilde = ?, _sider_sha256 = ? where id = ?", [referat.kilde, referat.sha256, rid])
+    db.execute("update referat set _sider_kilde = ?, _sider_sha256 = ? where id = ?",
+               [referat.kilde, referat.sha256, rid])

@@ -52,7 +52,7 @@ def detect_export(data: bytes) -> str | None:
 
     Raises ExportError when the bytes are JSON, XML or a zip but not an agenda export it can read.
     """
-    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")[:1]  # the first character tells JSON from XML
     if data.startswith(ZIP_MAGIC):
         return detect_export(zip_member(data)[1])
     if head == b"{":

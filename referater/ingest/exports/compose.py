@@ -49,10 +49,10 @@ def clean_texts(texts: list[str]) -> list[str]:
     return [line.strip() for line in lines if line.strip() and line.strip() not in labels.PLACEHOLDERS]
 
 
-def as_lines(texts: list[str], start: int = 0) -> list[Line]:
-    """Consecutive Line values, numbered from `start`, as if the texts were printed one under the other."""
+def as_lines(texts: list[str]) -> list[Line]:
+    """Consecutive Line values, as if the texts were printed one under the other."""
     lines, offset = [], 0
-    for i, text in enumerate(texts, start=start):
+    for i, text in enumerate(texts):
         lines.append(Line(i, offset, text))
         offset += len(text) + 1
     return lines
@@ -145,7 +145,7 @@ def build_punkt(item: Item, sections: list[Section], meeting: Meeting, trail: tu
 
 
 def date_and_time(value: str | None) -> tuple[str | None, str | None]:
-    """A meeting timestamp in any form the systems write ("2017-05-02T10:00:00", "02-05-2017 10:00") → (ISO date, "HH:MM")."""
+    """A meeting timestamp as the systems write it ("2017-05-02T10:00:00", "02-05-2017 10:00") → (date, "HH:MM")."""
     value = value or ""
     if match := labels.ISO_TIMESTAMP.match(value):
         clock = match["clock"]

@@ -56,7 +56,8 @@ def load(data: bytes) -> dict:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ExportError(f"ugyldig JSON ({error}): hent mødet fra portalen igen") from error
     if not is_firstagenda(meeting):
-        raise ExportError("ikke et FirstAgenda-møde (ingen 'Dagsordenpunkter'): hent mødet fra /api/agenda/dagsorden/<id>")
+        raise ExportError("ikke et FirstAgenda-møde (ingen 'Dagsordenpunkter'): hent mødet fra "
+                          "/api/agenda/dagsorden/<id>")
     items = meeting[ITEMS]
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ExportError("ukendt version af FirstAgenda-eksporten: 'Dagsordenpunkter' er ikke en liste af punkter")

@@ -17,7 +17,10 @@ SECTION_KINDS = {
     "beslutningen træffes af": "oevrigt",
 }
 # A caption that ends in one of these words is that kind: "ADMINISTRATIONENS INDSTILLING", "Udvalgets beslutning".
-CAPTION_ENDINGS = [(re.compile(r"\bindstilling$", re.I), "indstilling"), (re.compile(r"\bbeslutning$", re.I), "beslutning")]
+CAPTION_ENDINGS = [
+    (re.compile(r"\bindstilling$", re.I), "indstilling"),
+    (re.compile(r"\bbeslutning$", re.I), "beslutning"),
+]
 # "FORRETNINGSUDVALGETS BESLUTNING", "Økonomiudvalgets beslutning": whose decision a field holds (no genitive s).
 GENITIVE_DECISION = re.compile(r"^(?P<organ>.+?)s\s+beslutning$", re.I)
 # An entry of a decision field that logs several meetings: "18. september 2012: Sagen udsat …".
