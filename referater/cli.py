@@ -14,7 +14,9 @@ from rapidfuzz import process
 from . import db as store
 from .errors import ReferatError
 from .ingest import find_documents
+from .harvest import harvest, select_meetings
 from .ingest.kle import read_kle_file
+from .ingest.portal import Portal, PortalError, portal_base
 from .jsonout import referat_dict
 from .nlp import load_pipeline
 from .parsers.kle import parse_kle
@@ -86,16 +88,63 @@ def ingest(paths, db_path, force, silent, jobs, model, as_json):
         for result in ingest_files(db, files, force=force, jobs=jobs, model=model):
             results.append(result)
             bar.update(1, Path(result.kilde))
+    report_run(results, as_json, silent, ("indlæst", "uændret", "fejlet"))
+    if any(r.status == "failed" for r in results):
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("portal_url", metavar="PORTAL-URL")
+@click.option("--udvalg", help="Only committees whose name contains this text (fx 'Økonomiudvalget').")
+@click.option("--fra", type=click.DateTime(["%Y-%m-%d"]), help="First meeting date.")
+@click.option("--til", type=click.DateTime(["%Y-%m-%d"]), help="Last meeting date.")
+@db_option
+@click.option("--force", is_flag=True, help="Fetch again meetings that are already stored.")
+@click.option("--pause", default=0.5, show_default=True, type=click.FloatRange(0),
+              help="Seconds between two requests; after a failure the wait starts at 4 × pause and doubles.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0, min_open=True),
+              help="Seconds to wait for an answer.")
+@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+@model_option
+@json_option
+def hent(portal_url, udvalg, fra, til, db_path, force, pause, timeout, silent, model, as_json):
+    """Fetch a FirstAgenda portal's meetings and ingest them; a second run fetches only what is new.
+
+    Example: referater hent https://dagsordener.kommune.dk --udvalg Økonomiudvalget --fra 2024-01-01
+    """
+    try:
+        portal = Portal(portal_base(portal_url), pause=pause, timeout=timeout, backoff=4 * pause)
+        meetings = select_meetings(portal.meetings(), udvalg, fra and fra.date(), til and til.date())
+    except PortalError as error:
+        raise click.ClickException(f"{portal_url}: {error}")
+    db = store.open_db(db_path)
+    results, stopped = [], None
+    with click.progressbar(length=len(meetings), label="Henter møder", hidden=silent or as_json) as bar:
+        try:
+            for result in harvest(db, portal, meetings, force=force, model=model):
+                results.append(result)
+                bar.update(1)
+        except PortalError as error:  # the portal keeps failing: stop, keep what was fetched
+            stopped = f"{portal_url}: {error} ({len(results)} af {len(meetings)} møder behandlet; kør igen for resten)"
+    report_run(results, as_json, silent, ("hentet", "allerede gemt", "fejlet"))
+    if stopped:
+        click.echo(stopped, err=True)
+    if stopped or any(r.status == "failed" for r in results):
+        raise SystemExit(1)
+
+
+def report_run(results, as_json: bool, silent: bool, words: tuple[str, str, str]) -> None:
+    """Failed files (stderr) and merge notes, one line each; then the JSON or a one-line count."""
     for result in results:
         if result.status == "failed":
             click.echo(f"{result.kilde}: {result.fejl}", err=True)
+        elif result.note and not as_json:
+            click.echo(f"{result.kilde}: {result.note}")
     if as_json:
         emit_json([vars(r) for r in results])
     elif not silent:
-        counts = {s: sum(r.status == s for r in results) for s in ("ingested", "unchanged", "failed")}
-        click.echo("{ingested} indlæst, {unchanged} uændret, {failed} fejlet".format(**counts))
-    if any(r.status == "failed" for r in results):
-        raise SystemExit(1)
+        counts = [sum(r.status == s for r in results) for s in ("ingested", "unchanged", "failed")]
+        click.echo(", ".join(f"{n} {word}" for n, word in zip(counts, words)))
 
 
 @cli.command()

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .errors import ReferatError
+from .evaluation_exports import main as exports_main
 from .evaluation_real import main as real_main
 from .ingest import load_tekst
 from .layout_result import layout_result
@@ -72,6 +73,8 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(nlp_report(gold_files, EXAMPLES)))
     print()
     real_main(["-v"] if verbose else [])  # ../shared/real, when it is there
+    print()
+    exports_main([])  # ../shared/agenda-exports, when it is there
 
 
 def layout_files(folder: Path) -> list[Path]:

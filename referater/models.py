@@ -16,7 +16,7 @@ class Dokument:
     kilde: str  # the path as the user gave it
     data: bytes
     sha256: str
-    format: str  # "txt", "md" or "pdf"
+    format: str  # "txt", "md", "pdf", or the agenda export it is: "firstagenda", "edoc", "sbsys", …
 
 
 @dataclass(frozen=True)
@@ -125,6 +125,8 @@ class Punkt:
     lukket: bool = False  # closed punkt: only nummer and titel are known and kept
     behandling: tuple[Behandling, ...] = ()  # earlier bodies' recommendations quoted here
     delbeslutninger: tuple[Delbeslutning, ...] = ()
+    eksport_id: str | None = None  # the item's id in the agenda export it came from (provenance, as sider for a PDF)
+    bilag_links: tuple[str | None, ...] = ()  # link of each bilag, in the order of `bilag`, when the export gives one
 
 
 @dataclass(frozen=True)

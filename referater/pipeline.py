@@ -15,7 +15,8 @@ import sqlite_utils
 from . import db as store
 from .errors import ReferatError
 from .ingest import read_document, to_tekst
-from .models import Referat
+from .ingest.exports import EXPORT_FORMATS, export_to_referat, is_export_format
+from .models import Dokument, Referat
 from .nlp import enrich, load_pipeline
 from .parsers import parse_tekst
 
@@ -31,11 +32,19 @@ class Resultat:
     referat_id: str | None = None
     punkter: int = 0
     fejl: str | None = None
+    note: str | None = None  # said to the user: this file and another were the same meeting
+
+
+def document_referat(dokument: Dokument) -> Referat:
+    """The referat a document holds: an agenda export is converted, any other file parsed from its text."""
+    if is_export_format(dokument.format):
+        return export_to_referat(dokument.data, dokument.kilde, dokument.sha256, dokument.format)
+    return parse_tekst(to_tekst(dokument))
 
 
 def parse_file(path: str | Path, model: str | None = None) -> Referat:
     """Read, parse and enrich one file without touching a database."""
-    return enrich(parse_tekst(to_tekst(read_document(path))), load_pipeline(model))
+    return enrich(document_referat(read_document(path)), load_pipeline(model))
 
 
 def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
@@ -45,12 +54,12 @@ def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False
         dokument = read_document(path)
         if not force and store.is_ingested(db, dokument.sha256):
             return Resultat(str(path), "unchanged")
-        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))
-        rid = store.save_referat(db, referat)
+        referat = enrich(document_referat(dokument), load_pipeline(model))
+        rid, note = store.save_document(db, referat, EXPORT_FORMATS)
     except ReferatError as error:
         log.info("%s: %s", path, error)
         return Resultat(str(path), "failed", fejl=str(error))
-    return Resultat(str(path), "ingested", referat_id=rid, punkter=len(referat.punkter))
+    return Resultat(str(path), "ingested", referat_id=rid, punkter=len(referat.punkter), note=note)
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,7 @@ def parse_document(path: str | Path, force: bool = False, stored: frozenset[str]
         dokument = read_document(path)
         if not force and dokument.sha256 in stored:
             return Parsed(str(path), dokument.sha256)
-        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))  # built once per process
+        referat = enrich(document_referat(dokument), load_pipeline(model))  # built once per process
         return Parsed(str(path), dokument.sha256, referat)
     except ReferatError as error:
         return Parsed(str(path), fejl=str(error))
@@ -96,11 +105,11 @@ def write_parsed(db: sqlite_utils.Database, parsed: Parsed, force: bool = False)
     if parsed.referat is None or (not force and store.is_ingested(db, parsed.sha256)):
         return Resultat(parsed.kilde, "unchanged")
     try:
-        rid = store.save_referat(db, parsed.referat)
+        rid, note = store.save_document(db, parsed.referat, EXPORT_FORMATS)
     except ReferatError as error:  # as in ingest_file: the document is reported and skipped
         log.info("%s: %s", parsed.kilde, error)
         return Resultat(parsed.kilde, "failed", fejl=str(error))
-    return Resultat(parsed.kilde, "ingested", referat_id=rid, punkter=len(parsed.referat.punkter))
+    return Resultat(parsed.kilde, "ingested", referat_id=rid, punkter=len(parsed.referat.punkter), note=note)
 
 
 def ingest_files(

@@ -45,7 +45,7 @@ BAD_INPUTS = {
     "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "the PDF cannot be read"),
     "scannet.pdf": (blank_pdf(), "the PDF has no text layer (it looks scanned; OCR is not done): export it with text"),
     "noter.txt": ("Huskeliste\n\nKøb kaffe til mødet.\n".encode(), "no punkter found (no line like 'Punkt 1: Titel'): is this a referat?"),
-    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .markdown, .md, .pdf, .txt file"),
+    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .json, .markdown, .md, .pdf, .txt, .xml, .zip file"),
 }  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .dedupe import save_merged
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
 from .rows import (
@@ -28,6 +30,8 @@ TABLES: dict[str, dict] = {
             "id": str, "forum": str, "dato": str, "aar": int, "starttid": str, "sted": str,
             "antal_punkter": int, "advarsler": str, "antal_advarsler": int, "_kilde": str,
             "_sha256": str, "_format": str, "_ingested_at": str, "_parser_version": str,
+            # a PDF or text of the same meeting whose pages are kept beside an agenda export's punkter
+            "_sider_kilde": str, "_sider_sha256": str,
         },
         "pk": "id",
         "foreign_keys": [],
@@ -55,6 +59,7 @@ TABLES: dict[str, dict] = {
             "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
             "afsnit": str, "tekst": str, "sider": str, "maaned": str, "kle_hovedgruppe": str,
             "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str,
+            "eksport_id": str,  # the item's id in the agenda export it came from
         },
         "pk": "id",
         "foreign_keys": [
@@ -69,7 +74,7 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id")],
     },
     "bilag": {
-        "columns": {"id": str, "punkt_id": str, "position": int, "titel": str},
+        "columns": {"id": str, "punkt_id": str, "position": int, "titel": str, "link": str},
         "pk": "id",
         "foreign_keys": [("punkt_id", "punkt", "id")],
     },
@@ -99,7 +104,7 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 INDEXES = {
     "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"], ["maaned"],
               ["kle_hovedgruppe"], ["kle_emne"], ["handlingsfacet"]],
-    "referat": [["_sha256"], ["dato"], ["_kilde"]],
+    "referat": [["_sha256"], ["dato"], ["_kilde"], ["_sider_sha256"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],
     "behandling": [["sag_id"], ["punkt_id"]],
@@ -143,13 +148,20 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
 
 
 def is_ingested(db: sqlite_utils.Database, sha256: str) -> bool:
-    """True when a document with exactly these bytes is already stored."""
-    return bool(db.execute("select 1 from referat where _sha256 = ? limit 1", [sha256]).fetchone())
+    """True when a document with exactly these bytes is already stored (also as the pages beside an export)."""
+    sql = "select 1 from referat where _sha256 = ? or _sider_sha256 = ? limit 1"
+    return bool(db.execute(sql, [sha256, sha256]).fetchone())
+
+
+def has_kilde(db: sqlite_utils.Database, kilde: str) -> bool:
+    """True when a referat from this file or URL is stored (``referater hent`` skips a fetched meeting)."""
+    return bool(db.execute("select 1 from referat where _kilde = ? limit 1", [kilde]).fetchone())
 
 
 def stored_sha256(db: sqlite_utils.Database) -> list[str]:
     """The sha256 of every stored document, so workers can skip unchanged files without the database."""
-    return [row[0] for row in db.execute("select _sha256 from referat")]
+    return [row[0] for row in db.execute("select _sha256 from referat union select _sider_sha256 from referat "
+                                         "where _sider_sha256 is not null")]  # fmt: skip
 
 
 def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
@@ -159,6 +171,15 @@ def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
     if row is None or row[0] == referat.kilde:
         return base
     return f"{base}-{referat.sha256[:8]}"
+
+
+def save_document(db: sqlite_utils.Database, referat: Referat,
+                  export_formats: Collection[str] = ()) -> tuple[str, str | None]:
+    """``save_referat``, merged with a stored referat of the same meeting from the other kind of file.
+
+    Returns the referat's id and, when two files were merged, one Danish line saying so (see ``dedupe``).
+    """
+    return save_merged(db, referat, export_formats, save_referat, delete_referat)
 
 
 def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:

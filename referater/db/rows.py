@@ -62,6 +62,7 @@ def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
         "afsnit": dumps({"navn": a.navn, "tekst": a.tekst} for a in punkt.afsnit),
         "tekst": "\n\n".join(f"{a.navn}\n{a.tekst}" for a in punkt.afsnit),
         "sider": dumps(punkt.sider),
+        "eksport_id": punkt.eksport_id,
     }
 
 
@@ -86,9 +87,10 @@ def deltager_rows(rid: str, referat: Referat) -> list[dict]:
 
 
 def bilag_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
+    links = punkt.bilag_links + (None,) * (len(punkt.bilag) - len(punkt.bilag_links))  # parsed text has no links
     return [
-        {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "titel": titel}
-        for i, titel in enumerate(punkt.bilag, start=1)
+        {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "titel": titel, "link": link}
+        for i, (titel, link) in enumerate(zip(punkt.bilag, links), start=1)
     ]
 
 

@@ -158,6 +158,10 @@ SECTION_LABELS = {
     "Forventet sagsgang": "oevrigt", "Punkttype": "oevrigt", "Økonomi": "oevrigt", "Lovgrundlag": "oevrigt",
     "Høring": "oevrigt", "Bemærkninger": "oevrigt", "Kommunens vision og politikker": "oevrigt",
     "Borgerperspektiv": "oevrigt", "Tidsplan": "oevrigt",
+    # Headings of agenda-system templates (seen in FirstAgenda exports and their printed form)
+    "Fremstilling": "oevrigt", "Sagsprocedure": "oevrigt", "Sagsbeskrivelse": "sagsfremstilling",
+    "Økonomiske konsekvenser": "oevrigt", "Øvrige konsekvenser": "oevrigt", "Kommunikation": "oevrigt",
+    "Øvrige forhold": "oevrigt", "Lovgivning": "oevrigt", "Sagens forløb": "oevrigt",
 }  # fmt: skip
 SECTION_KINDS = {label.lower(): kind for label, kind in SECTION_LABELS.items()}
 # A label with its text on the same line ("Beslutning: Godkendt."); only for the kinds a decision needs,
