@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import EXAMPLES
 from .errors import ReferatError
 from .evaluation_real import main as real_main
 from .ingest import load_tekst
@@ -18,7 +19,6 @@ from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "expected"]
-EXAMPLES = ROOT / "examples"
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 GOLD_TYPE_NAMES = {"temadrøftelse": "temadroeftelse"}
 # Gold key → how to read the same field from a parsed Punkt.
