@@ -17,6 +17,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { $(APT_INSTALL) python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+	@# Plugins this project no longer uses would claim .ics, /-/search and an English menu entry.
+	$(PY) -m pip uninstall -q -y datasette-ics datasette-search-all
 	touch $(STAMP)
 
 $(CHROMIUM):
