@@ -94,7 +94,7 @@ punkt.udfald as Udfald, punkt.id as punkt, punkt.sagsnummer, punkt.sag_id
 """
 # datasette-atom fails on an empty feed, so a feed whose `valgte` is empty gives one entry saying so.
 INGEN_BESLUTNINGER = """
-select 'ingen-beslutninger', 'Ingen beslutninger endnu', '1970-01-01T00:00:00+00:00', null,
+select 'ingen-beslutninger', 'Ingen beslutninger endnu', '1970-01-01T00:00:00+00:00', rtrim(:_adresse_punkt, '/'),
   'Der er endnu ingen beslutninger at vise her.', null, null, null, null, null, null, null, null, null
 where not exists (select 1 from valgte)
 """
