@@ -12,7 +12,7 @@ from .labels import cell_label, column_title
 # Filter operator (Datasette's key) → what the operator menu says.
 LOOKUPS = {
     "exact": "=", "not": "≠", "contains": "indeholder", "endswith": "slutter med", "startswith": "begynder med",
-    "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "ligner (like)", "notlike": "ligner ikke (not like)",
+    "gt": ">", "gte": "≥", "lt": "<", "lte": "≤", "like": "ligner (SQL like)", "notlike": "ligner ikke",
     "glob": "glob", "in": "er en af", "notin": "er ingen af", "arraycontains": "listen indeholder",
     "arraynotcontains": "listen indeholder ikke", "date": "dato er", "isnull": "er tom (null)",
     "notnull": "er ikke tom (null)", "isblank": "er blank", "notblank": "er ikke blank",
