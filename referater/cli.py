@@ -201,7 +201,7 @@ port_option = click.option("--port", default=8001, show_default=True, type=int, 
 def serve(db_paths, host, port):
     """Publish the databases with Datasette, read-only; front page and search cover them all.
 
-    Example: referater serve --db albertslund.db --db ballerup.db --port 8001
+    Example: referater serve --db kloevermose.db --db oestby.db --port 8001
     """
     for db_path in db_paths:  # make sure tables, FTS and WAL exist before Datasette reads
         store.open_db(db_path).close()
