@@ -336,6 +336,8 @@ def test_list_columns_render_as_lists(client, sql):
     cell = html.split('<td class="col-afsnit type-str">', 1)[1].split("</td>", 1)[0]
     assert re.findall(r"<li><strong>(.*?)</strong>", cell) == [str(escape(n)) for n in names]
     assert '["' not in html.split("<tbody>", 1)[1]  # no raw JSON array left in any cell
+    empty = get(client, "/referater/referat?antal_advarsler=0&_size=1").text  # an empty list is an empty cell
+    assert '<td class="col-advarsler type-str">&nbsp;</td>' in empty and "[]" not in empty.split("<tbody>", 1)[1]
 
 
 def test_case_page_counts_punkter_and_moeder(client, sql):

@@ -93,15 +93,16 @@ def json_list(value: str, shape: str) -> Markup:
     """A JSON array as a list a person reads; every item escaped."""
     items = json.loads(value)
     if shape == "inline":
-        return Markup(escape(", ".join(str(item) for item in items)))
+        return Markup(escape(", ".join(str(item) for item in items)) or "&nbsp;")
     if shape == "afsnit":
         return bullets("ul", [Markup("<strong>{}</strong> {}").format(a["navn"], preview(a["tekst"])) for a in items])
     return bullets(shape, items)
 
 
 def bullets(tag: str, items: list) -> Markup:
+    """A list of items; an empty list is an empty cell (Datasette shows a falsy value as the raw JSON)."""
     inner = Markup("").join(Markup("<li>{}</li>").format(item) for item in items)
-    return Markup(f'<{tag} class="liste">') + inner + Markup(f"</{tag}>") if items else Markup("")
+    return Markup(f'<{tag} class="liste">') + inner + Markup(f"</{tag}>") if items else Markup("&nbsp;")
 
 
 def preview(text: str) -> str:
