@@ -112,7 +112,8 @@ SEARCH_COUNT_SQL = f"with {PUNKT_SOEG} select count(*) from fund"
 # Frister of the matching punkter, soonest first: what a search finds on the deadline side.
 SEARCH_FRISTER_SQL = f"""
 with {PUNKT_SOEG}
-select frist.*, punkt.titel as punkt_titel from fund join punkt on punkt.rowid = fund.rowid
+select frist.id, frist.dato, frist.handling, frist.tekst, frist.ansvarlig, frist.punkt_id, punkt.titel as punkt_titel
+from fund join punkt on punkt.rowid = fund.rowid
 join frist on frist.punkt_id = punkt.id
 order by frist.dato is null, frist.dato, frist.id limit :limit
 """
