@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 from rapidfuzz import process
 
+from . import EXAMPLES
 from . import db as store
 from .errors import ReferatError
 from .ingest import find_documents
@@ -23,7 +24,6 @@ from .parsers.kle import parse_kle
 from .pipeline import ingest_file, ingest_files, parse_file
 from .publish import serve_args
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 60
 
@@ -69,8 +69,10 @@ def cli(verbose: int) -> None:
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
               help="Worker processes for reading, parsing and NLP; one process writes.")  # fmt: skip
 @model_option
+@click.option("--kommune", help="The municipality the referater come from (fx 'Kløvermose Kommune'); "
+              "default: the one each referat names in its own text.")  # fmt: skip
 @json_option
-def ingest(paths, db_path, force, silent, jobs, model, as_json):
+def ingest(paths, db_path, force, silent, jobs, model, kommune, as_json):
     """Ingest referat files and folders (.pdf, .txt, .md) into the database.
 
     Example: referater ingest examples/ --db referater.db --jobs 2
@@ -85,7 +87,7 @@ def ingest(paths, db_path, force, silent, jobs, model, as_json):
     results = []
     with click.progressbar(length=len(files), label="Indlæser referater", hidden=silent or as_json,
                            item_show_func=lambda p: p.name if p else "") as bar:  # fmt: skip
-        for result in ingest_files(db, files, force=force, jobs=jobs, model=model):
+        for result in ingest_files(db, files, force=force, jobs=jobs, model=model, kommune=kommune):
             results.append(result)
             bar.update(1, Path(result.kilde))
     report_run(results, as_json, silent, ("indlæst", "uændret", "fejlet"))
@@ -236,40 +238,45 @@ def frist_lines(row: dict) -> tuple[str, str]:
             f"{row['punkt_titel']}{sag} – «{row['tekst']}» i {row['afsnit']}")  # fmt: skip
 
 
+host_option = click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+port_option = click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+
+
 @cli.command()
-@db_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8001, show_default=True, type=int)
-def serve(db_path, host, port):
-    """Publish the database with Datasette, read-only.
+@click.option("--db", "db_paths", multiple=True, default=[store.DEFAULT_DB], show_default=True,
+              help="SQLite database file; give --db once per municipality to serve several.")  # fmt: skip
+@host_option
+@port_option
+def serve(db_paths, host, port):
+    """Publish the databases with Datasette, read-only; front page and search cover them all.
 
-    Example: referater serve --db referater.db --port 8001
+    Example: referater serve --db kloevermose.db --db oestby.db --port 8001
     """
-    store.open_db(db_path).close()  # make sure tables, FTS and WAL exist before Datasette reads
-    serve_datasette(db_path, host, port)
+    for db_path in db_paths:  # make sure tables, FTS and WAL exist before Datasette reads
+        store.open_db(db_path).close()
+    serve_datasette(db_paths, host, port)
 
 
-def serve_datasette(db_path: str, host: str, port: int) -> None:
+def serve_datasette(db_paths: list[str], host: str, port: int) -> None:
     from datasette.cli import cli as datasette
 
-    datasette.main(serve_args(db_path, host, port), prog_name="datasette")
+    datasette.main(serve_args(db_paths, host, port), prog_name="datasette")
 
 
 @cli.command()
 @db_option
-@click.option("--port", default=8001, show_default=True, type=int)
-def demo(db_path, port):
-    """Ingest the bundled example referater and serve them on 127.0.0.1.
+@host_option
+@port_option
+def demo(db_path, host, port):
+    """Ingest the example referater that ship with the package and serve them.
 
-    Example: referater demo
+    Example: referater demo --port 8001
     """
-    if not EXAMPLES.is_dir():
-        raise click.ClickException(f"{EXAMPLES}: the example referater are missing; run from a source checkout")
     db = store.open_db(db_path)
     results = [ingest_file(db, path) for path in find_documents([EXAMPLES])]
     click.echo(f"{sum(r.status == 'ingested' for r in results)} referater indlæst i {db_path}")
     db.close()
-    serve_datasette(db_path, "127.0.0.1", port)
+    serve_datasette([db_path], host, port)
 
 
 @cli.group()

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import EXAMPLES
 from .errors import ReferatError
 from .evaluation_exports import main as exports_main
 from .evaluation_real import main as real_main
@@ -19,7 +20,6 @@ from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "expected"]
-EXAMPLES = ROOT / "examples"
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 GOLD_TYPE_NAMES = {"temadrøftelse": "temadroeftelse"}
 # Gold key → how to read the same field from a parsed Punkt.

@@ -144,3 +144,4 @@ class Referat:
     indholdsfortegnelse: tuple[str, ...] = ()  # TOC lines as printed
     advarsler: tuple[str, ...] = field(default=())
     stoej: tuple[str, ...] = ()  # noise removed before parsing: UI strings, page furniture
+    kommune: str | None = None  # "Kløvermose Kommune": from `ingest --kommune`, else named in the text

@@ -6,7 +6,7 @@ import functools
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from .ingest.exports import EXPORT_FORMATS, export_to_referat, is_export_format
 from .models import Dokument, Referat
 from .nlp import enrich, load_pipeline
 from .parsers import parse_tekst
+from .parsers.kommune import recognise_kommune
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +43,24 @@ def document_referat(dokument: Dokument) -> Referat:
     return parse_tekst(to_tekst(dokument))
 
 
-def parse_file(path: str | Path, model: str | None = None) -> Referat:
+def with_kommune(referat: Referat, kommune: str | None) -> Referat:
+    """The municipality the user gave (`ingest --kommune`), else the one the referat names itself."""
+    return replace(referat, kommune=kommune or recognise_kommune(referat))
+
+
+def parse_file(path: str | Path, model: str | None = None, kommune: str | None = None) -> Referat:
     """Read, parse and enrich one file without touching a database."""
-    return enrich(document_referat(read_document(path)), load_pipeline(model))
+    return with_kommune(enrich(document_referat(read_document(path)), load_pipeline(model)), kommune)
 
 
 def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
-                model: str | None = None) -> Resultat:
+                model: str | None = None, kommune: str | None = None) -> Resultat:
     """Ingest one file; a ReferatError becomes a failed Resultat and leaves the database as it was."""
     try:
         dokument = read_document(path)
         if not force and store.is_ingested(db, dokument.sha256):
             return Resultat(str(path), "unchanged")
-        referat = enrich(document_referat(dokument), load_pipeline(model))
+        referat = with_kommune(enrich(document_referat(dokument), load_pipeline(model)), kommune)
         rid, note = store.save_document(db, referat, EXPORT_FORMATS)
     except ReferatError as error:
         log.info("%s: %s", path, error)
@@ -84,7 +90,7 @@ def _set_stored(stored: frozenset[str]) -> None:
 
 
 def parse_document(path: str | Path, force: bool = False, stored: frozenset[str] | None = None,
-                   model: str | None = None) -> Parsed:
+                   model: str | None = None, kommune: str | None = None) -> Parsed:
     """Read, parse and enrich one file unless its bytes are already stored (a worker's task)."""
     stored = _stored if stored is None else stored
     try:
@@ -92,6 +98,7 @@ def parse_document(path: str | Path, force: bool = False, stored: frozenset[str]
         if not force and dokument.sha256 in stored:
             return Parsed(str(path), dokument.sha256)
         referat = enrich(document_referat(dokument), load_pipeline(model))  # built once per process
+        referat = with_kommune(referat, kommune)
         return Parsed(str(path), dokument.sha256, referat)
     except ReferatError as error:
         return Parsed(str(path), fejl=str(error))
@@ -114,7 +121,7 @@ def write_parsed(db: sqlite_utils.Database, parsed: Parsed, force: bool = False)
 
 def ingest_files(
     db: sqlite_utils.Database, paths: Iterable[str | Path], force: bool = False, jobs: int = 1,
-    model: str | None = None,
+    model: str | None = None, kommune: str | None = None,
 ) -> Iterator[Resultat]:
     """Ingest files in order, yielding one Resultat each; jobs > 1 parses in worker processes.
 
@@ -123,9 +130,9 @@ def ingest_files(
     """
     stored = frozenset(store.stored_sha256(db)) if not force else frozenset()
     if jobs <= 1:
-        yield from (write_parsed(db, parse_document(path, force, stored, model), force) for path in paths)
+        yield from (write_parsed(db, parse_document(path, force, stored, model, kommune), force) for path in paths)
         return
-    work = functools.partial(parse_document, force=force, model=model)
+    work = functools.partial(parse_document, force=force, model=model, kommune=kommune)
     with Pool(jobs, initializer=_set_stored, initargs=(stored,)) as pool:
         for parsed in bounded_map(pool, work, paths, jobs * IN_FLIGHT):
             yield write_parsed(db, parsed, force)

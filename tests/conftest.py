@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from referater import EXAMPLES
+
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).parent / "data"
 GOLD = DATA / "gold"
 EXPECTED = DATA / "expected"

@@ -74,7 +74,8 @@ def test_parse_json_shape():
     result = run("parse", EXAMPLES / "chefforum-2025-08-13.txt", "--json")
     data = json.loads(result.stdout)
     assert list(data) == ["kilde", "sha256", "format", "forum", "dato", "starttid", "sted", "deltagere",
-                          "punkter", "advarsler"]  # fmt: skip
+                          "punkter", "advarsler", "kommune"]  # fmt: skip
+    assert data["kommune"] == "Albertslund Kommune"  # named in its own text
     punkt = data["punkter"][4]
     # frister and opgaver are compared whole in test_nlp_examples.py
     assert {k: punkt[k] for k in ("nummer", "titel", "type", "sagsnummer", "indstiller", "indstillinger",

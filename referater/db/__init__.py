@@ -29,7 +29,7 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": str, "forum": str, "dato": str, "aar": int, "starttid": str, "sted": str,
             "antal_punkter": int, "advarsler": str, "antal_advarsler": int, "_kilde": str,
-            "_sha256": str, "_format": str, "_ingested_at": str, "_parser_version": str,
+            "_sha256": str, "_format": str, "_ingested_at": str, "_parser_version": str, "kommune": str,
             # a PDF or text of the same meeting whose pages are kept beside an agenda export's punkter
             "_sider_kilde": str, "_sider_sha256": str,
         },
@@ -58,7 +58,7 @@ TABLES: dict[str, dict] = {
             "sagsnummer": str, "forum": str, "dato": str, "aar": int, "indstiller": str,
             "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
             "afsnit": str, "tekst": str, "sider": str, "maaned": str, "kle_hovedgruppe": str,
-            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str,
+            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str, "kommune": str,
             "eksport_id": str,  # the item's id in the agenda export it came from
         },
         "pk": "id",
@@ -103,7 +103,7 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 # `sag` looks up by sag_id; without these each ingested document scanned whole tables (quadratic ingest).
 INDEXES = {
     "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"], ["maaned"],
-              ["kle_hovedgruppe"], ["kle_emne"], ["handlingsfacet"]],
+              ["kle_hovedgruppe"], ["kle_emne"], ["handlingsfacet"], ["kommune"]],
     "referat": [["_sha256"], ["dato"], ["_kilde"], ["_sider_sha256"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],

@@ -26,6 +26,7 @@ def referat_row(rid: str, referat: Referat, ingested_at: str, parser_version: st
     return {
         "id": rid,
         "forum": referat.forum,
+        "kommune": referat.kommune,
         "dato": referat.dato,
         "aar": year(referat.dato),
         "starttid": referat.starttid,
@@ -52,6 +53,7 @@ def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
         "sag_id": sag.noegle if sag else None,
         "sagsnummer": sag.raw if sag else None,
         "forum": referat.forum,
+        "kommune": referat.kommune,
         "dato": referat.dato,
         "aar": year(referat.dato),
         "indstiller": punkt.indstiller,
