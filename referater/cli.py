@@ -117,7 +117,8 @@ def parse(file, model, as_json):
     click.echo(f"{referat.forum} {referat.dato} kl. {referat.starttid}, {referat.sted}")
     for punkt in referat.punkter:
         sag = punkt.sagsnummer.raw if punkt.sagsnummer else "-"
-        click.echo(f"  {punkt.nummer:>3}. {punkt.titel} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
+        nummer = f"{punkt.nummer:>3}." if punkt.nummer is not None else "  -."
+        click.echo(f"  {nummer} {punkt.titel or '(uden titel)'} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
         for frist in punkt.frister:
             click.echo(f"       frist {frist.dato or '(uden dato)'} [{frist.praecision or '-'}] "
                        f"{frist.ansvarlig or '-'}: «{frist.tekst}» i {frist.afsnit}")

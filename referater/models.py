@@ -107,8 +107,8 @@ class Delbeslutning:
 
 @dataclass(frozen=True)
 class Punkt:
-    nummer: int
-    titel: str
+    nummer: int | None  # as printed; None where the document prints no number
+    titel: str  # "" where the document prints no title
     type: str
     sagsnummer: Sagsnummer | None = None
     indstiller: str | None = None
@@ -125,6 +125,10 @@ class Punkt:
     lukket: bool = False  # closed punkt: only nummer and titel are known and kept
     behandling: tuple[Behandling, ...] = ()  # earlier bodies' recommendations quoted here
     delbeslutninger: tuple[Delbeslutning, ...] = ()
+    position: int = 0  # 1-based place in the referat; names a punkt without a number
+    grundlag: tuple[str, ...] = ()  # why the parser started a punkt here: the heading form and the evidence
+    beslutningsorgan: str | None = None  # the deciding body named in the decision label
+    beslutningsdato: str | None = None  # ISO date named in the decision label
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ class Line:
     nummer: int  # 0-based index among the cleaned lines
     offset: int  # character offset of the source line in the text
     tekst: str
+    run_on: bool = False  # cut out of a run-on paragraph (PDF transcripts): no blank lines around it
 
     @property
     def blank(self) -> bool:

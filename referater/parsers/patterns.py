@@ -79,29 +79,46 @@ NOBODY = {"ingen", "-", "–", "intet"}  # "Fraværende: Ingen"
 SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 
 # --- table of contents ----------------------------------------------------------------------------
-TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter"}
+TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter",
+                "INDHOLDSFORTEGNELSE", "Sagsoversigt", "Sagsoversigt:", "Følgende sager behandles på mødet"}
+# A TOC heading inside a run-on paragraph of a PDF transcript: the rest of the paragraph is the TOC.
+RUN_ON_TOC_HEADING = re.compile(r"\b(?:Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Sagsoversigt:|Dagsordenspunkter|"
+                                r"Følgende sager behandles på mødet)(?=\s|$)")
 # "Title.....<TAB>3" — a title, dot leaders and/or a tab, then the page number.
 # The title ends on a visible non-dot character and the leader is matched possessively (*+), so long runs
 # of dots, tabs or spaces are scanned once, not once per character (Python ≥ 3.11).
 TOC_ENTRY = re.compile(r"^(?P<titel>.*?[^.\s])(?:\s*+\.{2,}+\s*+|[ ]*+\t\s*+)(?P<side>\d{1,4})$")
-# "Åbent 3 Title", "Lukket 7 Title": TOC entries that say whether the punkt is open.
-TOC_STATUS_ENTRY = re.compile(r"^(?P<status>Åbent|Åben|Lukket)\s+(?P<nummer>\d{1,4})\.?\s+(?P<titel>\S.*)$")
+# "Åbent 3 Title", "Lukket 7 Title", "åbent 3 Title": TOC entries that say whether the punkt is open.
+TOC_STATUS_ENTRY = re.compile(r"^(?P<status>(?i:Åbent|Åben|Lukket))\s+(?P<nummer>\d{1,4})\.?\s+(?P<titel>\S.*)$")
+# Group headings over a list of punkter: the punkter under a closed group are closed.
+GROUP_HEADING = re.compile(r"^(?P<status>(?i:Åbne|Lukkede|Fortrolige))\s+(?i:sager|punkter|dagsordenspunkter)$")
+CLOSED_GROUP = {"lukkede", "fortrolige"}
 
-# --- punkt headings: (name, pattern), tried in this order; a document uses the first form it has --
+# --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
+TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
     # "Punkt 3: Title", "Pkt. 87 Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
     ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
-                         r"\s*(?:[:.]|\s[-–])?\s+(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
+                         rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
     # "Nr.142 - Title"
-    ("nr", re.compile(r"^Nr\.\s*(?P<nummer>\d{1,4})\s*[-–]\s*(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
-    # "3. Title", "3.Title", "3.   Title" (the title starts with a capital or a digit: "3.2. behandling")
-    ("tal", re.compile(r"^(?P<nummer>\d{1,3})\.\s*(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*[-–]\s*(?P<titel>{TITLE_START}.*)$")),
+    # "Punkt: 1" alone, the title a few lines further down (after the case-number block)
+    ("punkt_alene", re.compile(r"^(?i:Punkt|Pkt\.?)\s*:?\s*(?P<nummer>\d{1,4})\.?(?P<titel>)$")),
+    # "3. Title", "3.Title", "3.   Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
+    # page number first); the title starts with a capital or a digit ("3.2. behandling"), never "4.740.000 kr."
+    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})\.\s*(?:(?P=nummer)\.\s+)?"
+                       r"(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    # "88 Title", " 1          Title": number and title in two table cells
+    ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})\s+(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
 NUMBER_AFTER_TITLE = re.compile(r"^Sag\s+nr\.\s*(?P<nummer>\d{1,4})$")
+# A line that only says whether the punkt is open: "Åben", "Lukket", "Fortrolig" (one per punkt in some viewers).
+STATUS_LINE = re.compile(r"^(?P<status>(?i:Åben|Åbent|Åbent punkt|Lukket|Lukket punkt|Fortrolig))$")
+CLOSED_STATUS = {"lukket", "lukket punkt", "fortrolig"}
 # Decorations removed from titles; "(Lukket)" and "Lukket punkt:" also close the punkt.
 TITLE_DECORATIONS = [
     re.compile(r"\s*\((?:B|O|D|bevilling|Beslutning|Orientering|Åben|Åbent)\)\s*$", re.I),
@@ -109,9 +126,11 @@ TITLE_DECORATIONS = [
     re.compile(r"^Åbent\s+punkt\s*:\s*", re.I),
 ]
 CLOSED_MARKS = [
-    re.compile(r"\s*\(Lukket(?:\s+punkt)?\)\s*$", re.I),
-    re.compile(r"^Lukket(?:\s+punkt)?\s*:\s*", re.I),
+    re.compile(r"\s*[-–]?\s*\((?:Lukket|Fortrolig)(?:\s+punkt)?\)\s*$", re.I),
+    re.compile(r"^(?:Lukket|Fortrolig)(?:\s+punkt)?\s*:\s*", re.I),
 ]
+# UI text of agenda viewers glued to a heading: "TitelKlik her for at folde ud …", "Titel Åbn/luk punkt".
+TITLE_UI_TEXT = re.compile(r"(?:Klik her for at folde ud\b.*|\s*Åbn/luk punkt|\s*Fold ud|(?<=[a-zæøå0-9.)])Referat)$")
 
 # --- case numbers: (scheme, pattern on the bare number) tried in order -----------------------------
 SAGSNUMMER_SCHEMES = [
@@ -134,6 +153,12 @@ SAGSNUMMER_LABEL = re.compile(
     r"(?P<nummer>\S+)(?P<rest>\s{2,}.*|\s+(?:Dok\.|Initialer).*)?$",
     re.I,
 )
+# Labelled fields printed in a punkt's heading block; never a title. A run-on paragraph is split before them.
+FIELD_LABELS = ["Acadre sagsnr.", "Sagsbehandler", "Sagsbeh.", "Sagsansvarlig enhed", "Sagsansvarlig", "Sagsforløb",
+                "Mødedato", "Journalnr.", "Journal nr.", "J. nr", "Initialer", "Dok.nr.", "Dok.nr", "Dok. nr.",
+                "Dokumentnr.", "Kompetenceudvalg", "Sagsnr.", "Sagsnr", "Sagnr.", "Sagsid.", "Sagsnummer"]  # fmt: skip
+FIELD_LINE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
+                        + r")(?::|(?=\s|$))")
 # Things printed beside the case number that are not it: "Dok.nr.: 791-2025-118734", "Initialer: SDU".
 SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
 # An unlabelled case number is only believed this close to the heading (non-blank lines).
@@ -178,6 +203,9 @@ RECOMMENDATION_SECTIONS = {"indstilling", "indstilling_og_beslutning"}
 # Template filler that stands alone like a heading but is the (empty) content of a section.
 NOT_HEADINGS = {"Intet at bemærke", "Ingen bemærkninger", "Ingen", "Ikke relevant"}
 HEADING_MAX_LENGTH = 90
+TITLE_MAX_LENGTH = 250  # a title that wraps in the heading may be longer than a heading-shaped line
+# A bullet or list marker printed before a section label ("  • Beslutning i Byrådet den …").
+LABEL_BULLET = re.compile(r"^[•·▪\-–*]\s*")
 HEADING_END_PUNCTUATION = tuple(".,:;!?")
 
 # --- decisions ------------------------------------------------------------------------------------

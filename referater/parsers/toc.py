@@ -1,0 +1,195 @@
+"""The table of contents: where it is, its entries, and the titles a heading can be checked against.
+
+A TOC is found three ways: under a TOC heading ("Indholdsfortegnelse", "Dagsordenspunkter"); as the rest of
+a run-on paragraph that holds a TOC heading (PDF transcripts); or as a listing of two or more numbered
+lines with no text between them whose numbers or titles are printed again further down (or that lists the
+closed punkter). Its entries are never punkter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from . import patterns as p
+from .clean import Line
+from .fields import parse_sagsnummer
+
+TOC_MATCH_CUTOFF = 90  # rapidfuzz ratio between a TOC title and a candidate heading's title
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    nummer: int | None
+    titel: str
+    lukket: bool
+    tekst: str  # the line as printed
+
+
+@dataclass(frozen=True)
+class Toc:
+    span: tuple[int, int] | None  # line range of the table of contents
+    entries: tuple[TocEntry, ...] = ()
+    tekst: str = ""  # the whole TOC as one lower-case string, for titles a run-on TOC lost the bounds of
+
+    def has_title(self, titel: str) -> bool:
+        """The title is one of the entries', or (run-on TOC) printed in it."""
+        key = " ".join(titel.lower().split())
+        if not key:
+            return False
+        if any(fuzz.ratio(key, entry.titel.lower()) >= TOC_MATCH_CUTOFF for entry in self.entries):
+            return True
+        return len(key) >= 4 and not self.entries and key in self.tekst
+
+    def numbers(self) -> set[int]:
+        return {entry.nummer for entry in self.entries if entry.nummer is not None}
+
+
+NO_TOC = Toc(None)
+
+
+def find_toc(lines: list[Line]) -> Toc:
+    """The TOC: under a TOC heading, the rest of a run-on paragraph, or a listing printed again below."""
+    for line in lines:
+        text = line.tekst.strip()
+        if text in p.TOC_HEADINGS and (entries := toc_entries(lines, line.nummer + 1)):
+            return make_toc(lines, (line.nummer, entries[1]), entries[0])
+        if text in p.TOC_HEADINGS and line.run_on:  # a run-on paragraph: the TOC runs to its end
+            return make_toc(lines, (line.nummer, paragraph_end(lines, line.nummer)), ())
+    first_heading = next((line.nummer for line in lines if strong_heading(line)), len(lines))
+    paged = next((line.nummer for line in lines[:first_heading] if p.TOC_ENTRY.match(line.tekst.strip())), None)
+    if paged is not None and (entries := toc_entries(lines, paged)):
+        return make_toc(lines, (paged, entries[1]), entries[0])
+    return find_listing(lines)
+
+
+def make_toc(lines: list[Line], span: tuple[int, int], entries: tuple[TocEntry, ...]) -> Toc:
+    text = " ".join(line.tekst.strip() for line in lines[span[0] : span[1]])
+    return Toc(span, entries, " ".join(text.lower().split()))
+
+
+def paragraph_end(lines: list[Line], index: int) -> int:
+    """Index of the first blank line after the index (or the end)."""
+    return next((i for i in range(index + 1, len(lines)) if lines[i].blank), len(lines))
+
+
+def strong_heading(line: Line) -> bool:
+    """A line in one of the unambiguous heading forms ("Punkt 3:", "Nr.142 -")."""
+    return any(form.match(line.tekst.strip()) for _, form in p.HEADING_FORMS[:2])
+
+
+def toc_entries(lines: list[Line], first: int) -> tuple[tuple[TocEntry, ...], int] | None:
+    """Consecutive TOC entries from a line on; they end where the numbering starts again or the form changes."""
+    entries: list[TocEntry] = []
+    end, paged, closed = first, None, False
+    pending = ""  # a long title wrapped onto the next line: "2. Godkendelse af …,\nkirkeskat … ..... 3"
+    for line in lines[first:]:
+        if line.blank:
+            continue
+        text = f"{pending} {line.tekst.strip()}".strip()
+        if group := p.GROUP_HEADING.match(text):
+            closed = group["status"].lower() in p.CLOSED_GROUP
+            continue
+        entry = toc_entry(text, closed)
+        is_paged = bool(p.TOC_ENTRY.match(text))
+        if paged and not is_paged and not pending and wraps(lines, line.nummer):
+            pending = text
+            continue
+        pending = ""
+        if entry is None or restarts(entry, entries) or (paged is not None and is_paged != paged):
+            break
+        paged = is_paged if paged is None else paged
+        entries.append(entry)
+        end = line.nummer + 1
+    return (tuple(entries), end) if entries else None
+
+
+def wraps(lines: list[Line], index: int) -> bool:
+    """The next line, a paged entry without a number of its own, finishes this one."""
+    following = next_filled(lines, index)
+    if following is None:
+        return False
+    rest = toc_entry(lines[following].tekst.strip())
+    return bool(p.TOC_ENTRY.match(lines[following].tekst.strip())) and rest is not None and rest.nummer is None
+
+
+def restarts(entry: TocEntry, entries: list[TocEntry]) -> bool:
+    """Punkt 1 again after punkt 8: the body has begun."""
+    last = entries[-1].nummer if entries else None
+    return entry.nummer is not None and last is not None and entry.nummer <= last
+
+
+def toc_entry(text: str, closed: bool = False) -> TocEntry | None:
+    """One TOC line: "Title.....3", "45. Title ..... 2", "Lukket 7 Title", "• Punkt 3 Title"."""
+    if parse_sagsnummer(text) is not None:  # "03.02.00-P20-11-16" is not punkt 3
+        return None
+    paged = p.TOC_ENTRY.match(text)
+    body = paged["titel"].strip() if paged else text
+    if status := p.TOC_STATUS_ENTRY.match(body):
+        titel, lukket = clean_title(status["titel"])
+        return TocEntry(int(status["nummer"]), titel, closed or lukket or status["status"].lower() == "lukket", text)
+    for _, form in p.HEADING_FORMS:
+        if (match := form.match(body)) and match["titel"]:
+            titel, lukket = clean_title(match["titel"])
+            lukket = closed or lukket or (match.groupdict().get("status") or "").lower() == "lukket"
+            return TocEntry(int(match["nummer"]), titel, lukket, text)
+    if paged:
+        titel, lukket = clean_title(body)
+        return TocEntry(None, titel, closed or lukket, text)
+    return None
+
+
+def clean_title(text: str) -> tuple[str, bool]:
+    """Title without decorations or glued UI text, and whether a decoration said the punkt is closed."""
+    titel, lukket = " ".join(p.TITLE_UI_TEXT.sub("", text).split()), False
+    for mark in p.CLOSED_MARKS:
+        titel, n = mark.subn("", titel)
+        lukket = lukket or n > 0
+    for decoration in p.TITLE_DECORATIONS:
+        titel = decoration.sub("", titel)
+    return titel.strip(), lukket
+
+
+# --- a listing of numbered lines, printed again below ---------------------------------------------
+
+
+def find_listing(lines: list[Line]) -> Toc:
+    """The first run of two or more TOC-shaped lines with nothing between them that is not the punkter
+    themselves: its numbers and titles are printed again below, or it lists closed punkter."""
+    runs: list[list[tuple[Line, TocEntry]]] = [[]]
+    closed = False
+    for line in lines:
+        if line.blank:
+            continue
+        if group := p.GROUP_HEADING.match(line.tekst.strip()):
+            closed = group["status"].lower() in p.CLOSED_GROUP
+            continue
+        entry = toc_entry(line.tekst.strip(), closed) if not line.run_on else None
+        numbered = entry is not None and entry.nummer is not None
+        if numbered and (not runs[-1] or entry.nummer > runs[-1][-1][1].nummer):
+            runs[-1].append((line, entry))
+            continue
+        runs.append([(line, entry)] if numbered else [])
+        closed = False
+    last_seen = last_heading_lines(lines)
+    for run in (run for run in runs if len(run) >= 2):
+        after = run[-1][0].nummer
+        again = any(last_seen.get((entry.nummer, entry.titel.lower()), -1) > after for _, entry in run)
+        if again or all(entry.lukket for _, entry in run):
+            return make_toc(lines, (run[0][0].nummer, after + 1), tuple(entry for _, entry in run))
+    return NO_TOC
+
+
+def last_heading_lines(lines: list[Line]) -> dict[tuple[int, str], int]:
+    """(number, lower-case title) of every numbered line → the last line it is printed on."""
+    seen = {}
+    for line in lines:
+        entry = toc_entry(line.tekst.strip()) if not line.blank else None
+        if entry is not None and entry.nummer is not None:
+            seen[(entry.nummer, entry.titel.lower())] = line.nummer
+    return seen
+
+
+def next_filled(lines: list[Line], index: int) -> int | None:
+    return next((i for i in range(index + 1, len(lines)) if not lines[i].blank), None)
