@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import patterns as p
 from .clean import Line
-from .fields import parse_sagsnummer
+from .fields import decode_sagsnummer, parse_sagsnummer
 from .toc import Toc, clean_title
 
 # What each kind of evidence is worth, and how a user reads it (Punkt.grundlag).
@@ -78,6 +78,9 @@ def line_candidates(lines: list[Line], line: Line, toc: Toc, restart: SectionRes
     text = line.tekst.strip()
     if (sag := parse_sagsnummer(text)) is not None:
         return [case_number_candidate(lines, line, first)] if splits(sag, text) else []
+    if p.SAGSNUMMER_LABEL_ALONE.match(text) and (after := next_filled(lines, line.nummer)) is not None \
+            and decode_sagsnummer(lines[after].tekst.strip()) is not None:  # fmt: skip
+        return [case_number_candidate(lines, line, first)]
     if match := p.NUMBER_AFTER_TITLE.match(text):
         before = previous_filled(lines, line.nummer, first)
         if before is not None:
@@ -197,11 +200,18 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
 
 
 def in_list(lines: list[Line], index: int) -> bool:
-    """The line above (no blank between) introduces a list or is a numbered list line itself."""
+    """The line above (no blank between) introduces a list, or is a numbered line indented as this one."""
     if index == 0 or lines[index - 1].blank:
         return False
-    above = lines[index - 1].tekst.strip()
-    return above.endswith(LIST_END) or any(form.match(above) for name, form in p.HEADING_FORMS if name in WEAK_FORMS)
+    above = lines[index - 1].tekst
+    if above.strip().endswith(LIST_END):
+        return True
+    same_indent = indent(above) == indent(lines[index].tekst)
+    return same_indent and any(form.match(above.strip()) for name, form in p.HEADING_FORMS if name in WEAK_FORMS)
+
+
+def indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def is_title_text(titel: str) -> bool:

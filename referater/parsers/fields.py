@@ -12,7 +12,7 @@ from . import patterns as p
 def parse_sagsnummer(line: str, labelled_only: bool = False) -> Sagsnummer | None:
     """A whole line that is a case number ("Sagsnr.: 24/18842", "00.01.00-P35-7-23"), decoded; else None."""
     text = line.strip()
-    if match := p.SAGSNUMMER_LABEL.match(text):
+    if match := p.SAGSNUMMER_LABEL.match(text) or p.INITIALS_SAGSNUMMER.match(text):
         return decode_sagsnummer(match["nummer"].rstrip(".,;"))
     if labelled_only:
         return None
@@ -45,7 +45,7 @@ def sagsnummer_key(skema: str, raw: str, parts: dict) -> str:
         return f"{parts['emne']}-{parts['facet']}-{loebenr}{year}"
     if skema == "kommunekode_aar_loebenr":
         return f"{parts['kommune']}-{parts['aar']}-{loebenr}"
-    if skema == "aar_loebenr":
+    if skema in {"aar_loebenr", "loebenr_aar"}:
         return f"{full_year(parts['aar'])}/{loebenr}"
     if skema == "heltal":
         return str(loebenr)

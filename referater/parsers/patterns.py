@@ -136,23 +136,30 @@ TITLE_UI_TEXT = re.compile(r"(?:Klik her for at folde ud\b.*|\s*Åbn/luk punkt|\
 SAGSNUMMER_SCHEMES = [
     # KLE journal form 00.01.00-P35-7-23: emne, handlingsfacet, løbenummer, år
     ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)-(?P<aar>\d{2})$")),
-    # compacted KLE 13.02.00P20-0031 (no year)
+    # compacted KLE 13.02.00P20-0031, 00.22.00G01-0002 (no year)
     ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)$")),
     # kommunekode-år-løbenummer 791-2025-4418
     ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d+)$")),
-    # år/løbenummer 24/18842
+    # år/løbenummer 24/18842, 2017/12299
     ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    # år-løbenummer 2017-016978, 24-011578 (a long løbenummer: "2020-2022" is a span of years)
+    ("aar_loebenr", re.compile(r"^(?P<aar>(?:19|20)\d{2}|\d{2})-(?P<loebenr>\d{5,}|0\d{3,})$")),
+    # løbenummer-år 053164-2012
+    ("loebenr_aar", re.compile(r"^(?P<loebenr>\d{5,7})-(?P<aar>(?:19|20)\d{2})$")),
+    # a subject code, then år/løbenummer: 012497 - 2017/12299, 00.01.00A04 - 2007/34364
+    ("aar_loebenr", re.compile(r"^(?P<emnekode>[\w.]{3,14})\s+-\s+(?P<aar>(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    # a region's journal number 0-3-1-20 (group-group-løbenummer-år)
+    ("region", re.compile(r"^(?P<gruppe>\d{1,2}-\d{1,2})-(?P<loebenr>\d{1,6})-(?P<aar>\d{2})$")),
     # bare digits 118342
     ("heltal", re.compile(r"^(?P<loebenr>\d{4,10})$")),
-    # anything else printed under a case-number label: SAG-2025-00417
-    ("andet", re.compile(r"^(?P<andet>[A-ZÆØÅ0-9][\w./-]{3,40})$")),
+    # anything else with a digit printed under a case-number label: SAG-2025-00417
+    ("andet", re.compile(r"^(?=\D*\d)(?P<andet>[A-ZÆØÅ0-9][\w./-]{3,40})$")),
 ]
-# Labels that say "this is the punkt's case number"; the number follows.
-SAGSNUMMER_LABEL = re.compile(
-    r"^(?:Sagsnr\.?|Sags\s+nr\.?|Sagsnummer|Sagsid\.?|Sag|Journal\s*nr\.?|Journalnr\.?|J\.\s*nr\.?)\s*:?\s*"
-    r"(?P<nummer>\S+)(?P<rest>\s{2,}.*|\s+(?:Dok\.|Initialer).*)?$",
-    re.I,
-)
+# Labels that say "this is the punkt's case number"; the number follows (on the same line or the next).
+# "Sag nr. 45" under a title is the punkt's number (NUMBER_AFTER_TITLE), never a case number.
+SAGSNUMMER_LABELS = ["Acadre sagsnr.", "Sagsnr.", "Sagsnr", "Sags nr.", "Sagsnummer", "Sagsid.", "Sagsid", "Sagnr.",
+                     "Sag", "Journal nr.", "Journalnr.", "Journalnummer", "J. nr.", "J.nr.", "J. nr"]  # fmt: skip
+SAGSNUMMER_LABEL_TEXT = "|".join(map(re.escape, sorted(SAGSNUMMER_LABELS, key=len, reverse=True)))
 # Labelled fields printed in a punkt's heading block; never a title. A run-on paragraph is split before them.
 FIELD_LABELS = ["Acadre sagsnr.", "Sagsbehandler", "Sagsbeh.", "Sagsansvarlig enhed", "Sagsansvarlig", "Sagsforløb",
                 "Mødedato", "Journalnr.", "Journal nr.", "J. nr", "Initialer", "Dok.nr.", "Dok.nr", "Dok. nr.",
@@ -161,9 +168,19 @@ FIELD_LINE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(FIELD_LABELS, k
                         + r")(?::|(?=\s|$))")
 # Things printed beside the case number that are not it: "Dok.nr.: 791-2025-118734", "Initialer: SDU".
 SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
+FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
+# "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
+SAGSNUMMER_LABEL = re.compile(
+    rf"^(?i:{SAGSNUMMER_LABEL_TEXT})(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
+    rf"(?P<rest>\s{{2,}}.*|\s+(?:Dok\.|(?i:{FIELD_LABEL_TEXT})).*)?$"
+)
+# A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
+SAGSNUMMER_LABEL_ALONE = re.compile(rf"^(?i:{SAGSNUMMER_LABEL_TEXT})\s*:?$")
+# Case officer's initials, then the case number: "DIHAJP / 06/17018".
+INITIALS_SAGSNUMMER = re.compile(r"^[A-ZÆØÅ]{2,8}\s+/\s+(?P<nummer>\S+)$")
 # An unlabelled case number is only believed this close to the heading (non-blank lines).
 UNLABELLED_SAGSNUMMER_WINDOW = 3
-UNLABELLED_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "heltal"}
+UNLABELLED_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "loebenr_aar", "heltal"}
 TWO_DIGIT_YEAR_PIVOT = 70  # "-23" is 2023, "-85" is 1985: KLE journal numbers began in the 1970s
 
 # --- sections -------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from ..models import Afsnit, Punkt, Referat, Sagsnummer, Tekst
 from . import patterns as p
 from .clean import Line, clean_lines
-from .fields import parse_bilag, parse_indstilling, parse_punkt_type, parse_sagsnummer, parse_tidsramme, parse_udfald
+from .fields import decode_sagsnummer, parse_bilag, parse_indstilling, parse_punkt_type, parse_sagsnummer, parse_tidsramme, parse_udfald
 from .header import parse_header
 from .sections import (
     UNTITLED_SECTION,
@@ -164,10 +164,19 @@ def find_sagsnummer(body: list[Line], heading: Heading) -> tuple[Sagsnummer | No
     last_heading_line = max(heading.lines, default=heading.start)
     window = sum(1 for line in body if line.nummer < last_heading_line) + p.UNLABELLED_SAGSNUMMER_WINDOW
     for i, line in enumerate(body):
+        if (sag := labelled_on_next_line(body, i)) is not None:
+            return sag, body[:i] + body[i + 2 :]
         sag = parse_sagsnummer(line.tekst, labelled_only=i >= window)
         if sag is not None:
             return sag, body[:i] + body[i + 1 :]
     return None, body
+
+
+def labelled_on_next_line(body: list[Line], i: int) -> Sagsnummer | None:
+    """ "Sagsnummer" alone, the number on the next line."""
+    if i + 1 >= len(body) or not p.SAGSNUMMER_LABEL_ALONE.match(body[i].tekst.strip()):
+        return None
+    return decode_sagsnummer(body[i + 1].tekst.strip())
 
 
 def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list[Punkt], list[str]]:

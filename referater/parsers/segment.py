@@ -21,7 +21,7 @@ PAIR_EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "anden_form": (-1.0, None),
     "spring": (-0.5, None),
     "uden_tekst": (-2.5, None),
-    "blandet": (-1.5, None),
+    "blandet": (-4.0, None),
 }
 WINDOW = 40  # earlier candidates a candidate may follow directly (and any with the number before its own)
 
@@ -103,7 +103,7 @@ def pair_evidence(prev: Candidate, last_number: int | None, c: Candidate, filled
     names = []
     if prev.nummer is not None and c.nummer is not None:
         names.append("fortsaetter" if c.nummer == prev.nummer + 1 else "spring")
-    elif prev.nummer is not None or c.nummer is not None:
+    elif last_number is not None or c.nummer is not None:  # numbered and unnumbered starts in one chain
         names.append("blandet")
     if not same_form(prev, c):
         names.append("anden_form")

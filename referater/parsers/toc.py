@@ -165,9 +165,9 @@ def find_listing(lines: list[Line]) -> Toc:
         if group := p.GROUP_HEADING.match(line.tekst.strip()):
             closed = group["status"].lower() in p.CLOSED_GROUP
             continue
-        entry = toc_entry(line.tekst.strip(), closed) if not line.run_on else None
+        entry = toc_entry(line.tekst.strip(), closed) if not line.run_on and not after_colon(lines, line) else None
         numbered = entry is not None and entry.nummer is not None
-        if numbered and (not runs[-1] or entry.nummer > runs[-1][-1][1].nummer):
+        if numbered and (not runs[-1] or continues(runs[-1][-1], line, entry)):
             runs[-1].append((line, entry))
             continue
         runs.append([(line, entry)] if numbered else [])
@@ -179,6 +179,20 @@ def find_listing(lines: list[Line]) -> Toc:
         if again or all(entry.lukket for _, entry in run):
             return make_toc(lines, (run[0][0].nummer, after + 1), tuple(entry for _, entry in run))
     return NO_TOC
+
+
+def after_colon(lines: list[Line], line: Line) -> bool:
+    """Right under "Afbud:" (no blank between): a list, not a TOC."""
+    return line.nummer > 0 and lines[line.nummer - 1].tekst.rstrip().endswith(":")
+
+
+def continues(last: tuple[Line, TocEntry], line: Line, entry: TocEntry) -> bool:
+    """The next entry of a listing: a higher number, indented as the one before."""
+    return entry.nummer > last[1].nummer and indent(line.tekst) == indent(last[0].tekst)
+
+
+def indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def last_heading_lines(lines: list[Line]) -> dict[tuple[int, str], int]:
