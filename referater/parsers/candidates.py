@@ -37,7 +37,6 @@ EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "uden_titel": (-0.5, None),
 }
 WEAK_FORMS = {"tal", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
-UNNUMBERED_FORMS = {"sagsnummer", "status", "sektioner"}
 SPLIT_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "region"}  # bare numbers that may start a punkt
 NEAR = 4  # filled lines below a heading where its case number and section labels are looked for
 TITLE_BELOW = 8  # filled lines below "Punkt: N" where its title is looked for
@@ -77,7 +76,7 @@ def line_candidates(lines: list[Line], line: Line, toc: Toc, restart: SectionRes
     """The candidates one line gives (a case-number line can start a punkt and be a heading's neighbour)."""
     text = line.tekst.strip()
     if (sag := parse_sagsnummer(text)) is not None:
-        return [case_number_candidate(lines, line, first)] if splits(sag, text) else []
+        return [case_number_candidate(lines, line, first)] if splits(sag, text) and not under_label(lines, line) else []
     if p.SAGSNUMMER_LABEL_ALONE.match(text) and (after := next_filled(lines, line.nummer)) is not None \
             and decode_sagsnummer(lines[after].tekst.strip()) is not None:  # fmt: skip
         return [case_number_candidate(lines, line, first)]
@@ -95,6 +94,12 @@ def line_candidates(lines: list[Line], line: Line, toc: Toc, restart: SectionRes
     if toc.span and is_title_shaped(text) and toc.has_title(clean_title(text)[0]):
         return [toc_title_candidate(line, toc)]
     return []
+
+
+def under_label(lines: list[Line], line: Line) -> bool:
+    """The number under "Sagsnummer" alone: the label line is the candidate."""
+    before = previous_filled(lines, line.nummer)
+    return before is not None and bool(p.SAGSNUMMER_LABEL_ALONE.match(lines[before].tekst.strip()))
 
 
 def splits(sag, text: str) -> bool:

@@ -148,6 +148,7 @@ def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, si
         bilag=parse_bilag(section_text(sections, {p.ATTACHMENT_SECTION})), overskrift=overskrift,
         sider=pages_spanned(lines[heading.start : end], sider), behandling=decision.behandling,
         delbeslutninger=decision.delbeslutninger, position=position, grundlag=heading.grundlag,
+        beslutningsorgan=decision.organ, beslutningsdato=decision.dato,
     )  # fmt: skip
 
 

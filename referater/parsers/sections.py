@@ -34,6 +34,8 @@ class Decision:
     tekst: str | None
     delbeslutninger: tuple[Delbeslutning, ...]
     behandling: tuple[Behandling, ...]
+    organ: str | None = None  # the deciding body and date named in the decision's label
+    dato: str | None = None
 
 
 def split_sections(all_lines: list[Line], body: list[Line]) -> list[Section]:
@@ -41,7 +43,7 @@ def split_sections(all_lines: list[Line], body: list[Line]) -> list[Section]:
     groups: list[tuple[Section, list[Line]]] = []  # lists while building: a long section stays linear
     for line in body:
         current = Section(groups[-1][0].navn, groups[-1][0].kind, tuple(groups[-1][1][:1])) if groups else None
-        label = section_label(line, all_lines, current) or inline_label(line)
+        label = section_label(line, all_lines, current) or inline_label(line, current)
         if label is not None:
             groups.append((label, list(label.lines)))
         elif groups:
@@ -58,6 +60,8 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
         return None  # "Punkttype" / "Beslutning": the line under a value label is its value
     if (known := known_label(text)) is not None:
         return known
+    if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(text):
+        return None  # "Afbud: Jørgen Suhr (B)" inside a decision block belongs to it
     if current is not None and current.kind in p.CLOSED_SECTIONS:
         return None
     return Section(text, "oevrigt", ()) if is_heading_shaped(line, all_lines) else None
@@ -65,6 +69,7 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
 
 def known_label(text: str) -> Section | None:
     """A declared section label or decision label; a decision label may name its body and date."""
+    text = p.LABEL_BULLET.sub("", text)
     if (kind := p.SECTION_KINDS.get(text.rstrip(":").strip().lower())) is not None:
         return Section(text, kind, ())
     for form in p.DECISION_LABELS:
@@ -74,9 +79,11 @@ def known_label(text: str) -> Section | None:
     return None
 
 
-def inline_label(line: Line) -> Section | None:
+def inline_label(line: Line, current: Section | None = None) -> Section | None:
     """ "Beslutning: Godkendt." → a Beslutning section whose first line is "Godkendt."."""
     match = p.INLINE_LABEL.match(line.tekst.strip())
+    if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(line.tekst.strip()):
+        return None
     if match is None:
         return None
     label = known_label(match["label"])
@@ -132,9 +139,11 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
     """This meeting's decision, its per-point parts, and the trail of earlier bodies' recommendations."""
     own: list[str] = []
     trail: list[Behandling] = []
+    label: Section | None = None
     for section in sections:
         if section.kind == "beslutning" and is_own(section.organ, section.dato, forum, dato):
             own.extend(split_trail(section.lines, forum, dato, trail))
+            label = label or section
         elif section.kind == "beslutning":
             trail.append(Behandling(section.organ, section.dato, None, joined(section.lines)))
         elif section.kind in p.RECOMMENDATION_SECTIONS:
@@ -143,7 +152,8 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
     own = [text for text in own if text]
     if not own or all(text in p.EMPTY_DECISIONS for text in own):
         return Decision(None, (), tuple(trail))
-    return Decision("\n".join(own), per_point(own), tuple(trail))
+    organ = label.organ.strip() if label and label.organ else None
+    return Decision("\n".join(own), per_point(own), tuple(trail), organ, label.dato if label else None)
 
 
 def split_trail(lines, forum: str | None, dato: str | None, trail: list[Behandling]) -> list[str]:
@@ -152,8 +162,6 @@ def split_trail(lines, forum: str | None, dato: str | None, trail: list[Behandli
     for line in lines:
         text = line.tekst.strip()
         match = p.TRAIL_LINE.match(text)
-        if p.ATTENDANCE_LINE.match(text):
-            continue
         if match and not is_own(match["organ"], parse_date(match["dato"]), forum, dato):
             trail.append(Behandling(match["organ"].strip(), parse_date(match["dato"]), int(match["punkt"]),
                                     match["udtalelse"].strip()))  # fmt: skip
@@ -183,6 +191,8 @@ def per_point(texts: list[str]) -> tuple[Delbeslutning, ...]:
     """ "Ad 1: Anbefales." lines → one Delbeslutning per point; other lines continue the point before."""
     points: list[Delbeslutning] = []
     for text in texts:
+        if p.ATTENDANCE_LINE.match(text):
+            continue  # "Afbud: …" after the last point is no part of it
         if match := p.PER_POINT.match(text):
             points.append(Delbeslutning(int(match["nummer"]), match["tekst"].strip()))
         elif points:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import patterns as p
-from .candidates import FORM_NAMES, EVIDENCE, UNNUMBERED_FORMS, Candidate, find_candidates
+from .candidates import EVIDENCE, FORM_NAMES, Candidate, find_candidates
 from .clean import Line
 from .toc import Toc, TocEntry, find_toc
 
@@ -109,7 +109,7 @@ def pair_evidence(prev: Candidate, last_number: int | None, c: Candidate, filled
         names.append("anden_form")
     elif c.titel or c.nummer is not None:  # untitled, unnumbered starts must stand on their own evidence
         names.append("samme_form")
-    if not prev.lukket and filled[c.start] - filled[prev.end_of_heading] == 0 and prev.form not in UNNUMBERED_FORMS:
+    if not prev.lukket and filled[c.start] - filled[prev.end_of_heading] == 0:
         names.append("uden_tekst")
     return tuple(names)
 

@@ -54,7 +54,7 @@ def find_toc(lines: list[Line]) -> Toc:
     for line in lines:
         text = line.tekst.strip()
         if text in p.TOC_HEADINGS and (entries := toc_entries(lines, line.nummer + 1)):
-            return make_toc(lines, (line.nummer, entries[1]), entries[0])
+            return make_toc(lines, *without_first_punkt(lines, line.nummer, *entries))
         if text in p.TOC_HEADINGS and line.run_on:  # a run-on paragraph: the TOC runs to its end
             return make_toc(lines, (line.nummer, paragraph_end(lines, line.nummer)), ())
     first_heading = next((line.nummer for line in lines if strong_heading(line)), len(lines))
@@ -62,6 +62,23 @@ def find_toc(lines: list[Line]) -> Toc:
     if paged is not None and (entries := toc_entries(lines, paged)):
         return make_toc(lines, (paged, entries[1]), entries[0])
     return find_listing(lines)
+
+
+def without_first_punkt(lines: list[Line], heading: int, entries: tuple[TocEntry, ...], end: int
+                        ) -> tuple[tuple[int, int], tuple[TocEntry, ...]]:
+    """An empty TOC heading over the first punkt: its case number or section labels follow the "entry"."""
+    after = next_filled(lines, end - 1)
+    if after is not None and is_body_line(lines[after].tekst):
+        last = previous_filled(lines, end, heading)
+        return (heading, last), entries[:-1]
+    return (heading, end), entries
+
+
+def is_body_line(text: str) -> bool:
+    """A labelled field, a case number or a section label: what follows a punkt heading, not a TOC entry."""
+    text = text.strip()
+    return bool(p.FIELD_LINE.match(text) or p.SAGSNUMMER_LABEL_ALONE.match(text)) or parse_sagsnummer(text) is not None \
+        or text.rstrip(":").lower() in p.SECTION_KINDS  # fmt: skip
 
 
 def make_toc(lines: list[Line], span: tuple[int, int], entries: tuple[TocEntry, ...]) -> Toc:
@@ -203,6 +220,10 @@ def last_heading_lines(lines: list[Line]) -> dict[tuple[int, str], int]:
         if entry is not None and entry.nummer is not None:
             seen[(entry.nummer, entry.titel.lower())] = line.nummer
     return seen
+
+
+def previous_filled(lines: list[Line], index: int, floor: int = 0) -> int | None:
+    return next((i for i in range(index - 1, floor - 1, -1) if not lines[i].blank), None)
 
 
 def next_filled(lines: list[Line], index: int) -> int | None:
