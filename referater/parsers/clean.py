@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import patterns as p
+from .runon import PAGE_PREFIX, page_numbers, split_lines
 
 RUNNING_HEADER_MIN_REPEATS = 2  # a line printed on two pages or more is furniture, not content
 
@@ -27,16 +28,23 @@ class Line:
 
 
 def clean_lines(text: str) -> tuple[list[Line], list[str]]:
-    """Split text into cleaned lines that remember where they start, plus the noise removed."""
+    """Split text into cleaned lines that remember where they start, plus the noise removed.
+
+    Run-on paragraphs of PDF transcripts are cut into the lines they once were (``runon``)."""
     raw = split_raw(normalise_characters(text))
     header = running_header(raw)
+    paragraphs = page_numbers([line for _, line in raw])
     lines, noise = [], []
-    for offset, line in raw:
+    for i, (offset, line) in enumerate(raw):
         kept, removed = strip_furniture(line, header, first=not lines)
+        if i in paragraphs:  # "3 1. Title …": the page number in front is furniture
+            page = PAGE_PREFIX.match(kept.lstrip())
+            removed, kept = removed + [page["side"]], kept.lstrip()[page.end() :]
+            offset += len(line) - len(kept)
         noise.extend(removed)
         lines.append((offset, kept))
-    lines = join_broken_words(lines)
-    return [Line(i, offset, tekst) for i, (offset, tekst) in enumerate(lines)], noise
+    pieces = split_lines(join_broken_words(lines), paragraphs)
+    return [Line(i, offset, tekst, run_on) for i, (offset, tekst, run_on) in enumerate(pieces)], noise
 
 
 def normalise_characters(text: str) -> str:

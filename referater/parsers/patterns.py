@@ -82,8 +82,8 @@ SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter",
                 "INDHOLDSFORTEGNELSE", "Sagsoversigt", "Sagsoversigt:", "Følgende sager behandles på mødet"}
 # A TOC heading inside a run-on paragraph of a PDF transcript: the rest of the paragraph is the TOC.
-RUN_ON_TOC_HEADING = re.compile(r"\b(?:Indholdsfortegnelse|INDHOLDSFORTEGNELSE|Sagsoversigt:|Dagsordenspunkter|"
-                                r"Følgende sager behandles på mødet)(?=\s|$)")
+RUN_ON_TOC_HEADINGS = ["Indholdsfortegnelse", "INDHOLDSFORTEGNELSE", "Sagsoversigt:", "Dagsordenspunkter",
+                       "Følgende sager behandles på mødet"]
 # "Title.....<TAB>3" — a title, dot leaders and/or a tab, then the page number.
 # The title ends on a visible non-dot character and the leader is matched possessively (*+), so long runs
 # of dots, tabs or spaces are scanned once, not once per character (Python ≥ 3.11).
