@@ -76,10 +76,10 @@ def line_candidates(lines: list[Line], line: Line, toc: Toc, restart: SectionRes
     """The candidates one line gives (a case-number line can start a punkt and be a heading's neighbour)."""
     text = line.tekst.strip()
     if (sag := parse_sagsnummer(text)) is not None:
-        return [case_number_candidate(lines, line, first)] if splits(sag, text) and not under_label(lines, line) else []
+        return [case_number_candidate(lines, line, first, toc)] if splits(sag, text) and not under_label(lines, line) else []
     if p.SAGSNUMMER_LABEL_ALONE.match(text) and (after := next_filled(lines, line.nummer)) is not None \
             and decode_sagsnummer(lines[after].tekst.strip()) is not None:  # fmt: skip
-        return [case_number_candidate(lines, line, first)]
+        return [case_number_candidate(lines, line, first, toc)]
     if match := p.NUMBER_AFTER_TITLE.match(text):
         before = previous_filled(lines, line.nummer, first)
         if before is not None:
@@ -127,13 +127,13 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
     return None
 
 
-def case_number_candidate(lines: list[Line], line: Line, first: int) -> Candidate:
+def case_number_candidate(lines: list[Line], line: Line, first: int, toc: Toc) -> Candidate:
     """A case-number line; its title is the title-shaped line after it, else the one before, else none."""
     after, before = next_filled(lines, line.nummer), previous_filled(lines, line.nummer, first)
     if after is not None and is_title_shaped(lines[after].tekst):
         titel, lukket = clean_title(lines[after].tekst)
         return Candidate(line.nummer, line.nummer, (after,), None, titel, lukket, "sagsnummer")
-    if before is not None and is_title_shaped(lines[before].tekst):
+    if before is not None and (is_title_shaped(lines[before].tekst) or is_toc_title(lines[before].tekst, toc)):
         titel, lukket = clean_title(lines[before].tekst)
         return Candidate(line.nummer, before, (before,), None, titel, lukket, "sagsnummer")
     return Candidate(line.nummer, line.nummer, (), None, "", False, "sagsnummer")
@@ -189,7 +189,7 @@ def scored(lines: list[Line], c: Candidate, toc: Toc) -> Candidate:
 
 
 def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str, bool]]:
-    below = filled_after(lines, c.end_of_heading - 1, NEAR)
+    below = filled_after(lines, c.end_of_heading - 1, NEAR, skip_fields=True)
     in_toc = bool(c.titel) and toc.span is not None and toc.has_title(c.titel)
     return [
         ("toc_titel", in_toc and c.form != "toc_titel"),
@@ -252,6 +252,13 @@ def is_title_shaped(text: str) -> bool:
     return shaped and text not in p.NOT_HEADINGS and not is_other_line(text)
 
 
+def is_toc_title(text: str, toc: Toc) -> bool:
+    """A title the TOC lists, however long (a run-on TOC keeps titles of two sentences)."""
+    text = text.strip()
+    return bool(text) and text[0].isupper() and len(text) <= p.TITLE_MAX_LENGTH and toc.has_title(text) \
+        and section_kind(text) is None and not is_other_line(text)  # fmt: skip
+
+
 def is_other_line(text: str) -> bool:
     """A case number, a labelled field, an indstilling point or a heading: a line that is never a bare title."""
     return parse_sagsnummer(text) is not None or is_field(text) or bool(p.INDSTILLING_POINT.match(text)) \
@@ -289,24 +296,23 @@ def title_below(lines: list[Line], index: int) -> int | None:
 
 
 def case_number_above(lines: list[Line], index: int, floor: int) -> int:
-    """Start of a heading's punkt: a bare case number above it, or a labelled one right above, belongs to it."""
+    """Start of a heading's punkt: a case number printed above it belongs to it."""
     before = previous_filled(lines, index, floor)
     if before is None:
         return index
-    text = lines[before].tekst.strip()
-    if parse_sagsnummer(text) is None:
-        return index
-    labelled = bool(p.SAGSNUMMER_LABEL.match(text))
-    return before if not labelled or before == index - 1 else index
+    return before if parse_sagsnummer(lines[before].tekst.strip()) is not None else index
 
 
-def filled_after(lines: list[Line], index: int, count: int) -> list[int]:
-    found = []
+def filled_after(lines: list[Line], index: int, count: int, skip_fields: bool = False) -> list[int]:
+    """The next count non-blank lines; with skip_fields, labelled fields ("Sagsbeh. …") come on top."""
+    found, fields = [], 0
     for i in range(index + 1, len(lines)):
-        if not lines[i].blank:
-            found.append(i)
-            if len(found) == count:
-                break
+        if lines[i].blank:
+            continue
+        found.append(i)
+        fields += skip_fields and is_field(lines[i].tekst) and fields < TITLE_BELOW
+        if len(found) == count + fields:
+            break
     return found
 
 

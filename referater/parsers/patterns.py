@@ -251,6 +251,9 @@ UNLABELLED_DECISION = re.compile(
     r"^(?:-|Godkendt|Anbefales|Tiltrådt|Forkastet|Taget til efterretning|Drøftet|Udsat|Oversendt|Ikke godkendt|"
     r"Indstilles godkendt|Sagen udgår)\b|^-$"
 )
+# A last sentence that is only an outcome is an unlabelled decision ("… Schleswig. Taget til efterretning").
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+OUTCOME_SENTENCE_MAX = 40
 PAST_TENSE_DECISION = re.compile(r"^\s*(?:godkendte|tiltrådte|anbefalede|vedtog|besluttede|tog|drøftede|forkastede)\b")
 EMPTY_DECISIONS = {"-", "–", "—"}
 # Attendance printed inside a decision ("Afbud: Sanne Krog (V)") is not part of the decision.

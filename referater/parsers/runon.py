@@ -24,7 +24,7 @@ _FIELDS = sorted(p.FIELD_LABELS, key=len, reverse=True)
 _HEADER_FIELDS = sorted(p.HEADER_FIELDS, key=len, reverse=True)
 # Where a run-on paragraph breaks: before each of these (a preceding space is required).
 BREAK = re.compile(
-    r"(?<=\s)(?:"
+    r"(?:(?<=\s)|^)(?:"
     + rf"(?P<beslutning>Beslutning\s+(?:(?:i|på)\s+)?[A-ZÆØÅ][\w\-æøå ]{{1,60}}?,?\s+(?:(?:den|d\.)\s+)?(?:{p.DATE_TEXT})\b:?)"
     + r"|(?P<punkt>(?:Punkt|Pkt\.)\s*:?\s*\d{1,4}(?=\s+[A-ZÆØÅ]))"
     + r"|(?P<initialer>[A-ZÆØÅ]{2,8}\s+/\s+\S+/\S+)"

@@ -149,11 +149,21 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
         elif section.kind in p.RECOMMENDATION_SECTIONS:
             start = unlabelled_decision_start(section, forum)
             own.extend(split_trail(section.lines[start:], forum, dato, trail))
-    own = [text for text in own if text]
+    own = [text for text in own if text] or trailing_decision(sections)
     if not own or all(text in p.EMPTY_DECISIONS for text in own):
         return Decision(None, (), tuple(trail))
     organ = label.organ.strip() if label and label.organ else None
     return Decision("\n".join(own), per_point(own), tuple(trail), organ, label.dato if label else None)
+
+
+def trailing_decision(sections: list[Section]) -> list[str]:
+    """No decision label at all: a last sentence that is only an outcome ("… Taget til efterretning") is the
+    decision, as transcripts that lost the label print it."""
+    if not sections or any(section.kind == "beslutning" for section in sections) or not sections[-1].lines:
+        return []
+    last = sections[-1].lines[-1].tekst.strip()
+    sentence = p.SENTENCE_SPLIT.split(last)[-1].strip()
+    return [sentence] if len(sentence) <= p.OUTCOME_SENTENCE_MAX and p.UNLABELLED_DECISION.match(sentence) else []
 
 
 def split_trail(lines, forum: str | None, dato: str | None, trail: list[Behandling]) -> list[str]:

@@ -8,10 +8,10 @@ candidates in document order, the sequence with the highest total score whose nu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import patterns as p
-from .candidates import EVIDENCE, FORM_NAMES, Candidate, find_candidates
+from .candidates import EVIDENCE, FORM_NAMES, Candidate, find_candidates, is_case_line, is_field
 from .clean import Line
 from .toc import Toc, TocEntry, find_toc
 
@@ -55,7 +55,7 @@ def segment(lines: list[Line]) -> Segmentation:
     toc = find_toc(lines)
     found = find_candidates(lines, toc)
     chosen = best_sequence(found, lines)
-    headings = tuple(to_heading(lines, c, evidence) for c, evidence in chosen)
+    headings = tuple(numbered_from_toc(to_heading(lines, c, evidence), toc) for c, evidence in chosen)
     return Segmentation(toc.span, toc.entries, headings, skipped_lines(lines, found, [c for c, _ in chosen]))
 
 
@@ -133,10 +133,10 @@ def backtrack(found: list[Candidate], totals: list[float], links) -> list[tuple[
 
 
 def filled_prefix(lines: list[Line]) -> list[int]:
-    """filled[i] = how many non-blank lines come before line i."""
+    """filled[i] = how many lines of text come before line i (blank lines, fields and case numbers are none)."""
     counts = [0]
     for line in lines:
-        counts.append(counts[-1] + (not line.blank))
+        counts.append(counts[-1] + (not line.blank and not is_field(line.tekst) and not is_case_line(line)))
     return counts
 
 
@@ -150,6 +150,13 @@ def to_heading(lines: list[Line], c: Candidate, pair: tuple[str, ...]) -> Headin
     shown += [PAIR_EVIDENCE[name][1] for name in pair if PAIR_EVIDENCE[name][1]]
     printed = tuple(lines[i].tekst.strip() for i in c.heading)
     return Heading(c.start, c.heading, c.nummer, c.titel, c.lukket, printed, c.form, tuple(shown))
+
+
+def numbered_from_toc(heading: Heading, toc: Toc) -> Heading:
+    """A heading that lost its number gets the one the TOC prints next to its title."""
+    if heading.nummer is not None or not heading.titel or (nummer := toc.number_for(heading.titel)) is None:
+        return heading
+    return replace(heading, nummer=nummer, grundlag=heading.grundlag + ("nummeret står ved titlen i indholdsfortegnelsen",))
 
 
 def skipped_lines(lines: list[Line], found: list[Candidate], chosen: list[Candidate]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ closed punkter). Its entries are never punkter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -41,6 +42,15 @@ class Toc:
         if any(fuzz.ratio(key, entry.titel.lower()) >= TOC_MATCH_CUTOFF for entry in self.entries):
             return True
         return len(key) >= 4 and not self.entries and key in self.tekst
+
+    def number_for(self, titel: str) -> int | None:
+        """The number the TOC prints next to a title ("463. Til efterretning"), if it prints one."""
+        key = " ".join(titel.lower().split())
+        entry = next((e for e in self.entries if e.nummer is not None and e.titel.lower() == key), None)
+        if entry is not None:
+            return entry.nummer
+        match = re.search(rf"(?:^|\s)(\d{{1,4}})\.?\s+{re.escape(key)}(?:\s|$)", self.tekst) if key else None
+        return int(match[1]) if match and not self.entries else None
 
     def numbers(self) -> set[int]:
         return {entry.nummer for entry in self.entries if entry.nummer is not None}
