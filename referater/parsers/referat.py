@@ -42,6 +42,7 @@ FALLBACK_WARNINGS = {
     "status": "ingen punktoverskrifter: punkterne er delt ved linjerne 'Åben'/'Lukket'",
     "toc_titel": "ingen punktoverskrifter: punkterne er delt ved titlerne fra indholdsfortegnelsen",
 }
+TOC_ONLY = "lukket punkt, kun nævnt i indholdsfortegnelsen"
 WHOLE_TEXT_WARNING = ("ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er "
                       "læst som ét punkt uden nummer og titel")
 # Section kinds that only occur inside a punkt; "Afbud"/"Fraværende" also head header blocks.
@@ -189,7 +190,7 @@ def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list
             continue
         if entry.nummer is not None and entry.lukket:
             merged.append(Punkt(nummer=entry.nummer, titel=entry.titel, type=parse_punkt_type(entry.titel),
-                                overskrift=entry.tekst, lukket=True))  # fmt: skip
+                                overskrift=entry.tekst, lukket=True, grundlag=(TOC_ONLY,)))  # fmt: skip
         elif not any(fuzz.partial_ratio(entry.titel, punkt.titel) >= TOC_MATCH_CUTOFF for punkt in punkter):
             warnings.append(f"indholdsfortegnelsen nævner '{entry.titel}', men intet punkt har den titel")
     if any(entry.nummer is not None for entry in entries) and all(p_.nummer is not None for p_ in merged):
