@@ -196,12 +196,22 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
         ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers()),
         ("ikke_i_toc", c.form in WEAK_FORMS and bool(toc.entries) and not in_toc and c.nummer not in toc.numbers()),
         ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [c.start, *below])),
-        ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in below)),
+        ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in own_lines(lines, c, below))),
         ("frit", c.form != "sektioner" and (c.start == 0 or lines[c.start - 1].blank)),
         ("liste", c.form in WEAK_FORMS and in_list(lines, c.start)),
         ("daarlig_titel", bool(c.titel) and not is_title_text(c.titel)),
         ("uden_titel", not c.titel),
     ]
+
+
+def own_lines(lines: list[Line], c: Candidate, below: list[int]) -> list[int]:
+    """The lines below a candidate; below a case-number line, up to the next case number (another punkt's)."""
+    own = []
+    for i in below:
+        if c.form == "sagsnummer" and i != c.line and is_case_line(lines[i]):
+            break
+        own.append(i)
+    return own
 
 
 def in_list(lines: list[Line], index: int) -> bool:
@@ -212,7 +222,7 @@ def in_list(lines: list[Line], index: int) -> bool:
     if above.strip().endswith(LIST_END):
         return True
     same_indent = indent(above) == indent(lines[index].tekst)
-    return same_indent and any(form.match(above.strip()) for name, form in p.HEADING_FORMS if name in WEAK_FORMS)
+    return same_indent and heading_form(above.strip()) in WEAK_FORMS
 
 
 def indent(text: str) -> int:
@@ -233,6 +243,13 @@ def section_kind(text: str) -> str | None:
     if label in p.SECTION_KINDS:
         return p.SECTION_KINDS[label]
     return "beslutning" if any(form.match(p.LABEL_BULLET.sub("", text.strip())) for form in p.DECISION_LABELS) else None
+
+
+def heading_form(text: str) -> str | None:
+    """The heading form a line is printed in ("00.01.00-A00-12-25" is a case number, not punkt 0)."""
+    text = text.strip()
+    form = next((name for name, pattern in p.HEADING_FORMS if pattern.match(text)), None)
+    return form if form is not None and parse_sagsnummer(text) is None else None
 
 
 def is_case_line(line: Line) -> bool:
@@ -262,7 +279,7 @@ def is_toc_title(text: str, toc: Toc) -> bool:
 def is_other_line(text: str) -> bool:
     """A case number, a labelled field, an indstilling point or a heading: a line that is never a bare title."""
     return parse_sagsnummer(text) is not None or is_field(text) or bool(p.INDSTILLING_POINT.match(text)) \
-        or any(form.match(text) for _, form in p.HEADING_FORMS)  # fmt: skip
+        or heading_form(text) is not None  # fmt: skip
 
 
 def continuation(lines: list[Line], index: int) -> list[int]:

@@ -43,7 +43,8 @@ def clean_lines(text: str) -> tuple[list[Line], list[str]]:
             offset += len(line) - len(kept)
         noise.extend(removed)
         lines.append((offset, kept))
-    pieces = split_lines(join_broken_words(lines), paragraphs)
+    pieces, furniture = split_lines(join_broken_words(lines), paragraphs)
+    noise.extend(furniture)
     return [Line(i, offset, tekst, run_on) for i, (offset, tekst, run_on) in enumerate(pieces)], noise
 
 

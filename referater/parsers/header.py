@@ -34,6 +34,9 @@ def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:
             block = label if not value else None
             if value:
                 pairs.append((label, value))
+        elif block is not None and line.endswith(":"):  # "Bemærkninger:": another (unknown) label ends the block
+            block = None
+            pairs.append((None, line))
         elif block is not None:
             pairs.append((block, line))
         else:

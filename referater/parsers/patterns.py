@@ -41,6 +41,11 @@ TITLE_LINES = [
     # "Udskrift fra Økonomiudvalgets møde den 3. juni 2025": genitive body name
     re.compile(rf"^(?:(?:{DOCUMENT_KINDS})\s+(?:af\s+\w+\s+)?fra\s+)?(?P<forum>[A-ZÆØÅ][\w\- ]+?)s\s+møde\s+"
                r"(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "REFERAT Kultur- og Fritidsudvalget": the document kind, then only the body
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))$"),
+    # "Teknik- og Miljøudvalget Referat fra ordinært møde Tirsdag kl. 15:00": the body first, no dash
+    re.compile(rf"^(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))\s+(?:{DOCUMENT_KINDS})\b"
+               r"(?:\s+(?:fra|til)\s+(?:\w+\s+)?møde(?:t)?)?(?:\s+(?P<dato>\S.*))?$"),
     # "Referat af møde 6. november 2025 kl. 10.00", "Referat fra møde torsdag den 9. oktober 2025"
     re.compile(r"^(?:Referat|Beslutningsprotokol)\s+(?:af|fra)\s+møde\s+(?P<dato>.+)$"),
 ]

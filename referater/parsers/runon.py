@@ -9,6 +9,7 @@ their own. A title that a run-on table of contents lists is cut off the text it 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import patterns as p
 from .fields import parse_sagsnummer
@@ -82,12 +83,17 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
     return pieces
 
 
-def split_lines(lines: list[tuple[int, str]], paragraphs: set[int]) -> list[tuple[int, str, bool]]:
-    """(offset, text, run_on) of every line once run-on lines are cut into pieces and TOC titles cut loose."""
+def split_lines(lines: list[tuple[int, str]], paragraphs: set[int]) -> tuple[list[tuple[int, str, bool]], list[str]]:
+    """(offset, text, run_on) of every line once run-on lines are cut into pieces and TOC titles cut loose,
+    and the running page headers removed (the same first piece on two page paragraphs or more)."""
     split = [split_run_on(text, i in paragraphs) for i, (_, text) in enumerate(lines)]
     toc = toc_text(split)
-    out = []
-    for (offset, text), pieces in zip(lines, split, strict=True):
+    header = running_header([split[i] for i in sorted(paragraphs)])
+    out, noise = [], []
+    for i, ((offset, text), pieces) in enumerate(zip(lines, split, strict=True)):
+        if i in paragraphs and header and len(pieces) > 1 and pieces[0][1] == header:
+            noise.append(header)
+            pieces = pieces[1:]
         if len(pieces) == 1 and pieces[0] == (0, text):
             out.append((offset, text, False))
             continue
@@ -98,7 +104,14 @@ def split_lines(lines: list[tuple[int, str]], paragraphs: set[int]) -> list[tupl
                 out += [(offset + at, piece[: cut - 1], True), (offset + at + cut, piece[cut:], True)]
             else:
                 out.append((offset + at, piece, True))
-    return out
+    return out, noise
+
+
+def running_header(paragraphs: list[list[tuple[int, str]]]) -> str | None:
+    """The first piece that opens two page paragraphs or more ("Økonomiudvalget" before "Punkt: 2")."""
+    firsts = Counter(pieces[0][1] for pieces in paragraphs if len(pieces) > 1)
+    header, count = firsts.most_common(1)[0] if firsts else (None, 0)
+    return header if count >= 2 else None
 
 
 def titled_before(piece: str, following: str) -> bool:
