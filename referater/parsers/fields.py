@@ -80,7 +80,8 @@ def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
         return indstiller, points
     whole = " ".join(lines)
     if sentence := p.INDSTILLING_SENTENCE.search(whole):
-        return indstiller, (p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip()),)
+        text = p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip())
+        return indstiller, tuple(point.strip() for point in p.NEXT_POINT.split(text))
     return indstiller, (whole,)
 
 

@@ -43,6 +43,8 @@ TITLE_LINES = [
                r"(?:den|d\.)\s+(?P<dato>.+)$"),
     # "REFERAT Kultur- og Fritidsudvalget": the document kind, then only the body
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))$"),
+    # "ÅBEN DAGSORDEN SOCIALUDVALG": capitals, the body last
+    re.compile(r"^(?:ÅBEN\s+|ÅBENT\s+)?(?:DAGSORDEN|REFERAT|BESLUTNINGSPROTOKOL)\s+(?P<forum>[A-ZÆØÅ][A-ZÆØÅ\- ]+)$"),
     # "Teknik- og Miljøudvalget Referat fra ordinært møde Tirsdag kl. 15:00": the body first, no dash
     re.compile(rf"^(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))\s+(?:{DOCUMENT_KINDS})\b"
                r"(?:\s+(?:fra|til)\s+(?:\w+\s+)?møde(?:t)?)?(?:\s+(?P<dato>\S.*))?$"),
@@ -268,9 +270,11 @@ ATTENDANCE_LINE = re.compile(r"^(?:Fraværende|Afbud|Fravær)\s*:\s*\S.*$", re.I
 # "Kommunaldirektøren indstiller," / "IT-projektrådet har screenet ansøgningerne og indstiller:"
 INDSTILLER = re.compile(r"^(?P<indstiller>[A-ZÆØÅ].*?)(?:\s+har\s+[^,]+?\s+og)?\s+indstiller\b")
 BULLETS = "-•·▪–*►‣◦"
-INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>at\s.+)$")
+INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>[Aa]t\s.+)$")
 # "Forvaltningen indstiller, at dagsordenen godkendes." — the one-sentence form.
-INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>at\s.+)$", re.S)
+INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>[Aa]t\s.+)$", re.S)
+# "At A godkendes. At B overføres." run together on one line: one point per "At".
+NEXT_POINT = re.compile(r"(?<=[.;])\s+(?=[Aa]t\s)")
 # "at Økonomiudvalget anbefaler over for Kommunalbestyrelsen, at …": the routing clause is not the point.
 RECOMMENDATION_ROUTING = re.compile(r"^at\s+[\w\- ]+?\s+anbefaler\s+over\s+for\s+[^,]+,\s*(?=at\s)")
 TIDSRAMME = re.compile(r"^\(\s*(?P<min>\d{1,3})\s*min\.?\s*\)$")

@@ -70,6 +70,8 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
         after_case = case is not None and before == case["nummer"]
         if not paragraph and before and not before.endswith(SENTENCE_END) and not after_case:
             continue  # inside a paragraph of prose a label only counts after a full stop
+        if match.lastgroup == "afsnit" and in_capitals(before, match.group()):
+            continue  # "HANDICAPPOLITIK - HØRING": a label word inside a title in capitals
         cuts.add(match.start())
         if match.lastgroup in ENDS_LABEL:
             cuts.add(match.end())
@@ -120,6 +122,13 @@ def titled_before(piece: str, following: str) -> bool:
     if parse_sagsnummer(piece) is not None or any(form.match(piece) for _, form in p.HEADING_FORMS):
         return False  # a case number; a heading whose title is already on its own
     return bool(p.FIELD_LINE.match(piece)) or parse_sagsnummer(following) is not None
+
+
+def in_capitals(before: str, label: str) -> bool:
+    """An upper-case label right after an upper-case word that is no label of its own."""
+    words = [word for word in before.split() if any(ch.isalpha() for ch in word)]
+    last = words[-1] if words else ""
+    return label.isupper() and len(last) > 1 and last.isupper() and not BREAK.fullmatch(last)
 
 
 def toc_text(split: list[list[tuple[int, str]]]) -> str:
