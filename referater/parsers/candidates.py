@@ -239,7 +239,7 @@ def is_title_text(titel: str) -> bool:
 
 def section_kind(text: str) -> str | None:
     """The kind of a known section label line, or None."""
-    label = p.LABEL_BULLET.sub("", text.strip()).rstrip(":").strip().lower()
+    label = text.strip().rstrip(":").strip().lower()
     if label in p.SECTION_KINDS:
         return p.SECTION_KINDS[label]
     return "beslutning" if any(form.match(p.LABEL_BULLET.sub("", text.strip())) for form in p.DECISION_LABELS) else None

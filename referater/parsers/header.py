@@ -10,6 +10,7 @@ def parse_header(lines: list[str]) -> dict:
     """Meeting fields from the header lines; fields a line does not give stay None."""
     fields = {"forum": None, "dato": None, "starttid": None, "sted": None, "deltagere": ()}
     people: list[Deltager] = []
+    lines = joined_title(lines)
     for label, value in labelled_values(lines):
         if label is None:
             read_free_line(fields, value)
@@ -17,6 +18,18 @@ def parse_header(lines: list[str]) -> dict:
             fill_field(fields, people, p.HEADER_FIELDS[label], value)
     fields["deltagere"] = tuple(people)
     return fields
+
+
+def joined_title(lines: list[str]) -> list[str]:
+    """ "Referat" / "til" / "mødet i Byrådet" / "den 15. maj 2018 kl. 17:00": one title sentence printed over lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled or not p.DOCUMENT_KIND_ALONE.match(lines[filled[0]].strip()):
+        return lines
+    block = filled[: next((k for k in range(1, len(filled)) if filled[k] != filled[k - 1] + 1), len(filled))]
+    sentence = " ".join(lines[i].strip() for i in block)
+    if len(block) < 2 or not any(pattern.match(sentence) for pattern in p.TITLE_LINES):
+        return lines
+    return [sentence] + lines[block[-1] + 1 :]
 
 
 def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:

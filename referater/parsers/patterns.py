@@ -41,6 +41,8 @@ TITLE_LINES = [
     # "Udskrift fra Økonomiudvalgets møde den 3. juni 2025": genitive body name
     re.compile(rf"^(?:(?:{DOCUMENT_KINDS})\s+(?:af\s+\w+\s+)?fra\s+)?(?P<forum>[A-ZÆØÅ][\w\- ]+?)s\s+møde\s+"
                r"(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "Referat for Miljøudvalget møde den 3. juni 2025"
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:for|fra)\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?)\s+møde(?:t)?\s+(?:den|d\.)\s+(?P<dato>.+)$"),
     # "REFERAT Kultur- og Fritidsudvalget": the document kind, then only the body
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))$"),
     # "ÅBEN DAGSORDEN SOCIALUDVALG": capitals, the body last
@@ -51,6 +53,7 @@ TITLE_LINES = [
     # "Referat af møde 6. november 2025 kl. 10.00", "Referat fra møde torsdag den 9. oktober 2025"
     re.compile(r"^(?:Referat|Beslutningsprotokol)\s+(?:af|fra)\s+møde\s+(?P<dato>.+)$"),
 ]
+DOCUMENT_KIND_ALONE = re.compile(rf"^(?:{DOCUMENT_KINDS})$")
 # A line of its own that is only a body's name: "Kommunalbestyrelsen", "Plan- og Boligudvalget".
 BODY_NAME = re.compile(
     r"^(?P<forum>Direktionen|[A-ZÆØÅ][\wæøå\- ]{0,50}?(?:udvalg(?:et)?|rådet|bestyrelsen|forum|Forum))"
@@ -65,6 +68,7 @@ HEADER_FIELDS = {
     "Mødedeltagere": "deltagere", "Deltagere": "deltagere", "Medlemmer": "deltagere",
     "Fraværende": "fravaerende", "Afbud": "fravaerende",
     "Stedfortræder": "stedfortraeder", "Fra forvaltningen": "personale", "Referent": "referent",
+    "Mødetid": "dato", "Tilstede": "deltagere", "Til stede": "deltagere",
     "Indkaldelse": "ignorer", "Møde": "ignorer", "Sluttidspunkt": "ignorer",
 }  # fmt: skip
 HEADER_FIELD = re.compile(
@@ -207,6 +211,9 @@ SECTION_LABELS = {
     "Forventet sagsgang": "oevrigt", "Punkttype": "oevrigt", "Økonomi": "oevrigt", "Lovgrundlag": "oevrigt",
     "Høring": "oevrigt", "Bemærkninger": "oevrigt", "Kommunens vision og politikker": "oevrigt",
     "Borgerperspektiv": "oevrigt", "Tidsplan": "oevrigt",
+    "Indstillinger": "indstilling", "Forvaltningen foreslår": "indstilling", "Præsentation": "resume",
+    "Sagsbeskrivelse": "sagsfremstilling", "Retsgrundlag": "oevrigt", "Økonomiske konsekvenser": "oevrigt",
+    "Afledte konsekvenser": "oevrigt",
 }  # fmt: skip
 SECTION_KINDS = {label.lower(): kind for label, kind in SECTION_LABELS.items()}
 # A label with its text on the same line ("Beslutning: Godkendt."); only for the kinds a decision needs,
@@ -228,8 +235,8 @@ RECOMMENDATION_SECTIONS = {"indstilling", "indstilling_og_beslutning"}
 NOT_HEADINGS = {"Intet at bemærke", "Ingen bemærkninger", "Ingen", "Ikke relevant"}
 HEADING_MAX_LENGTH = 90
 TITLE_MAX_LENGTH = 250  # a title that wraps in the heading may be longer than a heading-shaped line
-# A bullet or list marker printed before a section label ("  • Beslutning i Byrådet den …").
-LABEL_BULLET = re.compile(r"^[•·▪\-–*]\s*")
+# A bullet printed before a decision label ("  • Beslutning i Byrådet den …", "- …" once bullets are normalised).
+LABEL_BULLET = re.compile(r"^[•·▪\-–]\s*")
 HEADING_END_PUNCTUATION = tuple(".,:;!?")
 
 # --- decisions ------------------------------------------------------------------------------------

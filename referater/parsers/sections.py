@@ -69,11 +69,11 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
 
 def known_label(text: str) -> Section | None:
     """A declared section label or decision label; a decision label may name its body and date."""
-    text = p.LABEL_BULLET.sub("", text)
     if (kind := p.SECTION_KINDS.get(text.rstrip(":").strip().lower())) is not None:
         return Section(text, kind, ())
+    label = p.LABEL_BULLET.sub("", text)  # "• Beslutning i Byrådet den …": the name keeps the bullet as printed
     for form in p.DECISION_LABELS:
-        if match := form.match(text):
+        if match := form.match(label):
             parts = match.groupdict()
             return Section(text, "beslutning", (), parts.get("organ"), parse_date(parts.get("dato") or ""))
     return None
