@@ -78,11 +78,18 @@ def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
     points = tuple(m["tekst"].strip() for line in lines if (m := p.INDSTILLING_POINT.match(line)))
     if points or not lines:
         return indstiller, points
+    if p.ENDS_WITH_AT.search(lines[0]) and (numbered := numbered_points(lines[1:])):
+        return indstiller, numbered  # "X indstiller, at" / "1. Byrådet optager …"
     whole = " ".join(lines)
     if sentence := p.INDSTILLING_SENTENCE.search(whole):
         text = p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip())
         return indstiller, tuple(point.strip() for point in p.NEXT_POINT.split(text))
     return indstiller, (whole,)
+
+
+def numbered_points(lines: list[str]) -> tuple[str, ...]:
+    """The points of a numbered list ("1. Byrådet optager et lån …"), numbers removed."""
+    return tuple(m["tekst"].strip() for line in lines if (m := p.NUMBERED_POINT.match(line)))
 
 
 def parse_tidsramme(afsnit: tuple[Afsnit, ...]) -> int | None:

@@ -36,15 +36,20 @@ def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:
     """(label, value) pairs; a label alone on its line ("UDVALG", "Medlemmer:") takes the lines under it."""
     pairs: list[tuple[str | None, str]] = []
     block: str | None = None
+    filled = False  # whether the block has a value yet: blank lines between a label and its values are kept
+    gap = False  # blank lines since the label: only a list of people ("Anne Lund, V") continues the block
     for raw in lines:
         line = raw.strip()
         if not line:
-            block = None
+            block, gap = (block, True) if not filled else (None, False)
             continue
+        if gap and not any(mark in line for mark in ",("):
+            block = None
+        filled, gap = True, False
         match = p.HEADER_FIELD.match(line)
         if match and canonical_label(match["label"]):
             label, value = canonical_label(match["label"]), match["value"].strip()
-            block = label if not value else None
+            block, filled = (label if not value else None), bool(value)
             if value:
                 pairs.append((label, value))
         elif block is not None and line.endswith(":"):  # "Bemærkninger:": another (unknown) label ends the block
@@ -128,7 +133,10 @@ def parse_deltagere(text: str) -> list[Deltager]:
     for part in split_outside_parentheses(text):
         if part.lower().rstrip(".") in p.NOBODY:
             continue
-        if people and p.ROLE_AFTER_COMMA.match(part) and "(" not in part:
+        if people and part in p.PARTIES and people[-1].parti is None:  # "Anne Lund, V"
+            last = people[-1]
+            people[-1] = Deltager(last.navn, last.rolle, part, last.fravaerende)
+        elif people and p.ROLE_AFTER_COMMA.match(part) and "(" not in part:
             last = people[-1]
             people[-1] = Deltager(last.navn, join_roles(last.rolle, part), last.parti, last.fravaerende)
         elif person := parse_person(part):

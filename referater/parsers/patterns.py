@@ -280,6 +280,9 @@ BULLETS = "-•·▪–*►‣◦"
 INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>[Aa]t\s.+)$")
 # "Forvaltningen indstiller, at dagsordenen godkendes." — the one-sentence form.
 INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>[Aa]t\s.+)$", re.S)
+# "Direktionen indstiller, at" with the points numbered below it, without "at" of their own.
+ENDS_WITH_AT = re.compile(r"\b(?:indstiller|indstilles|foreslår)\b.*,?\s+at:?$")
+NUMBERED_POINT = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<tekst>\S.*)$")
 # "At A godkendes. At B overføres." run together on one line: one point per "At".
 NEXT_POINT = re.compile(r"(?<=[.;])\s+(?=[Aa]t\s)")
 # "at Økonomiudvalget anbefaler over for Kommunalbestyrelsen, at …": the routing clause is not the point.
@@ -307,7 +310,7 @@ UDFALD = [
     (r"\bgodkendte?\b[^.]*\bmed\s+(?:\w+\s+){0,2}bemærkning", "godkendt_med_bemaerkninger"),
     (r"\btiltr(?:å|aa)dte?\b", "tiltraadt"),
     (r"^\W*anbefales\b|\bindstilles\s+godkendt\b", "anbefalet"),
-    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
+    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+(?:\w+\s+)?godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
      r"\bvalgte\b", "godkendt"),
     (r"\btil\s+efterretning\b", "taget_til_efterretning"),
     (r"\bdrøftede\b|\bdrøftet\b|\bgennemgik\b|\b(?:havde|delte|gav|kom\s+med)\b[^.]*\b(?:bemærkninger|erfaringer|input|"
