@@ -128,12 +128,14 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
 
 
 def case_number_candidate(lines: list[Line], line: Line, first: int, toc: Toc) -> Candidate:
-    """A case-number line; its title is the title-shaped line after it, else the one before, else none."""
+    """A case-number line; its title is the title-shaped line after it, else the one before (standing apart,
+    not the last line of the punkt before), else none."""
     after, before = next_filled(lines, line.nummer), previous_filled(lines, line.nummer, first)
     if after is not None and is_title_shaped(lines[after].tekst):
         titel, lukket = clean_title(lines[after].tekst)
         return Candidate(line.nummer, line.nummer, (after,), None, titel, lukket, "sagsnummer")
-    if before is not None and (is_title_shaped(lines[before].tekst) or is_toc_title(lines[before].tekst, toc)):
+    title_before = before is not None and (before == 0 or lines[before - 1].blank or lines[before].run_on)
+    if title_before and (is_title_shaped(lines[before].tekst) or is_toc_title(lines[before].tekst, toc)):
         titel, lukket = clean_title(lines[before].tekst)
         return Candidate(line.nummer, before, (before,), None, titel, lukket, "sagsnummer")
     return Candidate(line.nummer, line.nummer, (), None, "", False, "sagsnummer")

@@ -80,11 +80,21 @@ def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
         return indstiller, points
     if p.ENDS_WITH_AT.search(lines[0]) and (numbered := numbered_points(lines[1:])):
         return indstiller, numbered  # "X indstiller, at" / "1. Byrådet optager …"
-    whole = " ".join(lines)
+    whole = " ".join(first_sentence_lines(lines))
     if sentence := p.INDSTILLING_SENTENCE.search(whole):
         text = p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip())
         return indstiller, tuple(point.strip() for point in p.NEXT_POINT.split(text))
     return indstiller, (whole,)
+
+
+def first_sentence_lines(lines: list[str]) -> list[str]:
+    """From the "X indstiller, at …" line to the line that ends its sentence; what follows ("Økonomiudvalget
+    anbefaler indstillingen.") is another body's word, not a point."""
+    start = next((i for i, line in enumerate(lines) if p.INDSTILLING_SENTENCE.search(line)), None)
+    if start is None:
+        return lines
+    end = next((i for i in range(start, len(lines)) if lines[i].endswith((".", "!", "?"))), len(lines) - 1)
+    return lines[start : end + 1]
 
 
 def numbered_points(lines: list[str]) -> tuple[str, ...]:

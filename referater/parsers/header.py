@@ -39,7 +39,7 @@ def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:
     filled = False  # whether the block has a value yet: blank lines between a label and its values are kept
     gap = False  # blank lines since the label: only a list of people ("Anne Lund, V") continues the block
     for raw in lines:
-        line = raw.strip()
+        line = p.TABLE_PIPES.sub("", raw).strip()  # "Udvalg: |" / "---|---|": a flattened table
         if not line:
             block, gap = (block, True) if not filled else (None, False)
             continue

@@ -43,6 +43,9 @@ TITLE_LINES = [
                r"(?:den|d\.)\s+(?P<dato>.+)$"),
     # "Referat for Miljøudvalget møde den 3. juni 2025"
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:for|fra)\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?)\s+møde(?:t)?\s+(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "Byrådet 3. juni 2025": the body and the date
+    re.compile(r"^(?P<forum>[A-ZÆØÅ][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))\s+"
+               r"(?P<dato>\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})$"),
     # "REFERAT Kultur- og Fritidsudvalget": the document kind, then only the body
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))$"),
     # "ÅBEN DAGSORDEN SOCIALUDVALG": capitals, the body last
@@ -76,6 +79,8 @@ HEADER_FIELD = re.compile(
     + r")\s*(?::\s*|\s+(?=\S)|$)(?P<value>.*)$",
     re.I,
 )
+# The cell borders of a flattened table: "Udvalg: |", "---|---|".
+TABLE_PIPES = re.compile(r"^[\s|:-]*\|[\s|:-]*$|\s*\|\s*$")
 # Party letters and short party names printed after members' names; anything else in brackets is a role.
 PARTIES = set("ABCDFIKMOVÆØÅ") | {"SF", "EL", "DF", "RV", "LA", "KF", "ALT", "NB", "DD", "Ø", "UP", "LL"}
 # Role words printed before a name ("Borgmester Jette Lund") or after it as a list part (", formand").
