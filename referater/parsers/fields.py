@@ -120,6 +120,7 @@ def parse_udfald(beslutning: str | None, indstillinger: tuple[str, ...] = ()) ->
     """Outcome from the decision wording, else the one its recommendations imply; None without a decision."""
     if not beslutning:
         return None
+    beslutning = p.LEADING_ATTENDANCE.sub("", beslutning) or beslutning  # "X var fraværende. Godkendt."
     return (
         first_match(p.UDFALD, beslutning)
         or first_match(p.IMPLIED_UDFALD, " ".join(indstillinger))

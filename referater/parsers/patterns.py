@@ -275,10 +275,18 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
 OUTCOME_SENTENCE_MAX = 40
 PAST_TENSE_DECISION = re.compile(r"^\s*(?:godkendte|tiltrådte|anbefalede|vedtog|besluttede|tog|drøftede|forkastede)\b")
 EMPTY_DECISIONS = {"-", "–", "—"}
-# Attendance printed inside a decision ("Afbud: Sanne Krog (V)") is not part of the decision.
+# Attendance printed inside a decision block ("Afbud: Sanne Krog (V)"): part of the block, never a new section.
 ATTENDANCE_LINE = re.compile(r"^(?:Fraværende|Afbud|Fravær)\s*:\s*\S.*$", re.I)
+# Attendance notes a decision block may open with; the outcome is read after them.
+LEADING_ATTENDANCE = re.compile(
+    r"^(?:\s*(?:(?:Fraværende|Afbud|Fravær)\s*:[^\n]*(?:\n|$)|[^.\n]{0,120}?\b(?:var|er)\s+fraværende\.|"
+    r"[^.\n]{0,120}?\bdeltog\s+ikke\b[^.\n]*\.))+\s*",
+    re.I,
+)
 
 # --- fields inside sections -----------------------------------------------------------------------
+# "Forretningsudvalget indstiller," alone on its line: the label of an indstilling.
+INDSTILLER_LABEL = re.compile(r"^[A-ZÆØÅ][\w\-æøå ]{2,60}\s+(?:indstiller|foreslår)\s*[,:]?$")
 # "Kommunaldirektøren indstiller," / "IT-projektrådet har screenet ansøgningerne og indstiller:"
 INDSTILLER = re.compile(r"^(?P<indstiller>[A-ZÆØÅ].*?)(?:\s+har\s+[^,]+?\s+og)?\s+indstiller\b")
 BULLETS = "-•·▪–*►‣◦"

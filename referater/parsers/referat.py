@@ -23,7 +23,7 @@ from .sections import (
     UNTITLED_SECTION,
     decision_labels,
     find_decision,
-    recommendation_lines,
+    recommendation_text,
     section_text,
     split_sections,
 )
@@ -138,7 +138,7 @@ def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, si
     sagsnummer, body = find_sagsnummer(body, heading)
     sections = split_sections(lines, body)
     afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
-    recommendation = "\n".join(line.tekst for line in recommendation_lines(sections, meeting["forum"]))
+    recommendation = recommendation_text(sections, meeting["forum"])
     indstiller, indstillinger = parse_indstilling(recommendation)
     decision = find_decision(sections, meeting["forum"], meeting["dato"])
     udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst

@@ -71,6 +71,8 @@ def known_label(text: str) -> Section | None:
     """A declared section label or decision label; a decision label may name its body and date."""
     if (kind := p.SECTION_KINDS.get(text.rstrip(":").strip().lower())) is not None:
         return Section(text, kind, ())
+    if p.INDSTILLER_LABEL.match(text):  # "Forretningsudvalget indstiller," over its "at …" points
+        return Section(text, "indstilling", ())
     label = p.LABEL_BULLET.sub("", text)  # "• Beslutning i Byrådet den …": the name keeps the bullet as printed
     for form in p.DECISION_LABELS:
         if match := form.match(label):
@@ -110,14 +112,16 @@ def section_text(sections: list[Section], kinds: set[str]) -> str:
     return "\n".join(s.tekst for s in sections if s.kind in kinds)
 
 
-def recommendation_lines(sections: list[Section], forum: str | None) -> list[Line]:
-    """The Indstilling's lines, without an unlabelled decision that follows them."""
-    lines: list[Line] = []
+def recommendation_text(sections: list[Section], forum: str | None) -> str:
+    """The Indstilling's text, without an unlabelled decision that follows it; a label that is itself the
+    sentence's start ("Forretningsudvalget indstiller,") comes first."""
+    texts: list[str] = []
     for section in sections:
         if section.kind in p.RECOMMENDATION_SECTIONS:
             split = unlabelled_decision_start(section, forum)
-            lines.extend(section.lines[:split])
-    return lines
+            texts += [section.navn] if p.INDSTILLER_LABEL.match(section.navn) else []
+            texts += [line.tekst for line in section.lines[:split]]
+    return "\n".join(texts)
 
 
 def unlabelled_decision_start(section: Section, forum: str | None) -> int:
