@@ -74,7 +74,7 @@ def running_header(raw: list[tuple[int, str]]) -> str | None:
 def strip_furniture(line: str, header: str | None, first: bool) -> tuple[str, list[str]]:
     """Remove noise lines, repeated running headers and page furniture inside run-on lines."""
     text = line.strip()
-    if p.NOISE_LINE.match(text):
+    if p.NOISE_LINE.match(text) or ((table := p.TABLE_HEADER.match(text)) and table["first"].lower() not in p.SECTION_KINDS):
         return "", [text]
     if header and text == header and not first:
         return "", [text]

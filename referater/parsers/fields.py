@@ -133,5 +133,5 @@ def first_match(rules: list[tuple[re.Pattern, str]], text: str) -> str | None:
 
 
 def parse_bilag(text: str) -> tuple[str, ...]:
-    """One attachment per non-blank line under Bilag."""
-    return tuple(line.strip() for line in text.split("\n") if line.strip())
+    """One attachment per non-blank line under Bilag ("Ingen bilag" is none)."""
+    return tuple(line.strip() for line in text.split("\n") if line.strip() and line.strip().lower() not in p.NO_ATTACHMENTS)

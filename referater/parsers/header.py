@@ -6,6 +6,9 @@ from ..models import Deltager
 from . import patterns as p
 
 
+PEOPLE_FIELDS = {"deltagere", "fravaerende", "personale", "stedfortraeder", "referent"}
+
+
 def parse_header(lines: list[str]) -> dict:
     """Meeting fields from the header lines; fields a line does not give stay None."""
     fields = {"forum": None, "dato": None, "starttid": None, "sted": None, "deltagere": ()}
@@ -43,7 +46,7 @@ def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:
         if not line:
             block, gap = (block, True) if not filled else (None, False)
             continue
-        if gap and not any(mark in line for mark in ",("):
+        if gap and block is not None and p.HEADER_FIELDS[block] in PEOPLE_FIELDS and not any(mark in line for mark in ",("):
             block = None
         filled, gap = True, False
         match = p.HEADER_FIELD.match(line)

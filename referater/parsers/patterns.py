@@ -72,6 +72,7 @@ HEADER_FIELDS = {
     "Fraværende": "fravaerende", "Afbud": "fravaerende",
     "Stedfortræder": "stedfortraeder", "Fra forvaltningen": "personale", "Referent": "referent",
     "Mødetid": "dato", "Tilstede": "deltagere", "Til stede": "deltagere",
+    "Lokale": "sted", "Møde lokation": "sted", "Mødelokation": "sted",
     "Indkaldelse": "ignorer", "Møde": "ignorer", "Sluttidspunkt": "ignorer",
 }  # fmt: skip
 HEADER_FIELD = re.compile(
@@ -351,6 +352,13 @@ NOISE_LINES = [
     re.compile(r"^Side\s+\d{1,4}\s+af\s+\d{1,4}$", re.I),
     re.compile(r"^\d{1,3}$"),  # a bare page number
 ]
+# The column headers of an agenda viewer's table printed as a line ("Punkt Titel", "Udvalg Dato Type Hent"):
+# noise, unless the first word is a section label ("Bilag Funktioner" heads the attachments).
+TABLE_HEADER_WORDS = ["Punkt", "Pkt.", "Titel", "Tekst", "Emne", "Udvalg", "Dato", "Type", "Hent", "Funktioner",
+                      "Bilag", "Side", "Status"]  # fmt: skip
+TABLE_HEADER = re.compile(r"^(?P<first>" + "|".join(map(re.escape, TABLE_HEADER_WORDS)) + r")(?:\s+(?:"
+                          + "|".join(map(re.escape, TABLE_HEADER_WORDS)) + r")){1,3}$")
+NO_ATTACHMENTS = {"ingen bilag", "ingen", "-"}
 # All of NOISE_LINES as one alternation (each keeping its own flags): every line of every referat is
 # tested, and one regex is several times faster than a Python loop over six.
 NOISE_LINE = re.compile("|".join(f"(?{'i' if x.flags & re.I else ''}:{x.pattern})" for x in NOISE_LINES))

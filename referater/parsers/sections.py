@@ -71,6 +71,8 @@ def known_label(text: str) -> Section | None:
     """A declared section label or decision label; a decision label may name its body and date."""
     if (kind := p.SECTION_KINDS.get(text.rstrip(":").strip().lower())) is not None:
         return Section(text, kind, ())
+    if (table := p.TABLE_HEADER.match(text)) and (kind := p.SECTION_KINDS.get(table["first"].lower())):
+        return Section(text, kind, ())  # "Bilag Funktioner": the attachments table's header
     if p.INDSTILLER_LABEL.match(text):  # "Forretningsudvalget indstiller," over its "at …" points
         return Section(text, "indstilling", ())
     label = p.LABEL_BULLET.sub("", text)  # "• Beslutning i Byrådet den …": the name keeps the bullet as printed
