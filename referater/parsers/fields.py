@@ -73,7 +73,8 @@ def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
 
     One sentence "X indstiller, at …" is one point; a text without points or that phrase is one point.
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [p.TABLE_CELL_BORDER.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
     indstiller = next((m["indstiller"] for line in lines if (m := p.INDSTILLER.match(line))), None)
     points = tuple(m["tekst"].strip() for line in lines if (m := p.INDSTILLING_POINT.match(line)))
     if points or not lines:

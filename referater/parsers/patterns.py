@@ -37,12 +37,16 @@ TITLE_LINES = [
     # "Referat – Sundheds- og Forebyggelsesudvalget", "Referat – Byrådet – 3. juni 2025"
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+[–-]\s+(?P<forum>[A-ZÆØÅ][^–]+?)(?:\s+[–-]\s+(?P<dato>.+))?$"),
     # "Klima- og Planudvalget – Referat – 11. september 2025", "Handicaprådet – Referat"
-    re.compile(rf"^(?P<forum>[A-ZÆØÅ].+?)\s+[–-]\s+(?:{DOCUMENT_KINDS})(?:\s+[–-]\s+(?P<dato>.+))?$"),
+    re.compile(rf"^(?P<forum>[A-ZÆØÅ].+?)\s+[–-]\s+(?:{DOCUMENT_KINDS}|Dagsordener og referater|Referater og dagsordener)"
+               r"(?:\s+[–-]\s+(?P<dato>.+))?$"),
     # "Udskrift fra Økonomiudvalgets møde den 3. juni 2025": genitive body name
     re.compile(rf"^(?:(?:{DOCUMENT_KINDS})\s+(?:af\s+\w+\s+)?fra\s+)?(?P<forum>[A-ZÆØÅ][\w\- ]+?)s\s+møde\s+"
                r"(?:den|d\.)\s+(?P<dato>.+)$"),
     # "Referat for Miljøudvalget møde den 3. juni 2025"
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:for|fra)\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?)\s+møde(?:t)?\s+(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "Referat byrådet 31. oktober 2018": the document kind, the body (maybe in lower case) and the date
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[\wæøå][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))\s+"
+               r"(?:d\.\s+|den\s+)?(?P<dato>\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})$"),
     # "Byrådet 3. juni 2025": the body and the date
     re.compile(r"^(?P<forum>[A-ZÆØÅ][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))\s+"
                r"(?P<dato>\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})$"),
@@ -344,6 +348,7 @@ DEFAULT_UDFALD = "andet"
 # --- noise: removed before parsing, kept in Referat.stoej so no line is silently lost --------------
 NOISE_LINES = [
     re.compile(r"^(?:Til toppen|Fold alle ud|Fold alle sammen|Se alle bilag|Udskriv|Hent som fil|Spring til indhold|"
+               r"Show video|Vis video|Se video|"
                r"Søg|Menu|Kontakt os|Tilgængelighedserklæring|Accepter alle cookies|Kun nødvendige cookies|"
                r"Afvis cookies|Cookieindstillinger)$", re.I),
     re.compile(r"^Vi bruger cookies\b.*$", re.I),
@@ -358,6 +363,7 @@ TABLE_HEADER_WORDS = ["Punkt", "Pkt.", "Titel", "Tekst", "Emne", "Udvalg", "Dato
                       "Bilag", "Side", "Status"]  # fmt: skip
 TABLE_HEADER = re.compile(r"^(?P<first>" + "|".join(map(re.escape, TABLE_HEADER_WORDS)) + r")(?:\s+(?:"
                           + "|".join(map(re.escape, TABLE_HEADER_WORDS)) + r")){1,3}$")
+TABLE_CELL_BORDER = re.compile(r"\s*\|\s*")  # "at | dagsordenen godkendes |": a table row
 NO_ATTACHMENTS = {"ingen bilag", "ingen", "-"}
 # All of NOISE_LINES as one alternation (each keeping its own flags): every line of every referat is
 # tested, and one regex is several times faster than a Python loop over six.

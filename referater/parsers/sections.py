@@ -60,11 +60,23 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
         return None  # "Punkttype" / "Beslutning": the line under a value label is its value
     if (known := known_label(text)) is not None:
         return known
+    if (bulleted := bulleted_label(line, all_lines)) is not None:
+        return bulleted
     if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(text):
         return None  # "Afbud: Jørgen Suhr (B)" inside a decision block belongs to it
     if current is not None and current.kind in p.CLOSED_SECTIONS:
         return None
     return Section(text, "oevrigt", ()) if is_heading_shaped(line, all_lines) else None
+
+
+def bulleted_label(line: Line, all_lines: list[Line]) -> Section | None:
+    """ "  • Resumé" over a blank line: a viewer's bulleted label (a bulleted list item has no blank line after)."""
+    text = line.tekst.strip()
+    label = p.LABEL_BULLET.sub("", text)
+    apart = line.nummer + 1 >= len(all_lines) or all_lines[line.nummer + 1].blank
+    if label == text or not apart or (kind := p.SECTION_KINDS.get(label.rstrip(":").lower())) is None:
+        return None
+    return Section(text, kind, ())
 
 
 def known_label(text: str) -> Section | None:
