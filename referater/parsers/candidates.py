@@ -207,20 +207,31 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
 
 
 def own_lines(lines: list[Line], c: Candidate, below: list[int]) -> list[int]:
-    """The lines below a candidate; below a case-number line, up to the next case number (another punkt's)."""
+    """The lines below a candidate; below a case-number line up to the next case number (another punkt's), below
+    a weak heading up to the next line in its form."""
     own = []
     for i in below:
         if c.form == "sagsnummer" and i != c.line and is_case_line(lines[i]):
             break
+        if c.form in WEAK_FORMS and next_number(lines[i].tekst, c):
+            break  # the next item of a numbered list
         own.append(i)
     return own
 
 
+def next_number(text: str, c: Candidate) -> bool:
+    """The line is in the candidate's form with the number after the candidate's."""
+    pattern = dict(p.HEADING_FORMS).get(c.form)
+    match = pattern.match(text.strip()) if pattern is not None and c.nummer is not None else None
+    return match is not None and int(match["nummer"]) == c.nummer + 1
+
+
 def in_list(lines: list[Line], index: int) -> bool:
-    """The line above (no blank between) introduces a list, or is a numbered line indented as this one."""
-    if index == 0 or lines[index - 1].blank:
+    """The line above (blank lines between or not) introduces a list, or is a numbered line indented as this one."""
+    before = previous_filled(lines, index)
+    if before is None:
         return False
-    above = lines[index - 1].tekst
+    above = lines[before].tekst
     if above.strip().endswith(LIST_END):
         return True
     same_indent = indent(above) == indent(lines[index].tekst)

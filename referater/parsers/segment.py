@@ -20,7 +20,7 @@ PAIR_EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "samme_form": (1.0, "samme form som forrige punkt"),
     "anden_form": (-1.0, None),
     "spring": (-0.5, None),
-    "uden_tekst": (-2.5, None),
+    "uden_tekst": (-4.0, None),
     "blandet": (-4.0, None),
 }
 WINDOW = 40  # earlier candidates a candidate may follow directly (and any with the number before its own)
