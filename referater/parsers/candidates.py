@@ -152,8 +152,7 @@ def status_candidate(lines: list[Line], line: Line, lukket: bool) -> Candidate:
 
 def toc_title_candidate(line: Line, toc: Toc) -> Candidate:
     titel, lukket = clean_title(line.tekst)
-    entry = next((e for e in toc.entries if e.titel.lower() == titel.lower()), None)
-    nummer = entry.nummer if entry else None
+    nummer = toc.numbered.get(titel.lower())
     return Candidate(line.nummer, line.nummer, (line.nummer,), nummer, titel, lukket, "toc_titel")
 
 

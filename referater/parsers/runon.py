@@ -40,6 +40,7 @@ BREAK = re.compile(
 # Labels whose text follows on the same line: the line also breaks after them.
 ENDS_LABEL = {"beslutning", "initialer", "toc", "afsnit", "status"}
 SENTENCE_END = (".", "!", "?")
+LOOK_BACK = 80  # characters before a label that decide whether it cuts the line
 LEADING_CASE_NUMBER = re.compile(r"^(?P<nummer>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})\s+(?=\S)")
 
 
@@ -66,8 +67,8 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
         return [(0, text)]
     cuts = {case.end()} if case else set()
     for match in BREAK.finditer(stripped):
-        before = stripped[: match.start()].rstrip()
-        after_case = case is not None and before == case["nummer"]
+        before = stripped[max(0, match.start() - LOOK_BACK) : match.start()].rstrip()
+        after_case = case is not None and match.start() <= case.end()
         if not paragraph and before and not before.endswith(SENTENCE_END) and not after_case:
             continue  # inside a paragraph of prose a label only counts after a full stop
         if match.lastgroup == "afsnit" and in_capitals(before, match.group()):

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import patterns as p
 from .clean import Line
 from .fields import parse_sagsnummer
 
+NUMBER_BEFORE = re.compile(r"(?:^|\s)(?P<nummer>\d{1,4})\.?\s+$")
 TOC_MATCH_CUTOFF = 90  # rapidfuzz ratio between a TOC title and a candidate heading's title
 
 
@@ -39,18 +41,26 @@ class Toc:
         key = " ".join(titel.lower().split())
         if not key:
             return False
-        if any(fuzz.ratio(key, entry.titel.lower()) >= TOC_MATCH_CUTOFF for entry in self.entries):
+        if process.extractOne(key, self.titles, scorer=fuzz.ratio, score_cutoff=TOC_MATCH_CUTOFF) is not None:
             return True
         return len(key) >= 4 and not self.entries and key in self.tekst
+
+    @cached_property
+    def titles(self) -> list[str]:
+        return [entry.titel.lower() for entry in self.entries]
 
     def number_for(self, titel: str) -> int | None:
         """The number the TOC prints next to a title ("463. Til efterretning"), if it prints one."""
         key = " ".join(titel.lower().split())
-        entry = next((e for e in self.entries if e.nummer is not None and e.titel.lower() == key), None)
-        if entry is not None:
-            return entry.nummer
-        match = re.search(rf"(?:^|\s)(\d{{1,4}})\.?\s+{re.escape(key)}(?:\s|$)", self.tekst) if key else None
-        return int(match[1]) if match and not self.entries else None
+        if self.entries:
+            return self.numbered.get(key)
+        at = self.tekst.find(key) if key else -1  # a run-on TOC: the number printed right before the title
+        match = NUMBER_BEFORE.search(self.tekst[max(0, at - 8) : at]) if at > 0 else None
+        return int(match["nummer"]) if match else None
+
+    @cached_property
+    def numbered(self) -> dict[str, int]:
+        return {entry.titel.lower(): entry.nummer for entry in self.entries if entry.nummer is not None}
 
     def numbers(self) -> set[int]:
         return {entry.nummer for entry in self.entries if entry.nummer is not None}
