@@ -118,20 +118,21 @@ CLOSED_GROUP = {"lukkede", "fortrolige"}
 # --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
 TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
-    # "Punkt 3: Title", "Pkt. 87 Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
-    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
+    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordenspunkt|Punkt|Pkt\.?)\s*"
+                         r"(?i:nr\.?\s*)?(?P<nummer>\d{1,4})"
                          rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
     # "Nr.142 - Title"
     ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*[-–]\s*(?P<titel>{TITLE_START}.*)$")),
     # "Punkt: 1" alone, the title a few lines further down (after the case-number block)
     ("punkt_alene", re.compile(r"^(?i:Punkt|Pkt\.?)\s*:?\s*(?P<nummer>\d{1,4})\.?(?P<titel>)$")),
-    # "3. Title", "3.Title", "3.   Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
+    # "3. Title", "3.Title", "3.   Title", "3) Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
     # page number first); the title starts with a capital or a digit ("3.2. behandling"), never "4.740.000 kr."
-    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})\.\s*(?:(?P=nummer)\.\s+)?"
+    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})(?:\.|\)(?=\s))\s*(?:(?P=nummer)\.\s+)?"
                        r"(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
-    # "88 Title", " 1          Title": number and title in two table cells
-    ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})\s+(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
+    # "88 Title", " 1          Title": number and title in two table cells; "12 - Title"
+    ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})(?:\s+[-–]\s+|\s+)(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
@@ -178,8 +179,8 @@ SAGSNUMMER_SCHEMES = [
 ]
 # Labels that say "this is the punkt's case number"; the number follows (on the same line or the next).
 # "Sag nr. 45" under a title is the punkt's number (NUMBER_AFTER_TITLE), never a case number.
-SAGSNUMMER_LABELS = ["Acadre sagsnr.", "Sagsnr.", "Sagsnr", "Sags nr.", "Sagsnummer", "Sagsid.", "Sagsid", "Sagnr.",
-                     "Sag", "Journal nr.", "Journalnr.", "Journalnummer", "J. nr.", "J.nr.", "J. nr"]  # fmt: skip
+SAGSNUMMER_LABELS = ["Acadre sagsnr.", "Sagsnr.", "Sagsnr", "Sags nr.", "Sagsnummer", "Sagsid.", "Sagsid", "Sags-id",
+                     "Sagnr.", "Sag", "Journal nr.", "Journalnr.", "Journalnummer", "J. nr.", "J.nr.", "J. nr", "Jnr."]  # fmt: skip
 SAGSNUMMER_LABEL_TEXT = "|".join(map(re.escape, sorted(SAGSNUMMER_LABELS, key=len, reverse=True)))
 # Labelled fields printed in a punkt's heading block; never a title. A run-on paragraph is split before them.
 FIELD_LABELS = ["Acadre sagsnr.", "Sagsbehandler", "Sagsbeh.", "Sagsansvarlig enhed", "Sagsansvarlig", "Sagsforløb",
@@ -193,7 +194,7 @@ FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse
 # "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
 SAGSNUMMER_LABEL = re.compile(
     rf"^(?i:{SAGSNUMMER_LABEL_TEXT})(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
-    rf"(?P<rest>\s{{2,}}.*|\s+(?:Dok\.|(?i:{FIELD_LABEL_TEXT})).*)?$"
+    rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\.|(?i:{FIELD_LABEL_TEXT})).*)?$"
 )
 # A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
 SAGSNUMMER_LABEL_ALONE = re.compile(rf"^(?i:{SAGSNUMMER_LABEL_TEXT})\s*:?$")
@@ -255,7 +256,7 @@ DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES}
 DECISION_LABELS = [
     # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:",
     # "Beslutning i Byrådet 9. oktober 2018:" (no "den")
-    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>[^:]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$",
+    re.compile(rf"^Beslutning(?:\s+(?:i|på|fra)\s+(?P<organ>[^:]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$",
                re.I),
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025", "Beslutning Byrådet, 20.12.2016" (no "i")
     re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:,]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})\s*:?$"),
@@ -264,6 +265,8 @@ DECISION_LABELS = [
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:?$"),
 ]
+# What differs between two printings of one body's name: "Kommunalbestyrelsen 2018-21", "Økonomi- og Erhvervsudvalget".
+BODY_NOISE = re.compile(r"\d{2,4}(?:\s*-\s*\d{2,4})?|[^\wæøå]+")
 # A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
 TRAIL_LINE = re.compile(
     rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:\s*(?P<udtalelse>\S.*)$"

@@ -62,6 +62,8 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
         return known
     if (bulleted := bulleted_label(line, all_lines)) is not None:
         return bulleted
+    if p.INDSTILLER_LABEL.match(text) and (current is None or current.kind not in p.RECOMMENDATION_SECTIONS):
+        return Section(text, "indstilling", ())  # "Forretningsudvalget indstiller," over its "at …" points
     if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(text):
         return None  # "Afbud: Jørgen Suhr (B)" inside a decision block belongs to it
     if current is not None and current.kind in p.CLOSED_SECTIONS:
@@ -85,8 +87,6 @@ def known_label(text: str) -> Section | None:
         return Section(text, kind, ())
     if (table := p.TABLE_HEADER.match(text)) and (kind := p.SECTION_KINDS.get(table["first"].lower())):
         return Section(text, kind, ())  # "Bilag Funktioner": the attachments table's header
-    if p.INDSTILLER_LABEL.match(text):  # "Forretningsudvalget indstiller," over its "at …" points
-        return Section(text, "indstilling", ())
     label = p.LABEL_BULLET.sub("", text)  # "• Beslutning i Byrådet den …": the name keeps the bullet as printed
     for form in p.DECISION_LABELS:
         if match := form.match(label):
@@ -210,9 +210,15 @@ def is_own(organ: str | None, dato: str | None, forum: str | None, meeting_date:
 
 
 def same_body(a: str, b: str) -> bool:
-    """ "Økonomiudvalgets" and "Økonomiudvalget" are the same body."""
-    a, b = a.strip().lower().removesuffix("s"), b.strip().lower().removesuffix("s")
-    return a == b
+    """ "Økonomiudvalgets", "Økonomiudvalget" and "økonomiudvalget 2018-21" are the same body."""
+    a, b = body_key(a), body_key(b)
+    return bool(a) and a == b
+
+
+def body_key(name: str) -> str:
+    """A body's name without case, genitive s, period years or punctuation."""
+    words = p.BODY_NOISE.sub(" ", name.lower()).split()
+    return " ".join(words).removesuffix("s")
 
 
 def per_point(texts: list[str]) -> tuple[Delbeslutning, ...]:

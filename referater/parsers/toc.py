@@ -19,7 +19,9 @@ from .clean import Line
 from .fields import parse_sagsnummer
 
 NUMBER_BEFORE = re.compile(r"(?:^|\s)(?P<nummer>\d{1,4})\.?\s+$")
-TOC_MATCH_CUTOFF = 90  # rapidfuzz ratio between a TOC title and a candidate heading's title
+TOC_MATCH_CUTOFF = 90
+MAX_LISTINGS = 5  # listings tried as a TOC (numbered lists in the bodies come later)
+MAX_REPEATS = 3  # later lines with an entry's number compared with its title  # rapidfuzz ratio between a TOC title and a candidate heading's title
 
 
 @dataclass(frozen=True)
@@ -210,9 +212,9 @@ def find_listing(lines: list[Line]) -> Toc:
         runs.append([(line, entry)] if numbered else [])
         closed = False
     last_seen = last_heading_lines(lines)
-    for run in (run for run in runs if len(run) >= 2):
+    for run in [run for run in runs if len(run) >= 2][:MAX_LISTINGS]:  # a TOC comes early: a few runs are tried
         after = run[-1][0].nummer
-        again = any(last_seen.get((entry.nummer, entry.titel.lower()), -1) > after for _, entry in run)
+        again = any(printed_again(entry, last_seen.get(entry.nummer, []), after) for _, entry in run)
         if again or all(entry.lukket for _, entry in run):
             return make_toc(lines, (run[0][0].nummer, after + 1), tuple(entry for _, entry in run))
     return NO_TOC
@@ -232,14 +234,21 @@ def indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def last_heading_lines(lines: list[Line]) -> dict[tuple[int, str], int]:
-    """(number, lower-case title) of every numbered line → the last line it is printed on."""
-    seen = {}
+def last_heading_lines(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
+    """Number → (line, lower-case title) of every numbered line printed with it."""
+    seen: dict[int, list[tuple[int, str]]] = {}
     for line in lines:
         entry = toc_entry(line.tekst.strip()) if not line.blank else None
         if entry is not None and entry.nummer is not None:
-            seen[(entry.nummer, entry.titel.lower())] = line.nummer
+            seen.setdefault(entry.nummer, []).append((line.nummer, entry.titel.lower()))
     return seen
+
+
+def printed_again(entry: TocEntry, printed: list[tuple[int, str]], after: int) -> bool:
+    """The entry's number with its title (maybe cut short in the TOC) on a line below the listing."""
+    title = entry.titel.lower()
+    later = [other for index, other in printed if index > after][:MAX_REPEATS]
+    return any(fuzz.partial_ratio(title, other) >= TOC_MATCH_CUTOFF for other in later)
 
 
 def previous_filled(lines: list[Line], index: int, floor: int = 0) -> int | None:
