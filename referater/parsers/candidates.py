@@ -9,6 +9,7 @@ blank line above, a list around it) is scored here; ``segment`` adds what depend
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from . import patterns as p
 from .clean import Line
@@ -40,7 +41,8 @@ WEAK_FORMS = {"tal", "mellemrum", "klistret", "toc_titel"}  # forms a numbered l
 SPLIT_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "region"}  # bare numbers that may start a punkt
 NEAR = 4  # filled lines below a heading where its case number and section labels are looked for
 TITLE_BELOW = 8  # filled lines below "Punkt: N" where its title is looked for
-LIST_END = (":", ",")  # a line ending so introduces a list, not a punkt
+LIST_END = (":", ",")
+CACHE_SIZE = 8192  # line texts whose form, label kind and shape are remembered (a line is asked about often)  # a line ending so introduces a list, not a punkt
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Candidate:
     evidence: tuple[str, ...] = ()
     score: float = 0.0
 
-    @property
+    @cached_property
     def end_of_heading(self) -> int:
         return max((self.line, *self.heading)) + 1
 
@@ -194,8 +196,8 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
     in_toc = bool(c.titel) and toc.span is not None and toc.has_title(c.titel)
     return [
         ("toc_titel", in_toc and c.form != "toc_titel"),
-        ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers()),
-        ("ikke_i_toc", c.form in WEAK_FORMS and bool(toc.entries) and not in_toc and c.nummer not in toc.numbers()),
+        ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers),
+        ("ikke_i_toc", c.form in WEAK_FORMS and bool(toc.entries) and not in_toc and c.nummer not in toc.numbers),
         ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [*range(c.start, c.end_of_heading), *below])),
         ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in own_lines(lines, c, below))),
         ("frit", c.form != "sektioner" and (c.start == 0 or lines[c.start - 1].blank)),
@@ -249,6 +251,7 @@ def is_title_text(titel: str) -> bool:
 # --- small helpers shared with segment -------------------------------------------------------------
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def section_kind(text: str) -> str | None:
     """The kind of a known section label line, or None."""
     label = text.strip().rstrip(":").strip().lower()
@@ -257,6 +260,7 @@ def section_kind(text: str) -> str | None:
     return "beslutning" if any(form.match(p.LABEL_BULLET.sub("", text.strip())) for form in p.DECISION_LABELS) else None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def heading_form(text: str) -> str | None:
     """The heading form a line is printed in ("00.01.00-A00-12-25" is a case number, not punkt 0)."""
     text = text.strip()
@@ -268,11 +272,13 @@ def is_case_line(line: Line) -> bool:
     return not line.blank and parse_sagsnummer(line.tekst) is not None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def is_field(text: str) -> bool:
     """ "Sagsbehandler: Ane Holm", "Mødedato:": a labelled field, not a title."""
     return bool(p.FIELD_LINE.match(text.strip()))
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def is_title_shaped(text: str) -> bool:
     """Short, starts with a capital or digit, no closing punctuation: the shape of a punkt title."""
     text = text.strip()

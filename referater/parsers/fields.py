@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Afsnit, Sagsnummer
 from . import patterns as p
 
 
 
+@lru_cache(maxsize=8192)  # a line is asked about several times; the answer is an immutable value
 def parse_sagsnummer(line: str, labelled_only: bool = False) -> Sagsnummer | None:
     """A whole line that is a case number ("Sagsnr.: 24/18842", "00.01.00-P35-7-23"), decoded; else None."""
     text = line.strip()

@@ -59,6 +59,8 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
 
     A page paragraph of a transcript is split however short it is; another line when it is long, or when it
     starts with a case number ("00.22.02-A26-1-13 Beslutning Byrådet, 20.12.2016 …")."""
+    if not paragraph and len(text) < RUN_ON_MIN and not text.lstrip()[:1].isdigit():
+        return [(0, text)]  # most lines: short, and no case number in front
     stripped = text.strip()
     lead = len(text) - len(text.lstrip())
     case = LEADING_CASE_NUMBER.match(stripped)

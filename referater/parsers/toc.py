@@ -43,13 +43,21 @@ class Toc:
         key = " ".join(titel.lower().split())
         if not key:
             return False
-        if process.extractOne(key, self.titles, scorer=fuzz.ratio, score_cutoff=TOC_MATCH_CUTOFF) is not None:
+        if key in self.by_first_word.get(key.split()[0], ()):
+            return True
+        similar = self.by_first_word.get(key.split()[0], [])  # a near match starts with the same word
+        if process.extractOne(key, similar, scorer=fuzz.ratio, score_cutoff=TOC_MATCH_CUTOFF) is not None:
             return True
         return len(key) >= 4 and not self.entries and key in self.tekst
 
     @cached_property
-    def titles(self) -> list[str]:
-        return [entry.titel.lower() for entry in self.entries]
+    def by_first_word(self) -> dict[str, list[str]]:
+        """Lower-case entry titles by their first word, so a lookup compares a few titles, not all."""
+        titles: dict[str, list[str]] = {}
+        for entry in self.entries:
+            if words := entry.titel.lower().split():
+                titles.setdefault(words[0], []).append(" ".join(words))
+        return titles
 
     def number_for(self, titel: str) -> int | None:
         """The number the TOC prints next to a title ("463. Til efterretning"), if it prints one."""
@@ -64,6 +72,7 @@ class Toc:
     def numbered(self) -> dict[str, int]:
         return {entry.titel.lower(): entry.nummer for entry in self.entries if entry.nummer is not None}
 
+    @cached_property
     def numbers(self) -> set[int]:
         return {entry.nummer for entry in self.entries if entry.nummer is not None}
 
