@@ -42,6 +42,7 @@ FALLBACK_WARNINGS = {
     "status": "ingen punktoverskrifter: punkterne er delt ved linjerne 'Åben'/'Lukket'",
     "toc_titel": "ingen punktoverskrifter: punkterne er delt ved titlerne fra indholdsfortegnelsen",
 }
+AGENDA_WARNING = "ingen af punkterne har en beslutning: dokumentet er vel en dagsorden"
 TOC_ONLY = "lukket punkt, kun nævnt i indholdsfortegnelsen"
 WHOLE_TEXT_WARNING = ("ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er "
                       "læst som ét punkt uden nummer og titel")
@@ -211,9 +212,12 @@ def punkt_warnings(punkter: list[Punkt], found: Segmentation) -> list[str]:
     warnings += [WHOLE_TEXT_WARNING] if "hele_teksten" in found.forms else []
     warnings += [f"linjen '{text}' ligner en punktoverskrift, men nummeret følger ikke rækkefølgen; "
                  "den er læst som tekst" for text in found.skipped]  # fmt: skip
-    for punkt in (punkt for punkt in punkter if not punkt.lukket):
+    aabne = [punkt for punkt in punkter if not punkt.lukket]
+    agenda = len(aabne) > 1 and all(punkt.beslutning is None for punkt in aabne)
+    warnings += [AGENDA_WARNING] if agenda else []
+    for punkt in aabne:
         name = punkt_name(punkt)
-        if punkt.beslutning is None:
+        if punkt.beslutning is None and not agenda:
             warnings.append(f"{name}: ingen beslutning fundet")
         elif punkt.udfald == p.DEFAULT_UDFALD:
             warnings.append(f"{name}: udfaldet kan ikke læses af beslutningen '{punkt.beslutning[:60]}'")

@@ -48,6 +48,8 @@ class Toc:
         similar = self.by_first_word.get(key.split()[0], [])  # a near match starts with the same word
         if process.extractOne(key, similar, scorer=fuzz.ratio, score_cutoff=TOC_MATCH_CUTOFF) is not None:
             return True
+        if any(cut_short(title, key) for title in similar):
+            return True
         return len(key) >= 4 and not self.entries and key in self.tekst
 
     @cached_property
@@ -78,6 +80,13 @@ class Toc:
 
 
 NO_TOC = Toc(None)
+MIN_CUT_TITLE = 20  # characters a title cut short in the TOC (or in a heading) must keep
+
+
+def cut_short(a: str, b: str) -> bool:
+    """One title is the other cut short ("Godkendelse af regnskab for 2024 og …")."""
+    short, long = sorted((a.rstrip(" .…"), b.rstrip(" .…")), key=len)
+    return len(short) >= MIN_CUT_TITLE and long.startswith(short)
 
 
 def find_toc(lines: list[Line]) -> Toc:
