@@ -125,8 +125,17 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
                 heading += wrapped + repeated_title(lines, heading[-1], titel)
             lukket = lukket or (match.groupdict().get("status") or "").lower() == "lukket"
             start = case_number_above(lines, line.nummer, first)
+            if (marker := status_above(lines, start, first)) is not None:  # "Lukket" over the heading
+                start, heading, lukket = marker[0], [marker[0], *heading], lukket or marker[1]
             return Candidate(line.nummer, start, tuple(heading), int(match["nummer"]), titel, lukket, form)
     return None
+
+
+def status_above(lines: list[Line], index: int, floor: int) -> tuple[int, bool] | None:
+    """An "Åben"/"Lukket" line right above a heading: its line, and whether it closes the punkt."""
+    before = previous_filled(lines, index, floor)
+    status = p.STATUS_LINE.match(lines[before].tekst.strip()) if before is not None else None
+    return (before, status["status"].lower() in p.CLOSED_STATUS) if status else None
 
 
 def case_number_candidate(lines: list[Line], line: Line, first: int, toc: Toc) -> Candidate:
