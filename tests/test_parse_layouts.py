@@ -1,4 +1,4 @@
-"""The parser against twelve referater in other municipalities' layouts (tests/data/layouts/README.md).
+"""The parser against referater in other municipalities' layouts (tests/data/layouts/README.md).
 
 Each expected file was written by hand from reading the text; the whole result is compared.
 """
