@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import patterns as p
-from .runon import PAGE_PREFIX, page_numbers, split_lines
+from .runon import page_numbers, split_lines
 
 RUNNING_HEADER_MIN_REPEATS = 2  # a line printed on two pages or more is furniture, not content
 
@@ -37,15 +37,23 @@ def clean_lines(text: str) -> tuple[list[Line], list[str]]:
     lines, noise = [], []
     for i, (offset, line) in enumerate(raw):
         kept, removed = strip_furniture(line, header, first=not lines)
-        if i in paragraphs:  # "3 1. Title …": the page number in front is furniture
-            page = PAGE_PREFIX.match(kept.lstrip())
-            removed, kept = removed + [page["side"]], kept.lstrip()[page.end() :]
-            offset += len(line) - len(kept)
+        if i in paragraphs:  # "3 1. Title …", "… Kommune 1": the page number is furniture
+            kept, offset = without_page_number(kept, offset, paragraphs[i])
+            removed = removed + [paragraphs[i]["side"]]
         noise.extend(removed)
         lines.append((offset, kept))
     pieces, furniture = split_lines(join_broken_words(lines), paragraphs)
     noise.extend(furniture)
     return [Line(i, offset, tekst, run_on) for i, (offset, tekst, run_on) in enumerate(pieces)], noise
+
+
+def without_page_number(text: str, offset: int, page) -> tuple[str, int]:
+    """The paragraph without its page number (found in the stripped text), and where it now starts."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if page.start() == 0:
+        return stripped[page.end() :], offset + lead + page.end()
+    return text[: lead + page.start()], offset
 
 
 def normalise_characters(text: str) -> str:

@@ -101,10 +101,12 @@ SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 
 # --- table of contents ----------------------------------------------------------------------------
 TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter",
-                "INDHOLDSFORTEGNELSE", "Sagsoversigt", "Sagsoversigt:", "Følgende sager behandles på mødet"}
+                "INDHOLDSFORTEGNELSE", "Sagsoversigt", "Sagsoversigt:", "Følgende sager behandles på mødet", "Indhold:"}
 # A TOC heading inside a run-on paragraph of a PDF transcript: the rest of the paragraph is the TOC.
 RUN_ON_TOC_HEADINGS = ["Indholdsfortegnelse", "INDHOLDSFORTEGNELSE", "Sagsoversigt:", "Dagsordenspunkter",
-                       "Følgende sager behandles på mødet"]
+                       "Følgende sager behandles på mødet", "Indhold:"]
+# The numbers of a run-on TOC that kept them: "1. Title 2. Title".
+RUN_ON_TOC_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<nummer>\d{1,3})\.\s+(?=[A-ZÆØÅ])")
 # "Title.....<TAB>3" — a title, dot leaders and/or a tab, then the page number.
 # The title ends on a visible non-dot character and the leader is matched possessively (*+), so long runs
 # of dots, tabs or spaces are scanned once, not once per character (Python ≥ 3.11).

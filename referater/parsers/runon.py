@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from . import patterns as p
 from .fields import parse_sagsnummer
@@ -17,6 +18,8 @@ from .fields import parse_sagsnummer
 RUN_ON_MIN = 160  # a line this long that holds labels is a paragraph of several lines run together
 PAGE_PARAGRAPH_MIN = 80  # a page paragraph may be short (a cover page); half of them must be run-on
 PAGE_PREFIX = re.compile(r"^(?P<side>\d{1,4})\s+(?=\S)")
+PAGE_SUFFIX = re.compile(r"(?<=[^\d\s,:-])\s+(?P<side>\d{1,4})$")
+RUN_ON_LABELS = 3  # a long line with this many labels is a paragraph of lines run together
 MIN_TOC_TITLE = 10  # characters of a title cut off by the TOC (or two words)
 MAX_TOC_WORDS = 40
 
@@ -44,14 +47,19 @@ LOOK_BACK = 80  # characters before a label that decide whether it cuts the line
 LEADING_CASE_NUMBER = re.compile(r"^(?P<nummer>\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})\s+(?=\S)")
 
 
-def page_numbers(texts: list[str]) -> set[int]:
-    """Indexes of paragraphs that open with their page number: long lines whose first numbers count 1, 2, 3 …"""
-    numbered = [(i, int(m["side"])) for i, text in enumerate(texts)
-                if len(text) >= PAGE_PARAGRAPH_MIN and (m := PAGE_PREFIX.match(text.strip()))]  # fmt: skip
-    counting = [i for k, (i, n) in enumerate(numbered)
-                if (k > 0 and numbered[k - 1][1] == n - 1) or (k + 1 < len(numbered) and numbered[k + 1][1] == n + 1)]  # fmt: skip
-    run_on = sum(len(texts[i]) >= RUN_ON_MIN for i in counting)
-    return set(counting) if run_on * 2 >= len(counting) else set()
+def page_numbers(texts: list[str]) -> dict[int, re.Match]:
+    """Paragraphs that carry their page number first or last ("3 1. Title …", "… Kommune 1"): long lines whose
+    numbers there count 1, 2, 3 …; each with the match of its page number."""
+    for pattern in (PAGE_PREFIX, PAGE_SUFFIX):
+        numbered = [(i, m) for i, text in enumerate(texts)
+                    if len(text) >= PAGE_PARAGRAPH_MIN and (m := pattern.search(text.strip()))]  # fmt: skip
+        sides = [int(m["side"]) for _, m in numbered]
+        counting = {i: m for k, (i, m) in enumerate(numbered)
+                    if (k > 0 and sides[k - 1] == sides[k] - 1) or (k + 1 < len(sides) and sides[k + 1] == sides[k] + 1)}  # fmt: skip
+        run_on = sum(len(texts[i]) >= RUN_ON_MIN for i in counting)
+        if counting and run_on * 2 >= len(counting):
+            return counting
+    return {}
 
 
 def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
@@ -68,7 +76,9 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
     if not long and not case:
         return [(0, text)]
     cuts = {case.end()} if case else set()
-    for match in BREAK.finditer(stripped):
+    matches = list(BREAK.finditer(stripped))
+    paragraph = paragraph or (len(stripped) >= RUN_ON_MIN and len(matches) >= RUN_ON_LABELS)
+    for match in matches:
         before = stripped[max(0, match.start() - LOOK_BACK) : match.start()].rstrip()
         after_case = case is not None and match.start() <= case.end()
         if not paragraph and before and not before.endswith(SENTENCE_END) and not after_case:
@@ -88,7 +98,7 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
     return pieces
 
 
-def split_lines(lines: list[tuple[int, str]], paragraphs: set[int]) -> tuple[list[tuple[int, str, bool]], list[str]]:
+def split_lines(lines: list[tuple[int, str]], paragraphs: Collection[int]) -> tuple[list[tuple[int, str, bool]], list[str]]:
     """(offset, text, run_on) of every line once run-on lines are cut into pieces and TOC titles cut loose,
     and the running page headers removed (the same first piece on two page paragraphs or more)."""
     split = [split_run_on(text, i in paragraphs) for i, (_, text) in enumerate(lines)]

@@ -93,10 +93,11 @@ def find_toc(lines: list[Line]) -> Toc:
     """The TOC: under a TOC heading, the rest of a run-on paragraph, or a listing printed again below."""
     for line in lines:
         text = line.tekst.strip()
+        if text in p.TOC_HEADINGS and line.run_on:  # a run-on paragraph: the TOC runs to its end
+            span = (line.nummer, paragraph_end(lines, line.nummer))
+            return make_toc(lines, span, run_on_entries(" ".join(x.tekst.strip() for x in lines[span[0] + 1 : span[1]])))
         if text in p.TOC_HEADINGS and (entries := toc_entries(lines, line.nummer + 1)):
             return make_toc(lines, *without_first_punkt(lines, line.nummer, *entries))
-        if text in p.TOC_HEADINGS and line.run_on:  # a run-on paragraph: the TOC runs to its end
-            return make_toc(lines, (line.nummer, paragraph_end(lines, line.nummer)), ())
     first_heading = next((line.nummer for line in lines if strong_heading(line)), len(lines))
     paged = next((line.nummer for line in lines[:first_heading] if p.TOC_ENTRY.match(line.tekst.strip())), None)
     if paged is not None and (entries := toc_entries(lines, paged)):
@@ -124,6 +125,22 @@ def is_body_line(text: str) -> bool:
 def make_toc(lines: list[Line], span: tuple[int, int], entries: tuple[TocEntry, ...]) -> Toc:
     text = " ".join(line.tekst.strip() for line in lines[span[0] : span[1]])
     return Toc(span, entries, " ".join(text.lower().split()))
+
+
+def run_on_entries(text: str) -> tuple[TocEntry, ...]:
+    """Entries of a run-on TOC that kept its numbers ("1. Title 2. Title 3. Title"): cut where the next number
+    follows; none when fewer than two numbers count up."""
+    marks = [m for m in p.RUN_ON_TOC_NUMBER.finditer(text)]
+    counting, expected = [], None
+    for mark in marks:
+        if expected is None or int(mark["nummer"]) == expected:
+            counting.append(mark)
+            expected = int(mark["nummer"]) + 1
+    if len(counting) < 2:
+        return ()
+    ends = [m.start() for m in counting[1:]] + [len(text)]
+    return tuple(TocEntry(int(m["nummer"]), clean_title(text[m.end() : end])[0], False, text[m.start() : end].strip())
+                 for m, end in zip(counting, ends, strict=True))  # fmt: skip
 
 
 def paragraph_end(lines: list[Line], index: int) -> int:
