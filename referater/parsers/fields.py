@@ -13,7 +13,7 @@ from . import patterns as p
 @lru_cache(maxsize=8192)  # a line is asked about several times; the answer is an immutable value
 def parse_sagsnummer(line: str, labelled_only: bool = False) -> Sagsnummer | None:
     """A whole line that is a case number ("Sagsnr.: 24/18842", "00.01.00-P35-7-23"), decoded; else None."""
-    text = line.strip()
+    text = p.TABLE_CELL_BORDER.sub(" ", line).strip() if "|" in line else line.strip()  # "Sagsnr. | 19/1234 |"
     if match := p.SAGSNUMMER_LABEL.match(text) or p.INITIALS_SAGSNUMMER.match(text):
         return decode_sagsnummer(match["nummer"].rstrip(".,;"))
     if labelled_only:

@@ -50,6 +50,8 @@ TITLE_LINES = [
     # "Byrådet 3. juni 2025": the body and the date
     re.compile(r"^(?P<forum>[A-ZÆØÅ][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))\s+"
                r"(?P<dato>\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})$"),
+    # "Referat fra Ældrerådet": the document kind, "fra"/"for", the body
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:fra|for)\s+(?P<forum>[A-ZÆØÅ][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))$"),
     # "REFERAT Kultur- og Fritidsudvalget": the document kind, then only the body
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))$"),
     # "ÅBEN DAGSORDEN SOCIALUDVALG": capitals, the body last
@@ -120,9 +122,9 @@ CLOSED_GROUP = {"lukkede", "fortrolige"}
 # --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
 TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
-    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
-    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordenspunkt|Punkt|Pkt\.?)\s*"
+    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordenspunkt|Punkt|Pkt\.?|Sag(?=\s+nr))\s*"
                          r"(?i:nr\.?\s*)?(?P<nummer>\d{1,4})"
                          rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
     # "Nr.142 - Title"
@@ -196,7 +198,7 @@ FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse
 # "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
 SAGSNUMMER_LABEL = re.compile(
     rf"^(?i:{SAGSNUMMER_LABEL_TEXT})(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
-    rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\.|(?i:{FIELD_LABEL_TEXT})).*)?$"
+    rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\b|(?i:{FIELD_LABEL_TEXT})).*)?$"
 )
 # A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
 SAGSNUMMER_LABEL_ALONE = re.compile(rf"^(?i:{SAGSNUMMER_LABEL_TEXT})\s*:?$")
@@ -226,7 +228,14 @@ SECTION_LABELS = {
     "Borgerperspektiv": "oevrigt", "Tidsplan": "oevrigt",
     "Indstillinger": "indstilling", "Forvaltningen foreslår": "indstilling", "Præsentation": "resume",
     "Sagsbeskrivelse": "sagsfremstilling", "Retsgrundlag": "oevrigt", "Økonomiske konsekvenser": "oevrigt",
-    "Afledte konsekvenser": "oevrigt",
+    "Afledte konsekvenser": "oevrigt", "Begrundelse": "sagsfremstilling", "Sagens baggrund": "sagsfremstilling",
+    "Baggrund for sagen": "sagsfremstilling", "Redegørelse": "sagsfremstilling", "Vurdering": "sagsfremstilling",
+    "Administrationens vurdering": "sagsfremstilling", "Forvaltningens vurdering": "sagsfremstilling",
+    "Kort resumé": "resume", "Direktionens indstilling": "indstilling", "Indstilling fra direktionen": "indstilling",
+    "Forslag til beslutning": "indstilling", "Beslutningsforslag": "indstilling", "Konklusion": "oevrigt",
+    "Bevillingsmæssige konsekvenser": "oevrigt", "Personalemæssige konsekvenser": "oevrigt",
+    "Juridiske forhold": "oevrigt", "Kommunikation": "oevrigt", "Miljøvurdering": "oevrigt", "Høringssvar": "oevrigt",
+    "Økonomi og finansiering": "oevrigt", "Udtalelser": "oevrigt",
 }  # fmt: skip
 SECTION_KINDS = {label.lower(): kind for label, kind in SECTION_LABELS.items()}
 # A label with its text on the same line ("Beslutning: Godkendt."); only for the kinds a decision needs,
