@@ -143,8 +143,8 @@ HEADING_FORMS = [
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
 NUMBER_AFTER_TITLE = re.compile(r"^Sag\s+nr\.\s*(?P<nummer>\d{1,4})$")
 # A line that only says whether the punkt is open: "Åben", "Lukket", "Fortrolig" (one per punkt in some viewers).
-STATUS_LINE = re.compile(r"^(?P<status>(?i:Åben|Åbent|Åbent punkt|Lukket|Lukket punkt|Fortrolig))$")
-CLOSED_STATUS = {"lukket", "lukket punkt", "fortrolig"}
+STATUS_LINE = re.compile(r"^(?P<status>(?i:Åben|Åbent|Åbent punkt|Åben sag|Lukket|Lukket punkt|Lukket sag|Fortrolig))$")
+CLOSED_STATUS = {"lukket", "lukket punkt", "lukket sag", "fortrolig"}
 # Decorations removed from titles; "(Lukket)" and "Lukket punkt:" also close the punkt.
 TITLE_DECORATIONS = [
     re.compile(r"\s*\((?:B|O|D|bevilling|Beslutning|Orientering|Åben|Åbent)\)\s*$", re.I),
