@@ -343,7 +343,7 @@ UDFALD = [
     (r"\btiltr(?:å|aa)dte?\b", "tiltraadt"),
     (r"^\W*anbefales\b|\bindstilles\s+godkendt\b", "anbefalet"),
     (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+(?:\w+\s+)?godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
-     r"\bvalgte\b", "godkendt"),
+     r"\bvalgte\b|\bgodkendt\b", "godkendt"),
     (r"\btil\s+efterretning\b", "taget_til_efterretning"),
     (r"\bdrøftede\b|\bdrøftet\b|\bgennemgik\b|\b(?:havde|delte|gav|kom\s+med)\b[^.]*\b(?:bemærkninger|erfaringer|input|"
      r"kommentarer|synspunkter)\b", "droeftet"),

@@ -160,11 +160,17 @@ def numbered_from_toc(heading: Heading, toc: Toc) -> Heading:
 
 
 def skipped_lines(lines: list[Line], found: list[Candidate], chosen: list[Candidate]) -> tuple[str, ...]:
-    """Lines in a chosen heading form whose number did not fit the sequence: read as text, and said so."""
+    """Lines in a chosen heading form, shaped like a heading (not a list item or a sentence), whose number did
+    not fit the sequence: read as text, and said so."""
     forms = {c.form for c in chosen if c.form in STRONG_FORMS}
     kept = {c.line for c in chosen}
     return tuple("\n".join(lines[i].tekst.strip() for i in c.heading)
-                 for c in found if c.form in forms and c.line not in kept and not_in_heading(c, chosen))  # fmt: skip
+                 for c in found if c.form in forms and c.line not in kept and looks_like_heading(c)
+                 and not_in_heading(c, chosen))  # fmt: skip
+
+
+def looks_like_heading(c: Candidate) -> bool:
+    return "liste" not in c.evidence and not c.titel.endswith(p.HEADING_END_PUNCTUATION)
 
 
 STRONG_FORMS = {name for name, _ in p.HEADING_FORMS} - {"mellemrum", "klistret"}
