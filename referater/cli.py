@@ -13,6 +13,8 @@ from rapidfuzz import process
 
 from . import EXAMPLES
 from . import db as store
+from .check import as_json as check_json
+from .check import check_file, document_lines, summary_lines
 from .errors import ReferatError
 from .ingest import find_documents
 from .harvest import harvest, select_meetings
@@ -168,7 +170,8 @@ def parse(file, model, as_json):
     click.echo(f"{referat.forum} {referat.dato} kl. {referat.starttid}, {referat.sted}")
     for punkt in referat.punkter:
         sag = punkt.sagsnummer.raw if punkt.sagsnummer else "-"
-        click.echo(f"  {punkt.nummer:>3}. {punkt.titel} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
+        nummer = f"{punkt.nummer:>3}." if punkt.nummer is not None else "  -."
+        click.echo(f"  {nummer} {punkt.titel or '(uden titel)'} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
         for frist in punkt.frister:
             click.echo(f"       frist {frist.dato or '(uden dato)'} [{frist.praecision or '-'}] "
                        f"{frist.ansvarlig or '-'}: «{frist.tekst}» i {frist.afsnit}")
@@ -176,6 +179,30 @@ def parse(file, model, as_json):
             click.echo(f"       opgave {opgave.ansvarlig}: {opgave.handling}")
     for advarsel in referat.advarsler:
         click.echo(f"  advarsel: {advarsel}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-s", "--silent", is_flag=True, help="Only the table at the end, not each document.")
+@json_option
+def check(paths, silent, as_json):
+    """What the parser makes of referat files and folders, stored nowhere: run it first on a new municipality's files.
+
+    Example: referater check ~/referater/2019/
+    """
+    kontroller = []
+    for path in find_documents(list(paths)):
+        kontroller.append(kontrol := check_file(path))
+        if not silent and not as_json:
+            click.echo("\n".join(document_lines(kontrol)))
+    if as_json:
+        emit_json([check_json(k) for k in kontroller])
+    else:
+        click.echo(("" if silent else "\n") + "\n".join(summary_lines(kontroller)))
+    for kontrol in (k for k in kontroller if k.fejl):
+        click.echo(f"{kontrol.kilde}: {kontrol.fejl}", err=True)
+    if any(k.fejl for k in kontroller):
+        raise SystemExit(1)
 
 
 @cli.command()

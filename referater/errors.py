@@ -12,6 +12,3 @@ class InputError(ReferatError):
 class PdfError(InputError):
     """The PDF cannot be turned into text (damaged, encrypted, no text layer)."""
 
-
-class NoPunkterError(ReferatError):
-    """The text was read but holds no punkter, so it is not a referat we understand."""

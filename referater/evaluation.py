@@ -90,8 +90,8 @@ def evaluate_layout(path: Path) -> dict:
         found = layout_result(parse_tekst(load_tekst(path)))["punkter"]
     except ReferatError:
         found = []
-    by_number = {punkt["nummer"]: punkt for punkt in found}
-    pairs = [(want, by_number.get(want["nummer"])) for want in expected]
+    by_number = {punkt_key(i, punkt): punkt for i, punkt in enumerate(found)}
+    pairs = [(want, by_number.get(punkt_key(i, want))) for i, want in enumerate(expected)]
     with_decision = [want for want in expected if want["beslutning"] is not None]
     return {
         "file": path.stem, "expected": len(expected), "found": len(found),
@@ -102,6 +102,11 @@ def evaluate_layout(path: Path) -> dict:
         "decisions_of": len(with_decision),
         "udfald": sum(got is not None and got["udfald"] == want["udfald"] for want, got in pairs),
     }  # fmt: skip
+
+
+def punkt_key(position: int, punkt: dict) -> int | str:
+    """A punkt's number, or for one printed without a number its place."""
+    return punkt["nummer"] if punkt["nummer"] is not None else f"#{position}"
 
 
 def print_layout_metrics(folder: Path) -> list[dict]:

@@ -107,8 +107,8 @@ class Delbeslutning:
 
 @dataclass(frozen=True)
 class Punkt:
-    nummer: int
-    titel: str
+    nummer: int | None  # as printed; None where the document prints no number
+    titel: str  # "" where the document prints no title
     type: str
     sagsnummer: Sagsnummer | None = None
     indstiller: str | None = None
@@ -127,6 +127,10 @@ class Punkt:
     delbeslutninger: tuple[Delbeslutning, ...] = ()
     eksport_id: str | None = None  # the item's id in the agenda export it came from (provenance, as sider for a PDF)
     bilag_links: tuple[str | None, ...] = ()  # link of each bilag, in the order of `bilag`, when the export gives one
+    position: int = 0  # 1-based place in the referat; names a punkt without a number
+    grundlag: tuple[str, ...] = ()  # why the parser started a punkt here: the heading form and the evidence
+    beslutningsorgan: str | None = None  # the deciding body named in the decision label
+    beslutningsdato: str | None = None  # ISO date named in the decision label
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ LAYOUTS = Path(__file__).parent / "data" / "layouts"
 # file → ([(punkt, frist dato, ansvarlig)], [(punkt, opgave ansvarlig)])
 EXPECTED = {
     # "høringssvar … senest den 20. oktober 2025"
-    "aeldreraad-sektionsstart.txt": ([(2, "2025-10-20", "Ældrerådet")], []),
+    "aeldreraad-sektionsstart.txt": ([(None, "2025-10-20", "Ældrerådet")], []),  # the 2nd punkt prints no number
     # "Udvalget ønsker en status i juni 2026"
     "bu-sagsnr-foer-overskrift.txt": ([(2, "2026-06-30", None)], []),
     # "Udvalget ønsker en særskilt opfølgning … i foråret 2026"

@@ -42,10 +42,15 @@ def referat_row(rid: str, referat: Referat, ingested_at: str, parser_version: st
     }
 
 
+def punkt_row_id(rid: str, punkt: Punkt) -> str:
+    """ "<referat>/<nummer>"; a punkt without a printed number is known by its place: "<referat>/p2"."""
+    return f"{rid}/{punkt.nummer}" if punkt.nummer is not None else f"{rid}/p{punkt.position}"
+
+
 def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
     sag = punkt.sagsnummer
     return {
-        "id": f"{rid}/{punkt.nummer}",
+        "id": punkt_row_id(rid, punkt),
         "referat_id": rid,
         "nummer": punkt.nummer,
         "titel": punkt.titel,
@@ -106,4 +111,4 @@ def behandling_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
 
 
 def lukket_punkt_row(rid: str, punkt: Punkt) -> dict:
-    return {"id": f"{rid}/{punkt.nummer}", "referat_id": rid, "nummer": punkt.nummer, "titel": punkt.titel}
+    return {"id": punkt_row_id(rid, punkt), "referat_id": rid, "nummer": punkt.nummer, "titel": punkt.titel}
