@@ -17,13 +17,12 @@ from rapidfuzz import fuzz
 from ..models import Afsnit, Punkt, Referat, Sagsnummer, Tekst
 from . import patterns as p
 from .clean import Line, clean_lines
-from .fields import decode_sagsnummer, parse_bilag, parse_indstilling, parse_punkt_type, parse_sagsnummer, parse_tidsramme, parse_udfald
+from .fields import decode_sagsnummer, parse_bilag, parse_punkt_type, parse_sagsnummer
 from .header import parse_header
 from .sections import (
     UNTITLED_SECTION,
     decision_labels,
-    find_decision,
-    recommendation_text,
+    read_sections,
     section_text,
     split_sections,
 )
@@ -138,19 +137,11 @@ def parse_punkt(lines: list[Line], heading: Heading, end: int, meeting: dict, si
         return closed_punkt(lines, heading, body, position)
     sagsnummer, body = find_sagsnummer(body, heading)
     sections = split_sections(lines, body)
-    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
-    recommendation = recommendation_text(sections, meeting["forum"])
-    indstiller, indstillinger = parse_indstilling(recommendation)
-    decision = find_decision(sections, meeting["forum"], meeting["dato"])
-    udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst
     return Punkt(
         nummer=nummer, titel=heading.titel, type=parse_punkt_type(heading.titel), sagsnummer=sagsnummer,
-        indstiller=indstiller, indstillinger=indstillinger, tidsramme_min=parse_tidsramme(afsnit),
-        afsnit=afsnit, beslutning=decision.tekst, udfald=parse_udfald(udfald_text, indstillinger),
         bilag=parse_bilag(section_text(sections, {p.ATTACHMENT_SECTION})), overskrift=overskrift,
-        sider=pages_spanned(lines[heading.start : end], sider), behandling=decision.behandling,
-        delbeslutninger=decision.delbeslutninger, position=position, grundlag=heading.grundlag,
-        beslutningsorgan=decision.organ, beslutningsdato=decision.dato,
+        sider=pages_spanned(lines[heading.start : end], sider), position=position, grundlag=heading.grundlag,
+        **read_sections(sections, meeting["forum"], meeting["dato"]),
     )  # fmt: skip
 
 

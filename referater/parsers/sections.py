@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Behandling, Delbeslutning
+from ..models import Afsnit, Behandling, Delbeslutning
 from . import patterns as p
 from .clean import Line
+from .fields import parse_indstilling, parse_tidsramme, parse_udfald
 from .header import parse_date
 
 UNTITLED_SECTION = "(uden overskrift)"
@@ -124,6 +125,24 @@ def is_heading_shaped(line: Line, lines: list[Line]) -> bool:
 def section_text(sections: list[Section], kinds: set[str]) -> str:
     """The text of every section of the given kinds, joined."""
     return "\n".join(s.tekst for s in sections if s.kind in kinds)
+
+
+def read_sections(sections: list[Section], forum: str | None, dato: str | None) -> dict:
+    """The Punkt fields a punkt's sections give: afsnit, indstilling, this meeting's decision, trail, udfald.
+
+    One reading for every source: the parser's punkter and an agenda export's items mean the same thing.
+    """
+    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
+    indstiller, indstillinger = parse_indstilling(recommendation_text(sections, forum))
+    decision = find_decision(sections, forum, dato)
+    udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst
+    return {
+        "afsnit": afsnit, "indstiller": indstiller, "indstillinger": indstillinger,
+        "tidsramme_min": parse_tidsramme(afsnit), "beslutning": decision.tekst,
+        "udfald": parse_udfald(udfald_text, indstillinger), "behandling": decision.behandling,
+        "delbeslutninger": decision.delbeslutninger, "beslutningsorgan": decision.organ,
+        "beslutningsdato": decision.dato,
+    }  # fmt: skip
 
 
 def recommendation_text(sections: list[Section], forum: str | None) -> str:

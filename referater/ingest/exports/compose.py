@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...models import Afsnit, Behandling, Punkt, Sagsnummer
+from ...models import Behandling, Punkt, Sagsnummer
 from ...parsers import patterns as p
 from ...parsers.clean import Line
 from ...parsers.fields import (
-    decode_sagsnummer, normalise_sagsnummer, parse_indstilling, parse_punkt_type, parse_sagsnummer, parse_tidsramme,
-    parse_udfald,
+    decode_sagsnummer, normalise_sagsnummer, parse_punkt_type, parse_sagsnummer,
 )  # fmt: skip
 from ...parsers.header import parse_date, parse_time
 from ...parsers.sections import (
-    UNTITLED_SECTION, Section, find_decision, known_label, recommendation_lines, split_sections,
+    UNTITLED_SECTION, Section, known_label, read_sections, split_sections,
 )  # fmt: skip
 from ..normalize import normalize_text
 from . import labels
@@ -129,18 +128,12 @@ def closed_title(titel: str) -> tuple[str, bool]:
 def build_punkt(item: Item, sections: list[Section], meeting: Meeting, trail: tuple[Behandling, ...] = ()) -> Punkt:
     """Compose the punkt as the parser does: indstilling, this meeting's decision, trail, udfald."""
     titel, marked = closed_title(item.titel)
-    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
-    recommendation = "\n".join(line.tekst for line in recommendation_lines(sections, meeting.forum))
-    indstiller, indstillinger = parse_indstilling(recommendation)
-    decision = find_decision(sections, meeting.forum, meeting.dato)
-    udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst
+    fields = read_sections(sections, meeting.forum, meeting.dato)
     return Punkt(
         nummer=item.nummer, titel=titel, type=parse_punkt_type(titel), sagsnummer=sagsnummer(item.sagsnummer),
-        indstiller=indstiller, indstillinger=indstillinger, tidsramme_min=parse_tidsramme(afsnit), afsnit=afsnit,
-        beslutning=decision.tekst, udfald=parse_udfald(udfald_text, indstillinger),
         bilag=tuple(title for title, _ in item.bilag), overskrift=item.titel, lukket=item.lukket or marked,
-        behandling=tuple(trail) + decision.behandling, delbeslutninger=decision.delbeslutninger,
         eksport_id=item.eksport_id, bilag_links=tuple(link for _, link in item.bilag),
+        **{**fields, "behandling": tuple(trail) + fields["behandling"]},
     )  # fmt: skip
 
 
