@@ -18,8 +18,9 @@ from referater.nlp import enrich
 from referater.parsers import parse_referat
 
 FIXTURE = DATA / "exports" / "firstagenda-moede.json"
-# Where each punkt came from, and what the printed form does not show (bilag are not printed): not compared.
-PROVENANCE = {"overskrift", "eksport_id", "sider", "bilag", "bilag_links"}
+# Where each punkt came from and why it was split there, and what the printed form does not show (bilag are
+# not printed): not compared.
+PROVENANCE = {"overskrift", "eksport_id", "sider", "bilag", "bilag_links", "grundlag"}
 # The parser keeps only number and title of a closed punkt (by design: its text never reaches the index).
 CLOSED_FIELDS = ("nummer", "titel", "type", "lukket")
 

@@ -10,18 +10,26 @@ from __future__ import annotations
 import json
 
 from conftest import DATA
-from referater.ingest.exports import detect_export, export_to_referat
+from referater.ingest.exports import EXPORT_GRUNDLAG, detect_export, export_to_referat
 from referater.models import Afsnit, Deltager, Frist, Opgave, Punkt, Referat, Sagsnummer
 from referater.nlp import enrich
 
 FIXTURE = DATA / "exports" / "firstagenda-moede.json"
+EXPORT = (EXPORT_GRUNDLAG,)  # every punkt of an export is one because the export lists it
 HOST = "https://dagsordener.eksempel.dk/Vis/Pdf/bilag/"
 ITEM_ID = "0b7e1c2a-1111-4000-8000-00000000000"
-AFBUD = Afsnit("Afbud:", "Jonas Vestergaard")
+AFBUD = "\nAfbud: Jonas Vestergaard"  # attendance printed in the decision block is part of the decision
 
 
 def sag(raw: str) -> Sagsnummer:
     return Sagsnummer(raw=raw, noegle=raw, skema="andet")  # "24-004567K" is no scheme the parser decodes further
+
+
+def aar_sag(raw: str) -> Sagsnummer:
+    """ "24-011201": two-digit year and serial number, keyed like 2024/11201 in every other form."""
+    aar, loebenummer = raw.split("-")
+    return Sagsnummer(raw=raw, noegle=f"20{aar}/{int(loebenummer)}", skema="aar_loebenr",
+                      loebenummer=int(loebenummer), aar=2000 + int(aar))
 
 
 EXPECTED = Referat(
@@ -32,22 +40,24 @@ EXPECTED = Referat(
     hoved=("Miljø- og Teknikudvalget", "Dagsorden"),
     punkter=(
         Punkt(
-            nummer=1, titel="Godkendelse af dagsorden", type="godkendelse", sagsnummer=sag("24-011201"),
+            position=1, grundlag=EXPORT,
+            nummer=1, titel="Godkendelse af dagsorden", type="godkendelse", sagsnummer=aar_sag("24-011201"),
             indstiller="Administrationen", indstillinger=("at dagsordenen godkendes.",),
-            afsnit=(Afsnit("Beslutning", "Godkendt."), AFBUD, Afsnit("Fremstilling", ""),
+            afsnit=(Afsnit("Beslutning", "Godkendt." + AFBUD), Afsnit("Fremstilling", ""),
                     Afsnit("Sagsprocedure", "Miljø- og Teknikudvalget."),
                     Afsnit("Resume", "Godkendelse af dagsorden for mødet den 10. februar 2025."),
                     Afsnit("Indstilling", "Administrationen indstiller, at dagsordenen godkendes.")),
-            beslutning="Godkendt.", udfald="godkendt", overskrift="Godkendelse af dagsorden",
+            beslutning="Godkendt." + AFBUD, udfald="godkendt", overskrift="Godkendelse af dagsorden",
             eksport_id=ITEM_ID + "1",
         ),
         Punkt(
+            position=2, grundlag=EXPORT,
             nummer=2, titel="Ny parkeringsstrategi for bymidten", type="andet", sagsnummer=sag("24-004567K"),
             indstiller="Administrationen",
             indstillinger=("at parkeringsstrategien godkendes,",
                            "at der holdes et borgermøde inden udgangen af april 2025."),
             afsnit=(
-                Afsnit("Beslutning", "Godkendt med bemærkning om, at borgermødet holdes i biblioteket."), AFBUD,
+                Afsnit("Beslutning", "Godkendt med bemærkning om, at borgermødet holdes i biblioteket." + AFBUD),
                 Afsnit("Fremstilling", ""), Afsnit("Sagsprocedure", "Miljø- og Teknikudvalget og Byrådet."),
                 Afsnit("Resume", "Udkastet til en ny parkeringsstrategi for bymidten lægges frem til godkendelse."),
                 Afsnit("Indstilling", "Administrationen indstiller,\n- at parkeringsstrategien godkendes,\n"
@@ -62,18 +72,20 @@ EXPECTED = Referat(
                 Afsnit("Sagens forløb", "10-02-2025 Miljø- og Teknikudvalget\n"
                                         "Godkendt med bemærkning om, at borgermødet holdes i biblioteket."),
             ),
-            beslutning="Godkendt med bemærkning om, at borgermødet holdes i biblioteket.",
+            beslutning="Godkendt med bemærkning om, at borgermødet holdes i biblioteket." + AFBUD,
             udfald="godkendt_med_bemaerkninger",
             bilag=("Bilag 1. Parkeringsstrategi - udkast", "Bilag 2. Tællinger af parkerede biler 2024"),
             bilag_links=(HOST + "9c3b2a10-3333-4000-8000-000000000001", HOST + "9c3b2a10-3333-4000-8000-000000000002"),
             overskrift="Ny  parkeringsstrategi for bymidten", eksport_id=ITEM_ID + "2",
         ),
         Punkt(
-            nummer=3, titel="Salg af byggegrund på Havnevej", type="andet", sagsnummer=sag("23-019876"),
-            afsnit=(Afsnit("Beslutning", "Anbefales."), AFBUD), beslutning="Anbefales.", udfald="anbefalet",
+            position=3, grundlag=EXPORT,
+            nummer=3, titel="Salg af byggegrund på Havnevej", type="andet", sagsnummer=aar_sag("23-019876"),
+            afsnit=(Afsnit("Beslutning", "Anbefales." + AFBUD),), beslutning="Anbefales." + AFBUD, udfald="anbefalet",
             overskrift="Lukket: Salg af byggegrund på Havnevej", lukket=True, eksport_id=ITEM_ID + "3",
         ),
         Punkt(
+            position=4, grundlag=EXPORT,
             nummer=4, titel="Orientering om vintertjenesten", type="orientering",
             indstiller="Administrationen", indstillinger=("at orienteringen tages til efterretning.",),
             afsnit=(Afsnit("Fremstilling", ""), Afsnit("Sagsprocedure", "Miljø- og Teknikudvalget."),

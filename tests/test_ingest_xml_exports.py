@@ -13,10 +13,11 @@ import zipfile
 import pytest
 
 from conftest import DATA
-from referater.ingest.exports import ExportError, detect_export, export_to_referat
+from referater.ingest.exports import EXPORT_GRUNDLAG, ExportError, detect_export, export_to_referat
 from referater.models import Afsnit, Behandling, Deltager, Punkt, Referat, Sagsnummer
 
 EXPORTS = DATA / "exports"
+EXPORT = (EXPORT_GRUNDLAG,)  # every punkt of an export is one because the export lists it
 
 EDOC = Referat(
     kilde="", sha256="", format="edoc", forum="Børne- og Skoleudvalget", dato="2025-03-03", starttid="15:00",
@@ -26,20 +27,24 @@ EDOC = Referat(
     hoved=("Børne- og Skoleudvalget", "Referat"),
     punkter=(
         Punkt(
+            position=1, grundlag=EXPORT,
             nummer=12, titel="Skolernes ferieplan 2025/26", type="andet",
-            sagsnummer=Sagsnummer("2024-012345", "2024-012345", "andet"), indstillinger=("at ferieplanen godkendes.",),
+            sagsnummer=Sagsnummer("2024-012345", "2024/12345", "aar_loebenr", loebenummer=12345, aar=2024),
+            indstillinger=("at ferieplanen godkendes.",),
             afsnit=(Afsnit("Præsentation", "Ferieplanen for næste skoleår lægges frem."),
                     Afsnit("Forvaltningen foreslår", "- at ferieplanen godkendes."),
                     Afsnit("Sagsbeskrivelse", "Skolerne skal senest den 1. maj 2025 have meldt planen ud til forældrene."),
                     Afsnit("Beslutning", "Godkendt.\nFraværende: Ole Krogh")),
-            beslutning="Godkendt.", udfald="godkendt", bilag=("Ferieplan 2025-26.pdf",),
+            beslutning="Godkendt.\nFraværende: Ole Krogh", udfald="godkendt", bilag=("Ferieplan 2025-26.pdf",),
             bilag_links=("Attachments/100-200-1.pdf",), overskrift="Skolernes ferieplan 2025/26",
             behandling=(Behandling("Skolebestyrelsesforum", "2025-02-10", None, "Anbefales."),),
             eksport_id="e1000000-0000-4000-8000-000000000001",
         ),
         # closed, no public title: the working title is used; "Beslutning ikke frigivet" is no decision
-        Punkt(nummer=13, titel="Personalesag", type="andet", overskrift="Personalesag", lukket=True,
-              eksport_id="e1000000-0000-4000-8000-000000000002"),
+        Punkt(
+            position=2, grundlag=EXPORT,
+            nummer=13, titel="Personalesag", type="andet", overskrift="Personalesag", lukket=True,
+            eksport_id="e1000000-0000-4000-8000-000000000002"),
     ),
 )  # fmt: skip
 
@@ -49,6 +54,7 @@ SBSYS = Referat(
     hoved=("Teknik- og Miljøudvalget", "Referat"),
     punkter=(
         Punkt(
+            position=1, grundlag=EXPORT,
             nummer=1, titel="Renovering af Stationsvej", type="andet",
             sagsnummer=Sagsnummer("05.01.02-G01-12-24", "05.01.02-G01-12-24", "kle", emne="05.01.02",
                                   handlingsfacet="G01", loebenummer=12, aar=2024),
@@ -66,9 +72,12 @@ SBSYS = Referat(
             beslutning="Godkendt.", udfald="godkendt", bilag=("Skitseprojekt Stationsvej",),
             bilag_links=("Enclosures/1.pdf",), overskrift="Renovering af Stationsvej",
             behandling=(Behandling("TEKNIK- OG MILJØUDVALGET", "2025-02-12", None, "Udsat."),), eksport_id="501",
+            beslutningsorgan="TEKNIK- OG MILJØUDVALGET",  # named in the label of this meeting's decision
         ),
         Punkt(
-            nummer=2, titel="Lejeaftale for depot", type="andet", sagsnummer=Sagsnummer("2025-000311", "2025-000311", "andet"),
+            position=2, grundlag=EXPORT,
+            nummer=2, titel="Lejeaftale for depot", type="andet",
+            sagsnummer=Sagsnummer("2025-000311", "2025/311", "aar_loebenr", loebenummer=311, aar=2025),
             afsnit=(Afsnit("Beslutning", "Tiltrådt."),), beslutning="Tiltrådt.", udfald="tiltraadt",
             overskrift="Lejeaftale for depot", lukket=True, eksport_id="502",
         ),
@@ -80,6 +89,7 @@ EDOC_PUBLISHING = Referat(
     starttid="17:00", sted=None, hoved=("Kultur- og Fritidsudvalget", "Referat"),
     punkter=(
         Punkt(
+            position=1, grundlag=EXPORT,
             nummer=5, titel="Tilskud til idrætsforeninger 2025", type="andet", indstiller="Forvaltningen",
             indstillinger=("at tilskuddene udbetales inden 1. juni 2025.",),
             afsnit=(Afsnit("(uden overskrift)", "Foreningerne har søgt om tilskud til nye baner."),
@@ -89,8 +99,10 @@ EDOC_PUBLISHING = Referat(
             beslutning="Godkendt.", udfald="godkendt", bilag=("Ansøgninger samlet.pdf",),
             bilag_links=("bilag/ansoegninger.pdf",), overskrift="Tilskud til idrætsforeninger 2025", eksport_id="d-5001",
         ),
-        Punkt(nummer=6, titel="Køb af ejendom", type="andet", overskrift="Køb af ejendom", lukket=True,
-              eksport_id="d-5002"),  # on the closed agenda
+        Punkt(
+            position=2, grundlag=EXPORT,
+            nummer=6, titel="Køb af ejendom", type="andet", overskrift="Køb af ejendom", lukket=True,
+            eksport_id="d-5002"),  # on the closed agenda
     ),
 )  # fmt: skip
 
@@ -100,6 +112,7 @@ ACADRE = Referat(
     hoved=("Social- og Sundhedsudvalget", "Referat"),
     punkter=(
         Punkt(
+            position=1, grundlag=EXPORT,
             nummer=1, titel="Plan for hjemmeplejen 2026", type="andet",
             sagsnummer=Sagsnummer("25/4417", "2025/4417", "aar_loebenr", loebenummer=4417, aar=2025),
             indstiller="Direktionen", indstillinger=("at planen godkendes.",),
@@ -108,7 +121,9 @@ ACADRE = Referat(
             beslutning="Godkendt.", udfald="godkendt", bilag=("Plan for hjemmeplejen",), bilag_links=("plan.pdf",),
             overskrift="Plan for hjemmeplejen 2026", eksport_id="88123",
         ),
-        Punkt(nummer=2, titel="Klagesag", type="andet", overskrift="Klagesag", lukket=True, eksport_id="88124"),
+        Punkt(
+            position=2, grundlag=EXPORT,
+            nummer=2, titel="Klagesag", type="andet", overskrift="Klagesag", lukket=True, eksport_id="88124"),
     ),
 )  # fmt: skip
 

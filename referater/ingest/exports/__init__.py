@@ -11,11 +11,14 @@ import io
 import json
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 
 from ...models import Referat
 from . import acadre, edoc, edoc_publishing, firstagenda, sbsys
 from .errors import ExportError
 from .xml import parse_xml
+
+EXPORT_GRUNDLAG = "punkt i dagsordenseksporten"  # why a punkt of an export is one: the export lists it
 
 # format → (does this parsed document belong to it, convert bytes → Referat)
 XML_FORMATS: dict[str, tuple[Callable, Callable]] = {
@@ -75,7 +78,14 @@ def export_to_referat(data: bytes, kilde: str = "", sha256: str = "", format: st
     name = format or detect_export(data)
     if name not in CONVERTERS:
         raise ExportError("ikke en dagsordenseksport: giv en FirstAgenda-JSON eller en eDoc-, SBSYS- eller Acadre-XML")
-    return CONVERTERS[name](data, kilde=kilde, sha256=sha256)
+    return placed(CONVERTERS[name](data, kilde=kilde, sha256=sha256))
+
+
+def placed(referat: Referat) -> Referat:
+    """Each punkt's place in the meeting, and why it is a punkt: the export lists it (as ``check`` shows)."""
+    punkter = tuple(replace(punkt, position=position, grundlag=(EXPORT_GRUNDLAG,))
+                    for position, punkt in enumerate(referat.punkter, start=1))  # fmt: skip
+    return replace(referat, punkter=punkter)
 
 
 def not_an_export(what: str):
