@@ -1,4 +1,10 @@
-"""File → Referat → database, one document at a time; what the CLI commands call."""
+"""File → Referat → database, one document at a time; what the CLI commands call.
+
+Every document goes through four steps: reading (file → the payload that is stored, see ``stored.py``),
+parsing, NLP and writing. A ReferatError in any step is that document's one line; any other exception
+is too (``intern fejl under <step>``, an InternalError), so no document can abort a run, and the
+database keeps nothing of a document that failed (one transaction per document).
+"""
 
 from __future__ import annotations
 
@@ -13,13 +19,35 @@ from pathlib import Path
 import sqlite_utils
 
 from . import db as store
-from .errors import ReferatError
-from .ingest import read_document, to_tekst
-from .models import Referat
+from .errors import InternalError, ReferatError
+from .ingest import read_document
+from .models import Dokument, Referat
 from .nlp import enrich, load_pipeline
-from .parsers import parse_tekst
+from .parsers import PARSER_VERSION
+from .stored import payload_from_dokument, referat_from_stored
 
 log = logging.getLogger(__name__)
+
+# The steps of one document, named as the user reads them in "intern fejl under <step>".
+READ, PARSE, NLP, WRITE = "læsning", "parsing", "NLP", "gemning"
+MAX_DETAIL = 200  # characters of an exception's text in its one line
+
+
+def step(name: str, function, *args):
+    """Run one step of one document; an exception that is not a ReferatError becomes an InternalError."""
+    try:
+        return function(*args)
+    except ReferatError:
+        raise
+    except Exception as error:  # noqa: BLE001 - any bug in one document must not end the run
+        log.info("intern fejl under %s", name, exc_info=True)  # -v shows the traceback
+        raise InternalError(f"intern fejl under {name}: {detail(error)}; rapportér gerne filen") from error
+
+
+def detail(error: Exception) -> str:
+    """ "ValueError: day is out of range for month", on one line and cut at MAX_DETAIL characters."""
+    text = " ".join(f"{type(error).__name__}: {error}".split())
+    return text if len(text) <= MAX_DETAIL else text[: MAX_DETAIL - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -33,34 +61,51 @@ class Resultat:
     fejl: str | None = None
 
 
-def parse_file(path: str | Path, model: str | None = None) -> Referat:
-    """Read, parse and enrich one file without touching a database."""
-    return enrich(parse_tekst(to_tekst(read_document(path))), load_pipeline(model))
-
-
-def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
-                model: str | None = None) -> Resultat:
-    """Ingest one file; a ReferatError becomes a failed Resultat and leaves the database as it was."""
-    try:
-        dokument = read_document(path)
-        if not force and store.is_ingested(db, dokument.sha256):
-            return Resultat(str(path), "unchanged")
-        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))
-        rid = store.save_referat(db, referat)
-    except ReferatError as error:
-        log.info("%s: %s", path, error)
-        return Resultat(str(path), "failed", fejl=str(error))
-    return Resultat(str(path), "ingested", referat_id=rid, punkter=len(referat.punkter))
-
-
 @dataclass(frozen=True)
 class Parsed:
-    """A worker's answer for one file: the parsed referat, or why there is none."""
+    """A worker's answer for one file: the parsed referat and its payload, or why there is none."""
 
     kilde: str
     sha256: str | None = None
     referat: Referat | None = None  # None when the file was already stored or failed
     fejl: str | None = None
+    payload: bytes | None = None  # what is stored for reparse (stored.py)
+    payload_version: str = PARSER_VERSION  # the parser version whose reading step made the payload
+    mangler: bool = False  # reparse: the text is not stored and the file is gone or changed
+
+
+def parse_payload(format: str, payload: bytes, kilde: str, sha256: str, model: str | None = None) -> Referat:
+    """Parse and enrich a stored payload: what ingest and reparse both do after reading."""
+    referat = step(PARSE, referat_from_stored, format, payload, kilde, sha256)
+    return step(NLP, enrich, referat, load_pipeline(model))
+
+
+def parse_dokument(dokument: Dokument, model: str | None = None) -> Parsed:
+    """Read the payload of a Dokument, then parse and enrich it; raises ReferatError."""
+    payload = step(READ, payload_from_dokument, dokument)
+    referat = parse_payload(dokument.format, payload, dokument.kilde, dokument.sha256, model)
+    return Parsed(dokument.kilde, dokument.sha256, referat, payload=payload)
+
+
+def parse_file(path: str | Path, model: str | None = None) -> Referat:
+    """Read, parse and enrich one file without touching a database."""
+    return parse_dokument(step(READ, read_document, path), model).referat
+
+
+class InDatabase:
+    """``sha256 in InDatabase(db)``: the stored-documents check asked of the database, one file at a time."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def __contains__(self, sha256: str) -> bool:
+        return store.is_ingested(self.db, sha256)
+
+
+def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
+                model: str | None = None) -> Resultat:
+    """Ingest one file; any error becomes a failed Resultat and leaves the database as it was."""
+    return write_parsed(db, parse_document(path, force, InDatabase(db), model), force)
 
 
 IN_FLIGHT = 2  # documents queued per worker: enough to keep workers busy while the writer writes
@@ -74,16 +119,14 @@ def _set_stored(stored: frozenset[str]) -> None:
     _stored = stored
 
 
-def parse_document(path: str | Path, force: bool = False, stored: frozenset[str] | None = None,
-                   model: str | None = None) -> Parsed:
-    """Read, parse and enrich one file unless its bytes are already stored (a worker's task)."""
+def parse_document(path: str | Path, force: bool = False, stored=None, model: str | None = None) -> Parsed:
+    """Read, parse and enrich one file unless its bytes are already stored (a worker's task); never raises."""
     stored = _stored if stored is None else stored
     try:
-        dokument = read_document(path)
+        dokument = step(READ, read_document, path)
         if not force and dokument.sha256 in stored:
             return Parsed(str(path), dokument.sha256)
-        referat = enrich(parse_tekst(to_tekst(dokument)), load_pipeline(model))  # built once per process
-        return Parsed(str(path), dokument.sha256, referat)
+        return parse_dokument(dokument, model)  # the NLP pipeline is built once per process
     except ReferatError as error:
         return Parsed(str(path), fejl=str(error))
 
@@ -96,8 +139,8 @@ def write_parsed(db: sqlite_utils.Database, parsed: Parsed, force: bool = False)
     if parsed.referat is None or (not force and store.is_ingested(db, parsed.sha256)):
         return Resultat(parsed.kilde, "unchanged")
     try:
-        rid = store.save_referat(db, parsed.referat)
-    except ReferatError as error:  # as in ingest_file: the document is reported and skipped
+        rid = step(WRITE, store.save_referat, db, parsed.referat, parsed.payload, parsed.payload_version)
+    except ReferatError as error:  # the transaction was rolled back: nothing of the document is kept
         log.info("%s: %s", parsed.kilde, error)
         return Resultat(parsed.kilde, "failed", fejl=str(error))
     return Resultat(parsed.kilde, "ingested", referat_id=rid, punkter=len(parsed.referat.punkter))

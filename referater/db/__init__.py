@@ -10,8 +10,10 @@ import sqlite_utils
 from ..models import Referat
 from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
+from . import dokument as dokument_tables
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
+from .dokument import TEXTLESS_SQL, referater_by_age, save_dokument, stored_payload  # noqa: F401
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
@@ -88,6 +90,7 @@ TABLES: dict[str, dict] = {
     },
 }  # fmt: skip
 TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
+TABLES.update(dokument_tables.TABLES)  # the stored text `reparse` parses again
 
 KLE_CODE_COLUMNS = ("kle_hovedgruppe", "kle_gruppe", "kle_emne")  # as in publish.ensure_kle_codes
 
@@ -105,6 +108,7 @@ INDEXES = {
     "behandling": [["sag_id"], ["punkt_id"]],
     "lukket_punkt": [["referat_id"]],
     **nlp_tables.INDEXES,
+    **dokument_tables.INDEXES,
 }
 
 
@@ -143,13 +147,16 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
 
 
 def is_ingested(db: sqlite_utils.Database, sha256: str) -> bool:
-    """True when a document with exactly these bytes is already stored."""
-    return bool(db.execute("select 1 from referat where _sha256 = ? limit 1", [sha256]).fetchone())
+    """True when a document with exactly these bytes is already stored, with its text (``dokument``).
+
+    A referat stored before texts were kept (release 0.1.0) is parsed again when its file is ingested.
+    """
+    return bool(db.execute("select 1 from dokument where _sha256 = ? limit 1", [sha256]).fetchone())
 
 
 def stored_sha256(db: sqlite_utils.Database) -> list[str]:
     """The sha256 of every stored document, so workers can skip unchanged files without the database."""
-    return [row[0] for row in db.execute("select _sha256 from referat")]
+    return [row[0] for row in db.execute("select _sha256 from dokument")]
 
 
 def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
@@ -161,13 +168,18 @@ def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
     return f"{base}-{referat.sha256[:8]}"
 
 
-def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
-    """Store one referat in one transaction, replacing any earlier version of it; return its id."""
+def save_referat(db: sqlite_utils.Database, referat: Referat, payload: bytes | None = None,
+                 payload_version: str = PARSER_VERSION) -> str:
+    """Store one referat (and the payload it was parsed from) in one transaction, replacing any earlier version."""
     with db.atomic():
+        if payload is not None:
+            delete_textless(db, referat.sha256)
         rid = referat_id(db, referat)
         delete_referat(db, rid)
         delete_by_kilde(db, referat.kilde)
         db["referat"].insert(referat_row(rid, referat, now(), PARSER_VERSION))
+        if payload is not None:
+            save_dokument(db, rid, referat, payload, payload_version)
         insert_rows(db, "deltager", deltager_rows(rid, referat))
         save_punkter(db, rid, referat)
         refresh_personer(db)
@@ -221,7 +233,7 @@ def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
     for child in ("bilag", "behandling"):
         db.execute(f"delete from [{child}] where punkt_id in (select id from punkt where referat_id = ?)", [rid])
     delete_frister(db, rid)
-    for table in ("deltager", "lukket_punkt", "punkt"):
+    for table in ("dokument", "deltager", "lukket_punkt", "punkt"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
     db.execute("delete from referat where id = ?", [rid])
 
@@ -229,6 +241,12 @@ def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
 def delete_by_kilde(db: sqlite_utils.Database, kilde: str) -> None:
     """A changed file with the same path replaces the referat it gave before."""
     for (rid,) in db.execute("select id from referat where _kilde = ?", [kilde]).fetchall():
+        delete_referat(db, rid)
+
+
+def delete_textless(db: sqlite_utils.Database, sha256: str) -> None:
+    """The same bytes stored without their text (release 0.1.0), maybe from a path that has moved since."""
+    for (rid,) in db.execute(TEXTLESS_SQL, [sha256]).fetchall():
         delete_referat(db, rid)
 
 
