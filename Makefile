@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DB ?= referater.db
 
-.PHONY: install demo test eval serve screenshots clean bench bench-full
+.PHONY: install demo test eval fuzz serve screenshots clean bench bench-full
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: install  ## the whole suite
 
 eval: install  ## what the parser gets right, measured against the gold files (V=1: every document of ../shared/real)
 	$(PY) -m referater.evaluation $(if $(V),-v)
+
+fuzz: install  ## 10 000 mutated referater through every step of ingest; prints the escaped exceptions (must be 0)
+	$(PY) -m fuzz.run $(if $(N),--inputs $(N)) $(if $(SEED),--seed $(SEED))
 
 bench: install  ## every figure of the performance issue in one table (default size: about 5 min on 2 cores)
 	$(PY) -m benchmarks.run
