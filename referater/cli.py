@@ -21,7 +21,7 @@ from .nlp import load_pipeline
 from .parsers.kle import parse_kle
 from .pipeline import ingest_file, ingest_files, parse_file
 from .publish import serve_args
-from .reparse import describe, outdated_note, reparse_referater, to_reparse
+from .reparse import describe, outdated_note, reparse_referater, summary, to_reparse
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SUGGESTIONS = 5
@@ -124,24 +124,14 @@ def reparse(db_path, alle, silent, jobs, model, as_json):
     for result in results:
         if result.status != "reparsed":
             click.echo(f"{result.kilde}: {result.fejl}", err=True)
-        elif not as_json and (result.aendringer or result.nye_punkter or result.fjernede_punkter):
+        elif not as_json and result.aendret:
             click.echo(describe(result))
     if as_json:
         emit_json([asdict(r) for r in results])
     elif not silent:
-        click.echo(reparse_summary(results, db))
+        click.echo(summary(results, db["referat"].count))
     if any(r.status != "reparsed" for r in results):
         raise SystemExit(1)
-
-
-def reparse_summary(results: list, db) -> str:
-    counts = {s: sum(r.status == s for r in results) for s in ("reparsed", "failed", "missing")}
-    changed = sum(bool(r.aendringer or r.nye_punkter or r.fjernede_punkter) for r in results if r.status == "reparsed")
-    if not results:
-        return (f"ingen referater at genlæse: alle {db['referat'].count} er læst med denne version "
-                "(--all genlæser dem alligevel)")
-    return ("{reparsed} genlæst".format(**counts) + f" ({changed} ændret), "
-            + "{failed} fejlet, {missing} uden gemt tekst".format(**counts))
 
 
 def check_model(model: str | None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import Pool
 from pathlib import Path
@@ -92,22 +92,6 @@ def parse_file(path: str | Path, model: str | None = None) -> Referat:
     return parse_dokument(step(READ, read_document, path), model).referat
 
 
-class InDatabase:
-    """``sha256 in InDatabase(db)``: the stored-documents check asked of the database, one file at a time."""
-
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
-
-    def __contains__(self, sha256: str) -> bool:
-        return store.is_ingested(self.db, sha256)
-
-
-def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
-                model: str | None = None) -> Resultat:
-    """Ingest one file; any error becomes a failed Resultat and leaves the database as it was."""
-    return write_parsed(db, parse_document(path, force, InDatabase(db), model), force)
-
-
 IN_FLIGHT = 2  # documents queued per worker: enough to keep workers busy while the writer writes
 
 # sha256 of the documents stored when the run started; set once per worker so it is not sent per file.
@@ -119,7 +103,8 @@ def _set_stored(stored: frozenset[str]) -> None:
     _stored = stored
 
 
-def parse_document(path: str | Path, force: bool = False, stored=None, model: str | None = None) -> Parsed:
+def parse_document(path: str | Path, force: bool = False, stored: Container[str] | None = None,
+                   model: str | None = None) -> Parsed:
     """Read, parse and enrich one file unless its bytes are already stored (a worker's task); never raises."""
     stored = _stored if stored is None else stored
     try:
@@ -144,6 +129,22 @@ def write_parsed(db: sqlite_utils.Database, parsed: Parsed, force: bool = False)
         log.info("%s: %s", parsed.kilde, error)
         return Resultat(parsed.kilde, "failed", fejl=str(error))
     return Resultat(parsed.kilde, "ingested", referat_id=rid, punkter=len(parsed.referat.punkter))
+
+
+class InDatabase:
+    """``sha256 in InDatabase(db)``: the stored-documents check asked of the database, one file at a time."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def __contains__(self, sha256: str) -> bool:
+        return store.is_ingested(self.db, sha256)
+
+
+def ingest_file(db: sqlite_utils.Database, path: str | Path, force: bool = False,
+                model: str | None = None) -> Resultat:
+    """Ingest one file; any error becomes a failed Resultat and leaves the database as it was."""
+    return write_parsed(db, parse_document(path, force, InDatabase(db), model), force)
 
 
 def ingest_files(

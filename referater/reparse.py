@@ -9,6 +9,7 @@ otherwise it is reported, with what to do. Each result says what changed.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing import Pool
@@ -37,6 +38,10 @@ class Genlaest:
     fjernede_punkter: tuple[int, ...] = ()
     aendringer: tuple[str, ...] = ()  # "dato", "punkt 3: udfald, frister"
     fejl: str | None = None
+
+    @property
+    def aendret(self) -> bool:
+        return bool(self.nye_punkter or self.fjernede_punkter or self.aendringer)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,16 @@ def describe(result: Genlaest) -> str:
     if result.aendringer:
         parts.append(f"ændret: {'; '.join(result.aendringer)}")
     return f"{name}: {'; '.join(parts) or 'ingen ændringer'}"
+
+
+def summary(results: list[Genlaest], stored: int) -> str:
+    """The last line of a reparse: "5 genlæst (2 ændret), 0 fejlet, 1 uden gemt tekst"."""
+    if not results:
+        return f"ingen referater at genlæse: alle {stored} er læst med denne version (--all genlæser dem alligevel)"
+    count = Counter(result.status for result in results)
+    changed = sum(result.aendret for result in results)
+    return (f"{count['reparsed']} genlæst ({changed} ændret), {count['failed']} fejlet, "
+            f"{count['missing']} uden gemt tekst")
 
 
 def outdated_note(db: sqlite_utils.Database, db_path: str) -> str | None:

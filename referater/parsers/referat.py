@@ -93,8 +93,8 @@ def bounds(headings: tuple[Heading, ...], total: int) -> list[tuple[Heading, int
     return list(zip(headings, ends, strict=True))
 
 
-def complete_meeting(header: dict, found: Segmentation, lines: list[Line], typos: list[str] = (),
-                     kilde: str = "") -> tuple[dict, list[str]]:
+def complete_meeting(header: dict, found: Segmentation, lines: list[Line], typos: list[str],
+                     kilde: str) -> tuple[dict, list[str]]:
     """Fill forum and dato from the decision labels when the header lacks them; say so.
 
     A header date that is no calendar day (``typos``, e.g. "31. september 2025") is never used: the date
