@@ -113,3 +113,28 @@ def check_one_failure(tmp_path, jobs: int, message: str) -> None:
     (folder / GOOD[1]).unlink()  # the reference: the same run without the failing file
     assert invoke("ingest", folder, "--db", tmp_path / "reference.db", "-s").exit_code == 0
     assert content(tmp_path / "db.db") == content(tmp_path / "reference.db")
+
+
+HUGE = """REFERAT Chefforum d. 12-03-2025
+
+Punkt 1: Godkendelse
+
+Sagsnr.: 00.01.00-A00-99999999999999999999-25
+
+Beslutning
+Økonomiudvalget, 3. juni 2025, pkt. 99999999999999999999: Indstilles godkendt.
+Godkendt.
+"""
+
+
+def test_digit_runs_too_long_for_a_number_are_kept_as_text(tmp_path):
+    """A 20-digit løbenummer or punkt number (found by make fuzz) made the write overflow SQLite's INTEGER."""
+    (tmp_path / "lange-tal.txt").write_text(HUGE, encoding="utf-8")
+    assert invoke("ingest", tmp_path / "lange-tal.txt", "--db", tmp_path / "db.db", "-s").exit_code == 0
+    with sqlite3.connect(tmp_path / "db.db") as connection:
+        assert connection.execute("select * from sag").fetchall() == [
+            ("00.01.00-A00-99999999999999999999-25", "00.01.00-A00-99999999999999999999-25", "andet", None, None, None,
+             None)]  # fmt: skip
+        assert connection.execute("select count(*) from behandling").fetchone() == (0,)
+        assert connection.execute("select beslutning from punkt").fetchone() == (
+            "Økonomiudvalget, 3. juni 2025, pkt. 99999999999999999999: Indstilles godkendt.\nGodkendt.",)

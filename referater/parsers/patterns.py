@@ -114,15 +114,17 @@ CLOSED_MARKS = [
 ]
 
 # --- case numbers: (scheme, pattern on the bare number) tried in order -----------------------------
+# Numbers are bounded (løbenummer ≤ 10 digits, punkt ≤ 4 as in the headings): longer digit runs are no such
+# number, and would not fit an SQLite INTEGER.
 SAGSNUMMER_SCHEMES = [
     # KLE journal form 00.01.00-P35-7-23: emne, handlingsfacet, løbenummer, år
-    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)-(?P<aar>\d{2})$")),
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})-(?P<aar>\d{2})$")),
     # compacted KLE 13.02.00P20-0031 (no year)
-    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)$")),
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})$")),
     # kommunekode-år-løbenummer 791-2025-4418
-    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d+)$")),
+    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d{1,10})$")),
     # år/løbenummer 24/18842
-    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
     # bare digits 118342
     ("heltal", re.compile(r"^(?P<loebenr>\d{4,10})$")),
     # anything else printed under a case-number label: SAG-2025-00417
@@ -190,11 +192,11 @@ DECISION_LABELS = [
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025" (no "i")
     re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:]+?)\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT})\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
-    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:?$"),
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:?$"),
 ]
 # A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
 TRAIL_LINE = re.compile(
-    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:\s*(?P<udtalelse>\S.*)$"
+    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:\s*(?P<udtalelse>\S.*)$"
 )
 # A decision keyed per indstilling point: "Ad 1: Anbefales.", "At 2: …", "Ad. 1 Godkendt."
 PER_POINT = re.compile(r"^(?:Ad|At)\.?\s*(?P<nummer>\d{1,2})\s*[:.]?\s+(?P<tekst>\S.*)$")
