@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq
 
-.PHONY: install demo test eval serve screenshots clean bench bench-full
+.PHONY: install demo test eval fuzz serve screenshots clean bench bench-full
 
 # A Debian python3 without ensurepip cannot make a venv until python3-venv is installed.
 $(STAMP): pyproject.toml
@@ -34,6 +34,9 @@ test: install $(CHROMIUM)  ## the whole suite (installs Debian's chromium first 
 
 eval: install  ## what the parser gets right, measured against the gold files (V=1: every document of ../shared/real)
 	$(PY) -m referater.evaluation $(if $(V),-v)
+
+fuzz: install  ## 10 000 mutated referater through every step of ingest; prints the escaped exceptions (must be 0)
+	$(PY) -m fuzz.run $(if $(N),--inputs $(N)) $(if $(SEED),--seed $(SEED))
 
 bench: install  ## every figure of the performance issue in one table (default size: about 5 min on 2 cores)
 	$(PY) -m benchmarks.run

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import textwrap
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
@@ -25,12 +26,16 @@ from .nlp import load_pipeline
 from .parsers.kle import parse_kle
 from .pipeline import ingest_file, ingest_files, parse_file
 from .publish import serve_args
+from .reparse import describe, outdated_note, reparse_referater, summary, to_reparse
 
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 60
 
 db_option = click.option("--db", "db_path", default=store.DEFAULT_DB, show_default=True, help="SQLite database file.")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+silent_option = click.option("-s", "--silent", is_flag=True, help="No progress bar.")
+jobs_option = click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
+                           help="Worker processes for reading, parsing and NLP; one process writes.")
 model_option = click.option("--model", help="An installed trained spaCy pipeline (fx da_core_news_sm) whose "
                             "PERSON/ORG entities add owners; default: rules only.")
 
@@ -67,9 +72,8 @@ def cli(verbose: int) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @db_option
 @click.option("--force", is_flag=True, help="Parse again even when the file is already stored.")
-@click.option("-s", "--silent", is_flag=True, help="No progress bar.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1),
-              help="Worker processes for reading, parsing and NLP; one process writes.")  # fmt: skip
+@silent_option
+@jobs_option
 @model_option
 @click.option("--kommune", help="The municipality the referater come from (fx 'Kløvermose Kommune'); "
               "default: the one each referat names in its own text.")  # fmt: skip
@@ -79,11 +83,7 @@ def ingest(paths, db_path, force, silent, jobs, model, kommune, as_json):
 
     Example: referater ingest examples/ --db referater.db --jobs 2
     """
-    if model:  # a missing model is one error for the run, not one per file
-        try:
-            load_pipeline(model)
-        except ReferatError as error:
-            raise click.ClickException(str(error))
+    check_model(model)
     db = store.open_db(db_path)
     files = find_documents(list(paths))
     results = []
@@ -93,6 +93,8 @@ def ingest(paths, db_path, force, silent, jobs, model, kommune, as_json):
             results.append(result)
             bar.update(1, Path(result.kilde))
     report_run(results, as_json, silent, ("indlæst", "uændret", "fejlet"))
+    if note := outdated_note(db, db_path):
+        click.echo(note, err=True)
     if any(r.status == "failed" for r in results):
         raise SystemExit(1)
 
@@ -149,6 +151,49 @@ def report_run(results, as_json: bool, silent: bool, words: tuple[str, str, str]
     elif not silent:
         counts = [sum(r.status == s for r in results) for s in ("ingested", "unchanged", "failed")]
         click.echo(", ".join(f"{n} {word}" for n, word in zip(counts, words)))
+
+
+@cli.command()
+@db_option
+@click.option("--all", "--force", "alle", is_flag=True, help="Parse every referat again, also those this version made.")
+@silent_option
+@jobs_option
+@model_option
+@json_option
+def reparse(db_path, alle, silent, jobs, model, as_json):
+    """Parse the stored referater again with this version of the parser, without their files.
+
+    Example: referater reparse --db referater.db --jobs 2
+    """
+    check_model(model)
+    db = store.open_db(db_path)
+    rows = to_reparse(db, alle)
+    results = []
+    with click.progressbar(length=len(rows), label="Genlæser referater", hidden=silent or as_json,
+                           item_show_func=lambda r: r.referat_id if r else "") as bar:  # fmt: skip
+        for result in reparse_referater(db, rows, jobs, model):
+            results.append(result)
+            bar.update(1, result)
+    for result in results:
+        if result.status != "reparsed":
+            click.echo(f"{result.kilde}: {result.fejl}", err=True)
+        elif not as_json and result.aendret:
+            click.echo(describe(result))
+    if as_json:
+        emit_json([asdict(r) for r in results])
+    elif not silent:
+        click.echo(summary(results, db["referat"].count))
+    if any(r.status != "reparsed" for r in results):
+        raise SystemExit(1)
+
+
+def check_model(model: str | None) -> None:
+    """A missing model is one error for the run, not one per file."""
+    if model:
+        try:
+            load_pipeline(model)
+        except ReferatError as error:
+            raise click.ClickException(str(error))
 
 
 @cli.command()

@@ -12,3 +12,10 @@ class InputError(ReferatError):
 class PdfError(InputError):
     """The PDF cannot be turned into text (damaged, encrypted, no text layer)."""
 
+
+class InternalError(ReferatError):
+    """An unexpected exception in one step of one document: that document's one line; the run goes on."""
+
+
+class TextMissingError(InputError):
+    """A referat stored before texts were kept, whose file is gone or changed: it cannot be parsed again."""

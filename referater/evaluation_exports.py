@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import ReferatError
 from .ingest import read_document
-from .ingest.exports import detect_export
+from .ingest.exports import detect_export, export_to_referat
 from .ingest.exports.compose import closed_title
 from .ingest.exports.html import html_lines, plain_lines
 from .ingest.exports.labels import DATED_ENTRY, PLACEHOLDERS, UNRELEASED_DECISIONS
@@ -27,7 +27,6 @@ from .ingest.exports.xml import parse_xml, raw_text, text
 from .models import Referat
 from .parsers import patterns as p
 from .parsers.header import parse_date
-from .pipeline import document_referat
 
 SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "agenda-exports"
 SUFFIXES = {".json", ".xml", ".zip"}
@@ -129,7 +128,7 @@ def evaluate(path: Path) -> dict:
     dokument = read_document(path)
     data = dokument.data
     name = detect_export(data)
-    referat = document_referat(dokument)
+    referat = export_to_referat(data, dokument.kilde, dokument.sha256, name)
     return {"file": path.name, "format": name, **compare(referat, STATED[name](data))}
 
 

@@ -15,12 +15,10 @@ from datetime import date
 import sqlite_utils
 
 from . import db as store
-from .errors import ReferatError
-from .ingest.exports import EXPORT_FORMATS, firstagenda
+from .ingest.exports import firstagenda
 from .ingest.portal import Moede, Portal
 from .models import Dokument
-from .nlp import enrich, load_pipeline
-from .pipeline import Resultat, document_referat
+from .pipeline import Resultat, parse_new, write_parsed
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +44,6 @@ def harvest(db: sqlite_utils.Database, portal: Portal, meetings: list[Moede], fo
 
 
 def store_meeting(db: sqlite_utils.Database, meeting: Moede, data: bytes, model: str | None) -> Resultat:
-    """One fetched meeting → the database, as ``ingest`` stores a file."""
-    try:
-        dokument = Dokument(meeting.url, data, hashlib.sha256(data).hexdigest(), firstagenda.FORMAT)
-        referat = enrich(document_referat(dokument), load_pipeline(model))
-        rid, note = store.save_document(db, referat, EXPORT_FORMATS)
-    except ReferatError as error:
-        log.info("%s: %s", meeting.url, error)
-        return Resultat(meeting.url, "failed", fejl=str(error))
-    return Resultat(meeting.url, "ingested", referat_id=rid, punkter=len(referat.punkter), note=note)
+    """One fetched meeting → the database, as ``ingest`` stores a file (its bytes kept for ``reparse``)."""
+    dokument = Dokument(meeting.url, data, hashlib.sha256(data).hexdigest(), firstagenda.FORMAT)
+    return write_parsed(db, parse_new(dokument, model=model), force=True)  # stored or not: asked by URL above

@@ -9,13 +9,12 @@ pipeline runs: ``doc._.moededato``, ``doc._.afsnit``, ``doc._.ansvarlige``.
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dates import from_iso
 from .ansvarlige import Mention, OwnerRegister
 from .datoer import find_datoer
 from .frister import find_frister, sentences
@@ -57,8 +56,8 @@ class DateFinder:
     """Date expressions resolved against ``doc._.moededato``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        moede = doc._.moededato
-        doc._.datoer = find_datoer(doc_text(doc), date.fromisoformat(moede)) if moede else []
+        moede = from_iso(doc._.moededato)  # a date that is no calendar day is treated as no date
+        doc._.datoer = find_datoer(doc_text(doc), moede) if moede else []
         spans = []
         for u in doc._.datoer:
             span = doc.char_span(u.start, u.slut, label=u.praecision, alignment_mode="expand")
@@ -104,9 +103,9 @@ class FristFinder:
     """Deadlines among the dates, with owner and action."""
 
     def __call__(self, doc: Doc) -> Doc:
-        moede = doc._.moededato
+        moede = from_iso(doc._.moededato)
         doc._.frister = (find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
-                                      date.fromisoformat(moede)) if moede else [])
+                                      moede) if moede else [])
         spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
                  for f in doc._.frister]
         doc.spans["frister"] = [s for s in spans if s is not None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..dates import iso_date
 from ..models import Deltager
 from . import patterns as p
 
@@ -112,16 +113,21 @@ def read_date_and_time(fields: dict, text: str) -> None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first full date in a text, as ISO: "Onsdag d. 29. januar 2025" → "2025-01-29"."""
-    if match := p.WORD_DATE.search(text):
-        day, month, year = int(match["d"]), p.MONTHS[match["m"].lower()], int(match["y"])
-    elif match := p.NUMERIC_DATE.search(text):
-        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
-    else:
-        return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """The first full date in a text, as ISO: "Onsdag d. 29. januar 2025" → "2025-01-29"; None for no calendar day."""
+    match = p.WORD_DATE.search(text) or p.NUMERIC_DATE.search(text)
+    return iso_date(*date_numbers(match)) if match else None
+
+
+def date_numbers(match) -> tuple[int, int, int]:
+    """(year, month, day) of a WORD_DATE or NUMERIC_DATE match."""
+    month = match["m"]
+    return int(match["y"]), int(month) if month.isdigit() else p.MONTHS[month.lower()], int(match["d"])
+
+
+def impossible_dates(lines: list[str]) -> list[str]:
+    """Dates as printed that name no calendar day ("31. september 2025", "29-02-2025"): typos to warn about."""
+    found = (match for line in lines for pattern in (p.WORD_DATE, p.NUMERIC_DATE) for match in pattern.finditer(line))
+    return [match[0] for match in found if iso_date(*date_numbers(match)) is None]
 
 
 def parse_time(text: str) -> str | None:

@@ -159,21 +159,23 @@ CLOSED_MARKS = [
 TITLE_UI_TEXT = re.compile(r"(?:Klik her for at folde ud\b.*|\s*Åbn/luk punkt|\s*Fold ud|(?<=[a-zæøå0-9.)])Referat)$")
 
 # --- case numbers: (scheme, pattern on the bare number) tried in order -----------------------------
+# Numbers are bounded (løbenummer ≤ 10 digits, punkt ≤ 4 as in the headings): longer digit runs are no such
+# number, and would not fit an SQLite INTEGER.
 SAGSNUMMER_SCHEMES = [
     # KLE journal form 00.01.00-P35-7-23: emne, handlingsfacet, løbenummer, år
-    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)-(?P<aar>\d{2})$")),
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})-(?P<aar>\d{2})$")),
     # compacted KLE 13.02.00P20-0031, 00.22.00G01-0002 (no year)
-    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)$")),
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})$")),
     # kommunekode-år-løbenummer 791-2025-4418
-    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d+)$")),
+    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d{1,10})$")),
     # år/løbenummer 24/18842, 2017/12299
-    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
     # år-løbenummer 2017-016978, 24-011578 (a long løbenummer: "2020-2022" is a span of years)
     ("aar_loebenr", re.compile(r"^(?P<aar>(?:19|20)\d{2}|\d{2})-(?P<loebenr>\d{5,}|0\d{3,})$")),
     # løbenummer-år 053164-2012
     ("loebenr_aar", re.compile(r"^(?P<loebenr>\d{5,7})-(?P<aar>(?:19|20)\d{2})$")),
     # a subject code, then år/løbenummer: 012497 - 2017/12299, 00.01.00A04 - 2007/34364
-    ("aar_loebenr", re.compile(r"^(?P<emnekode>[\w.]{3,14})\s+-\s+(?P<aar>(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    ("aar_loebenr", re.compile(r"^(?P<emnekode>[\w.]{3,14})\s+-\s+(?P<aar>(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
     # a region's journal number 0-3-1-20 (group-group-løbenummer-år)
     ("region", re.compile(r"^(?P<gruppe>\d{1,2}-\d{1,2})-(?P<loebenr>\d{1,6})-(?P<aar>\d{2})$")),
     # bare digits 118342
@@ -277,13 +279,13 @@ DECISION_LABELS = [
     # "Økonomiudvalgets beslutning den 3. juni 2025": the body in the genitive
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)s\s+beslutning(?:\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
-    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:?$"),
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:?$"),
 ]
 # What differs between two printings of one body's name: "Kommunalbestyrelsen 2018-21", "Økonomi- og Erhvervsudvalget".
 BODY_NOISE = re.compile(r"\d{2,4}(?:\s*-\s*\d{2,4})?|[^\wæøå]+")
 # A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
 TRAIL_LINE = re.compile(
-    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:\s*(?P<udtalelse>\S.*)$"
+    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:\s*(?P<udtalelse>\S.*)$"
 )
 # A decision keyed per indstilling point: "Ad 1: Anbefales.", "At 2: …", "Ad. 1 Godkendt."
 PER_POINT = re.compile(r"^(?:Ad|At)\.?\s*(?P<nummer>\d{1,2})\s*[:.]?\s+(?P<tekst>\S.*)$")

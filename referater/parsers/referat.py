@@ -14,11 +14,12 @@ from collections import Counter
 
 from rapidfuzz import fuzz
 
+from ..dates import date_in_name
 from ..models import Afsnit, Punkt, Referat, Sagsnummer, Tekst
 from . import patterns as p
 from .clean import Line, clean_lines
 from .fields import decode_sagsnummer, parse_bilag, parse_punkt_type, parse_sagsnummer
-from .header import parse_header
+from .header import impossible_dates, parse_header
 from .sections import (
     UNTITLED_SECTION,
     decision_labels,
@@ -31,7 +32,7 @@ from .segment import Heading, Segmentation, segment
 from .toc import TocEntry
 from .toc_pages import check_toc_pages
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"  # raise it when parse or NLP output changes: `referater reparse` redoes older referater
 TOC_MATCH_CUTOFF = 90  # rapidfuzz partial ratio; TOC titles may be cut short or wrapped
 FALLBACK_WARNINGS = {
     "sagsnummer": "ingen punktoverskrifter: punkterne er delt ved sagsnumrene, og titlen er linjen lige efter "
@@ -75,7 +76,8 @@ def parse_referat(
     hoved = [line for line in lines[:first] if not in_range(line.nummer, found.toc)]
     toc = lines[found.toc[0] : found.toc[1]] if found.toc else []
     header = parse_header([line.tekst for line in hoved])
-    meeting, warnings = complete_meeting(header, found, lines)
+    typos = impossible_dates([line.tekst for line in hoved])
+    meeting, warnings = complete_meeting(header, found, lines, typos, kilde)
     punkter = [parse_punkt(lines, h, end, meeting, sider, position)
                for position, (h, end) in enumerate(bounds(found.headings, len(lines)), start=1)]  # fmt: skip
     punkter, toc_warnings = merge_toc(punkter, found.entries)
@@ -106,17 +108,25 @@ def bounds(headings: tuple[Heading, ...], total: int) -> list[tuple[Heading, int
     return list(zip(headings, ends, strict=True))
 
 
-def complete_meeting(header: dict, found: Segmentation, lines: list[Line]) -> tuple[dict, list[str]]:
-    """Fill forum and dato from the decision labels when the header lacks them; say so."""
+def complete_meeting(header: dict, found: Segmentation, lines: list[Line], typos: list[str],
+                     kilde: str) -> tuple[dict, list[str]]:
+    """Fill forum and dato from the decision labels when the header lacks them; say so.
+
+    A header date that is no calendar day (``typos``, e.g. "31. september 2025") is never used: the date
+    comes from another header line, the decision labels or, failing those, the file name.
+    """
     labels = [label for h, end in bounds(found.headings, len(lines))
               for label in decision_labels(split_sections(lines, body_lines(lines, h, end)))]  # fmt: skip
-    warnings = []
+    warnings = [f"datoen '{typo}' i hovedet findes ikke i kalenderen (tastefejl?) og er ikke brugt" for typo in typos]
     if header["forum"] is None and labels:
         header["forum"] = Counter(organ for organ, _ in labels).most_common(1)[0][0]
         warnings.append(f"mødets forum står ikke i hovedet; taget fra beslutningerne: {header['forum']}")
     if header["dato"] is None and any(dato for _, dato in labels):
         header["dato"] = Counter(dato for _, dato in labels if dato).most_common(1)[0][0]
         warnings.append(f"mødets dato står ikke i hovedet; taget fra beslutningerne: {header['dato']}")
+    if header["dato"] is None and typos and (named := date_in_name(kilde)):
+        header["dato"] = named
+        warnings.append(f"mødets dato står ikke gyldigt i hovedet; taget fra filnavnet: {named}")
     warnings += [f"mødets {name} blev ikke fundet" for name in ("forum", "dato") if header[name] is None]
     return header, warnings
 
