@@ -1,4 +1,5 @@
-"""PDF ingest: the examples printed in five agenda-system looks must parse to the same referat as the text."""
+"""PDF ingest: the examples printed in the looks of agenda systems, by fpdf2 (tests/pdf_looks.py) and by
+Chromium's print-to-PDF (tests/pdf_looks_html.py), must parse to the same referat as the text."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from functools import lru_cache
 import pytest
 from fpdf import FPDF
 from pdf_looks import LOOKS, build_pdf
+from pdf_looks_html import LOOKS as BROWSER_LOOKS
+from pdf_looks_html import build_pdfs
 from pypdf import PdfReader, PdfWriter
 
 from conftest import EXAMPLE_FILES
@@ -46,10 +49,19 @@ def referat_view(referat) -> dict:
 
 @lru_cache(maxsize=None)
 def printed(path, look: str) -> bytes:
+    if look in BROWSER_LOOKS:
+        return browser_printed()[path, look]
     return build_pdf(load_tekst(path).tekst, look)
 
 
-@pytest.mark.parametrize("look", sorted(LOOKS))
+@lru_cache(maxsize=None)
+def browser_printed() -> dict:
+    """Every example in every browser look, printed by one Chromium (starting it costs more than printing)."""
+    jobs = [(path, look) for path in EXAMPLE_FILES for look in BROWSER_LOOKS]
+    return dict(zip(jobs, build_pdfs([(load_tekst(path).tekst, look) for path, look in jobs])))
+
+
+@pytest.mark.parametrize("look", sorted(LOOKS) + sorted(BROWSER_LOOKS))
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.name)
 def test_pdf_parses_like_text(path, look):
     expected = parse_tekst(load_tekst(path))
