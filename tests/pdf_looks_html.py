@@ -31,12 +31,14 @@ TITLE = re.compile(r"^\W*(?:REFERAT|Referat)\s+(?P<forum>.+?)\s+d\.\s*(?P<dato>[
 
 LOOKS = {
     # a browser print: header fields as a label/value table (values wrap in their cell, labels at the top),
-    # wrapping punkt headings, running header "forum · Åbent referat · date" and footer "Side N af M"
+    # wrapping punkt headings, running header "forum · Åbent referat · date" and footer "Side N af M"; in both
+    # looks the tables of the body keep HTML's centred cells, which wrap in the narrow columns
     "browser_table": {"label_width": "38mm", "valign": "top", "heading_size": "15pt",
                       "header": "{forum}<span>Åbent referat</span>{dato}", "footer": "<span>Side {n} af {nb}</span>"},
     # a narrower page: the labels sit in the middle of their wrapped values (HTML's default), the running
-    # header is a stacked block of four lines, and every punkt heading ends its page, so the running lines
-    # stand between each heading and its body
+    # header is a stacked block of four lines, every punkt heading ends its page, so the running lines stand
+    # between each heading and its body, and headings are letter-spaced (a line's length in characters then
+    # says little about how wide it is printed)
     "browser_stacked": {"label_width": "30mm", "valign": "middle", "heading_size": "14pt", "margin": "32mm",
                         "header": "{forum}<br>Åbent referat<br>{dato}<br>Side {n}", "break_after_heading": True,
                         "heading_spacing": "0.06em"},

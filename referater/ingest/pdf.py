@@ -1,9 +1,10 @@
 """PDF → the clean text a text export would hold, through pypdf, with each page's start offset kept.
 
-pypdf gives text runs with their position. From the positions we rebuild what printing destroyed:
-lines (runs on one baseline), paragraphs (a larger vertical gap), wrapped lines re-joined (a line
-that runs to the right margin continues on the next), running headers/footers dropped (lines set
-apart at the top or bottom of the page that repeat across pages once digits are ignored).
+pypdf gives text runs with their position, size and font. From them we rebuild what printing destroyed:
+lines and their cells (pdf_lines.py), running headers/footers dropped (lines at a page's edge printed at
+the same height with the same text on many pages), table rows whose cells wrap put back together
+(pdf_tables.py), paragraphs (a larger vertical gap or a change of font) and wrapped lines re-joined (a line
+that runs to the right margin continues on the next; a heading's lines are one title).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ SHORT_SHARE = 0.5  # a line shorter than this share of a full line was ended on 
 RUNNING_ZONE = 6  # lines at the top and at the bottom of a page that may be running headers/footers
 RUNNING_SHARE = 0.5  # ... and repeat on at least this share of the pages (and on two pages or more)
 MIN_CHARS_PER_PAGE = 20  # fewer visible characters than this on average: no text layer, scanned
+BROKEN_LINE_END = re.compile(BROKEN_WORD.pattern, re.M)  # a word broken at the end of any line of a text
 HEADER_WINDOW = 1024  # "%PDF" may follow this many bytes of other data, as PDF readers allow
 MIN_LINE_SHARE = 0.5  # a full line of text is at least this share of the page width
 A4_WIDTH = 595.0  # points
@@ -117,7 +119,7 @@ def page_width(pdf_pages: list) -> float:
 
 def drop_running_lines(pages: list[list[PdfLine]], pitch: float) -> list[list[PdfLine]]:
     """Remove running headers/footers: from each edge of a page inwards, the lines printed at the same height
-    with the same text (digits ignored) on at least half of the pages, when a gap or a change of font size
+    with the same text (digits ignored) on at least half of the pages, when a gap or a change of font
     sets them apart from the page's text. A block of several (forum, "Åbent referat", date, "Side N") goes
     whole; the first line that does not repeat there (a heading, the title on page 1) ends it."""
     if len(pages) < 2:
@@ -155,7 +157,7 @@ def edge_block(lines: list[PdfLine], running, pitch: float) -> int:
         return count
     last, following = lines[count - 1], lines[count]
     apart = abs(last.y - following.y) > PARAGRAPH_GAP * pitch * max(last.size, following.size)
-    return count if apart or abs(last.size - following.size) > SAME_SIZE_TOLERANCE * following.size else 0
+    return count if apart or new_style(last, following) else 0
 
 
 def is_gap(above: PdfLine, line: PdfLine, pitch: float) -> bool:
@@ -248,8 +250,8 @@ class Layout:
 def word_counts(pages: list[list[PdfLine]]) -> Counter[str]:
     """Every word the document prints whole, lower-cased, and how often (a word broken at a line end is not
     counted): its own spelling decides how a broken word is joined."""
-    return Counter(w.lower() for page in pages for line in page
-                   for w in re.findall(r"\w+(?:-\w+)*", BROKEN_WORD.sub("", line.tekst)))  # fmt: skip
+    text = BROKEN_LINE_END.sub("", "\n".join(line.tekst for page in pages for line in page)).lower()
+    return Counter(re.findall(r"\w+(?:-\w+)*", text))
 
 
 def new_style(above: PdfLine, line: PdfLine) -> bool:
@@ -264,6 +266,8 @@ def breaks_words(pages: list[list[PdfLine]], counts: Counter[str]) -> bool:
     that does not hyphenate breaks a line only after a hyphen of the word's own ("Citrix-" / "løsning")."""
     for page in pages:
         for above, line in zip(page, page[1:]):
+            if not above.tekst.endswith("-"):
+                continue
             broken, following = BROKEN_WORD.search(above.tekst), WORD.match(line.tekst)
             if not (broken and following and following.group()[0].islower()) or following.group() in SUSPENSION_WORDS:
                 continue

@@ -103,11 +103,18 @@ def printed_line(group: list[Run], columns: list[tuple[float, float, float]]) ->
     cells = tuple((x, tekst) for x, text in split_cells(group, columns) if (tekst := normalize_characters(text.strip())))
     if not cells:
         return None
+    size = max(r.size for r in group)
+    return PdfLine("\t".join(text for _, text in cells), group[0].y, size, cells, font=main_font(group))
+
+
+def main_font(group: list[Run]) -> str:
+    """The font most of a line's letters are printed in."""
+    if len(group) == 1:
+        return group[0].font
     weight: Counter[str] = Counter()
     for run in group:
         weight[run.font] += len(run.tekst.strip())
-    font = weight.most_common(1)[0][0]
-    return PdfLine("\t".join(text for _, text in cells), group[0].y, max(r.size for r in group), cells, font=font)
+    return weight.most_common(1)[0][0]
 
 
 def cell_starts(group: list[Run], columns: list[tuple[float, float, float]]) -> list[bool]:

@@ -3,15 +3,17 @@
 Agenda systems print the meeting header as a label/value table ("Mødedeltagere" | the participants). A value
 longer than its cell wraps onto several printed lines, all starting at the value column's x, one line pitch
 apart; the label stands beside them (at the top, the middle or the bottom of the cell). Read line by line,
-only the first of those lines would be the label's value. A cell is therefore recognised by where it is:
+only one of those lines would be the label's value. A cell is therefore recognised by where it is:
 
-- a line that starts exactly at a value column of the row above, one line pitch below that cell's last line,
-  continues that cell (label at the top of its cell);
-- lines stacked at a value column directly above a row start that row's cell (label at the middle or bottom);
-- a lone line whose baseline falls between two stacked lines stands beside them: it is their label.
+- lines whose cells all start at value columns of the row above, one line pitch below those cells' last
+  lines, continue those cells (labels at the top of their cells);
+- lines stacked the same way directly above a row start its cells (labels at the middle or the bottom);
+- a row printed between two lines that continue each other in other columns stands beside them: the three
+  are one row (cells centred vertically, e.g. a label between the lines of its value).
 
-A row comes out as one line, its cells separated by tabs, as a text export prints a label and its value. The
-first column is never continued, so paragraphs below a table and TOC titles that wrap stay lines of their own.
+A row comes out as one line, its cells separated by tabs, as a text export prints a label and its value. A
+line in the first column is joined only to a row printed beside it, never to the row above or below, so a TOC
+title that wraps above its page number and a paragraph right under a table stay lines of their own.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .normalize import join_wrapped
+from .pdf_lines import PdfLine
 
 STACKED = 1.15  # two lines of one cell are at most this × the usual line pitch apart (a row gap is larger)
 SAME_COLUMN = 0.15  # × font size: two cells start at the same x
@@ -41,10 +44,10 @@ class Row:
     size: float
     font: str
     cells: list[Cell]
-    printed: object = None
+    printed: PdfLine | None = None
 
     @classmethod
-    def of(cls, line) -> "Row":
+    def of(cls, line: PdfLine) -> "Row":
         cells = line.cells or ((0.0, line.tekst),)
         return cls(line.size, line.font, [Cell(x, tekst, line.y, line.y) for x, tekst in cells], line)
 
@@ -68,16 +71,16 @@ class Row:
         """The cell that starts at x, from the ``first``-th on (by default a value cell, not the label)."""
         return next((cell for cell in self.cells[first:] if abs(cell.x - x) <= SAME_COLUMN * self.size), None)
 
-    def line(self, line_type):
+    def line(self) -> PdfLine:
         """The row as one PdfLine (the printed line itself when nothing was joined to it)."""
         if self.printed is not None:
             return self.printed
         cells = tuple((cell.x, cell.tekst) for cell in self.cells)
         bottom = self.bottom if self.bottom != self.y else None
-        return line_type("\t".join(text for _, text in cells), self.y, self.size, cells, bottom, self.font)
+        return PdfLine("\t".join(text for _, text in cells), self.y, self.size, cells, bottom, self.font)
 
 
-def join_table_cells(page: list, pitch: float, vocabulary: frozenset[str], hyphenates: bool) -> list:
+def join_table_cells(page: list[PdfLine], pitch: float, vocabulary: frozenset[str], hyphenates: bool) -> list[PdfLine]:
     """The page's lines with every table row whose cells wrap given back as one line."""
     if not any(len(line.cells) > 1 for line in page):
         return page
@@ -88,7 +91,7 @@ def join_table_cells(page: list, pitch: float, vocabulary: frozenset[str], hyphe
         if not (joiner.continue_below(rows, row) or joiner.beside(rows, row)):
             joiner.continue_above(rows, row)
             rows.append(row)
-    return [row.line(type(page[0])) for row in rows]
+    return [row.line() for row in rows]
 
 
 @dataclass(frozen=True)
