@@ -319,3 +319,17 @@ def test_a_printer_that_does_not_hyphenate_keeps_the_hyphen():
     browser = Layout(pitch=1.27, full_width=width, vocabulary=frozenset(), hyphenates=False)
     assert hyphenating.page_text(lines).endswith("Citrixløsning, som medarbejderne kender.")
     assert browser.page_text(lines).endswith("Citrix-løsning, som medarbejderne kender.")
+
+
+def test_a_headings_lines_are_one_title_but_short_title_lines_stay_lines():
+    """Lines larger than the body text, in one font, with no gap: a wrapped heading, even before a capital and
+    however wide its letters are printed; a deliberately short line ("Referat") is not wrapped."""
+    # 100 characters of 10 pt to a full line: by its length in characters, the heading's first line looks short
+    layout = Layout(pitch=1.2, full_width=100 * 10, vocabulary=frozenset(), body_size=10)
+    heading = [PdfLine("Punkt 4: Beslutning om ensartede stillingsopslag i", 700, 14, font="Bold"),
+               PdfLine("Kløvermose Kommune", 683, 14, font="Bold")]  # fmt: skip
+    assert layout.page_text(heading) == "Punkt 4: Beslutning om ensartede stillingsopslag i Kløvermose Kommune"
+    title = [PdfLine("Referat", 700, 18, font="Bold"), PdfLine("Økonomiudvalget", 678, 18, font="Bold")]
+    assert layout.page_text(title) == "Referat\nØkonomiudvalget"
+    two = [heading[0], PdfLine("Punkt 5: Godkendelse af referat", 683, 14, font="Bold")]
+    assert layout.page_text(two) == "Punkt 4: Beslutning om ensartede stillingsopslag i\nPunkt 5: Godkendelse af referat"

@@ -218,13 +218,13 @@ class Layout:
             return False
         if new_style(above, line):  # a heading ends where the font changes
             return False
-        if above.size > (1 + SAME_SIZE_TOLERANCE) * self.body_size:  # a heading's lines, one font, no gap between
-            return not any(pattern.match(line.tekst) for _, pattern in p.HEADING_FORMS)
         first_word = line.tekst.split()[0] if line.tekst.split() else ""
         width = len(above.tekst.rstrip()) * above.size
-        return width >= SHORT_SHARE * self.full_width and (
-            width + (1 + len(first_word)) * above.size >= WRAPPED_SHARE * self.full_width
-        )
+        if width < SHORT_SHARE * self.full_width:  # ended on purpose ("Referat" above "Økonomiudvalget")
+            return False
+        if above.size > (1 + SAME_SIZE_TOLERANCE) * self.body_size:  # a heading's lines: one font, no gap between
+            return not any(pattern.match(line.tekst) for _, pattern in p.HEADING_FORMS)
+        return width + (1 + len(first_word)) * above.size >= WRAPPED_SHARE * self.full_width
 
     def crosses_page(self, last: PdfLine, first: PdfLine) -> bool:
         """A paragraph runs on from one page to the next (no gap to see, so the wording decides)."""

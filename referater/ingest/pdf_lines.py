@@ -8,6 +8,7 @@ length (pypdf gives where a run starts, not where it ends).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -18,6 +19,8 @@ from .normalize import normalize_characters
 SAME_LINE_TOLERANCE = 0.3  # runs whose baselines differ by less than this × font size share a line
 AVERAGE_CHAR_WIDTH = 0.55  # × font size; pypdf gives where a run starts, not where it ends
 TAB_GAP = 2.0  # × font size of empty space between runs: a tab stop or a table column
+# "BAAAAA+Roboto-Regular": a generator may embed one font as several subsets; the typeface is what counts.
+SUBSET_TAG = re.compile(r"^/?[A-Z]{6}\+|^/")
 COLUMN_LINES = 3  # lines of a page that start a cell at one x make it a table column ...
 COLUMN_REACH = 2.5  # ... for the lines from this × font size above its first to below its last
 
@@ -58,7 +61,7 @@ def read_lines(page) -> list[PdfLine]:
         if text and text.strip("\n"):
             x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             size = abs(font_size * (tm[3] or 1) * (cm[3] or 1)) or 1.0
-            font = str(font_dict.get("/BaseFont", "")) if font_dict else ""
+            font = SUBSET_TAG.sub("", str(font_dict.get("/BaseFont", ""))) if font_dict else ""
             for k, part in enumerate(text.split("\n")):
                 runs.append(Run(y - k * size * 1.2, x, size, part, font))
 
