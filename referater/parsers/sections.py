@@ -73,12 +73,18 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
 
 
 def bulleted_label(line: Line, all_lines: list[Line]) -> Section | None:
-    """ "  • Resumé" over a blank line: a viewer's bulleted label (a bulleted list item has no blank line after)."""
+    """ "  • Resumé" over a blank line and a body: a viewer's bulleted label.
+
+    A bulleted list item has no blank line after it, or, where a printer spaces its items, another item next.
+    """
     text = line.tekst.strip()
     label = p.LABEL_BULLET.sub("", text)
     apart = line.nummer + 1 >= len(all_lines) or all_lines[line.nummer + 1].blank
     if label == text or not apart or (kind := p.SECTION_KINDS.get(label.rstrip(":").lower())) is None:
         return None
+    following = next((later.tekst.strip() for later in all_lines[line.nummer + 1 :] if not later.blank), "")
+    if p.LABEL_BULLET.match(following) and not known_label(following):
+        return None  # the next item of a spaced list ("- Præsentation", "- Metode", …)
     return Section(text, kind, ())
 
 
