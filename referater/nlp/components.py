@@ -17,9 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .ansvarlige import Mention, OwnerRegister
+from .cues import CueIndex, compile_groups
 from .datoer import find_datoer
-from .frister import find_frister, sentences
+from .frister import find_frister
+from .fristformer import GRUPPER
 from .opgaver import find_opgaver
+from .saetninger import sentences
 
 for _name, _standard in (("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
                          ("omtaler", None), ("frister", None), ("opgaver", None)):
@@ -101,12 +104,19 @@ def _from_ner(doc: Doc, register: OwnerRegister) -> list[Mention]:
 
 
 class FristFinder:
-    """Deadlines among the dates, with owner and action."""
+    """Deadlines among the dates, with owner and action; the cue words of every form matched once."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = compile_groups(GRUPPER, nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
         moede = doc._.moededato
-        doc._.frister = (find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
-                                      date.fromisoformat(moede)) if moede else [])
+        if not moede:
+            doc._.frister = []
+        else:
+            cues = CueIndex(doc, self.matcher, doc_text(doc)) if doc._.datoer else None
+            doc._.frister = find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
+                                         date.fromisoformat(moede), cues)
         spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
                  for f in doc._.frister]
         doc.spans["frister"] = [s for s in spans if s is not None]
@@ -141,7 +151,7 @@ def make_ansvarlige(nlp: Language, name: str) -> OwnerFinder:
 
 @Language.factory("referat_frister")
 def make_frister(nlp: Language, name: str) -> FristFinder:
-    return FristFinder()
+    return FristFinder(nlp)
 
 
 @Language.factory("referat_opgaver")
