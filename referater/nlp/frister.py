@@ -16,7 +16,7 @@ from . import patterns as m
 from .ansvarlige import Mention
 from .cues import CueIndex
 from .datoer import DateExpression, shift
-from .ejere import Owners, acting_mentions, choose_owner, default_ansvarlig
+from .ejere import Saetning, acting_mentions, choose_owner, default_ansvarlig
 from .fristformer import FORMER, TIDSPLAN_AFSNIT, Form
 from .saetninger import by_sentence, clause, line_of, sentence_of, sentences
 
@@ -48,7 +48,7 @@ class Kontekst:
     afsnit: str
     moede: str  # ISO meeting date
     datoer: tuple[DateExpression, ...]  # every date of the section, in order
-    agent: bool  # someone in the sentence is given something to do
+    aktoerer: tuple[int, ...]  # where the sentence's mentions that are given something to do start
 
 
 def _opens(u: DateExpression, k: Kontekst) -> bool:
@@ -81,6 +81,7 @@ DATO_TESTS = {
     "uden_aar": lambda u, k: not _AARSTAL.search(u.tekst),
     "aar": lambda u, k: u.art in AAR_ARTER,
     "dag": lambda u, k: u.praecision == "dag",
+    "periode": lambda u, k: u.praecision not in ("dag", "uge"),
     "varighed_udtryk": lambda u, k: bool(_VARIGHED_UDTRYK.match(u.tekst)),
 }
 
@@ -99,8 +100,9 @@ def _near(k: Kontekst, gruppe: str, u: DateExpression) -> bool:
 
 def holds(k: Kontekst, gruppe: str, side: str, u: DateExpression) -> bool:
     """Whether ``gruppe`` stands at ``side`` of the date (``agent``: someone in the sentence acts)."""
-    if gruppe == "agent":
-        return k.agent
+    if gruppe == "agent":  # someone in the sentence (or clause) is given something to do
+        graenser = clause(k.tekst, u.start, u.slut, *k.saetning) if side == "klausul" else k.saetning
+        return any(graenser[0] <= a < graenser[1] for a in k.aktoerer)
     s_start, s_slut = k.saetning
     if side == "foer":
         return k.cues.before(gruppe, u.start, s_start)
@@ -164,19 +166,21 @@ def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler:
     """The deadlines in one section text, one per date per sentence."""
     if afsnit.strip().lower() in m.IKKE_FRIST_AFSNIT:
         return []
-    owners = Owners(tekst, omtaler, default_ansvarlig(tekst, omtaler))
+    standard = default_ansvarlig(tekst, omtaler)
     frister, set_ = [], set()
     saetninger = sentences(tekst)
     alle = tuple(datoer)
     for saetning, i_saetning, datoer_her in zip(saetninger, by_sentence(omtaler, saetninger),
                                                  by_sentence(datoer, saetninger)):
-        k = Kontekst(tekst, cues, saetning, afsnit, moede.isoformat(), alle, bool(acting_mentions(tekst, i_saetning)))
+        aktoerer = tuple(o.start for o in acting_mentions(tekst, i_saetning, datoer_her, saetning))
+        k = Kontekst(tekst, cues, saetning, afsnit, moede.isoformat(), alle, aktoerer)
         for u in datoer_her:
             form = None if (saetning, u.dato) in set_ else classify(u, k)
             if form is None or form.goer != "frist":
                 continue
             set_.add((saetning, u.dato))
-            frister.append(_frist(u, k, form, owners.choose(u, saetning, i_saetning, datoer_her)))
+            s = Saetning(tekst, saetning, i_saetning, datoer_her, standard, u.dato < k.moede, omtaler)
+            frister.append(_frist(u, k, form, choose_owner(s, u)))
     return sorted(frister + find_relative_frister(tekst, afsnit, datoer, omtaler, moede), key=lambda f: f.start)
 
 
@@ -200,7 +204,7 @@ def find_relative_frister(tekst: str, afsnit: str, datoer: list[DateExpression],
         dato = _anchored(tekst, match, datoer, moede)
         u = DateExpression(match.group(), match.start(), match.end(), dato or "", "", "relativ")
         i_saetning = [o for o in omtaler if saetning[0] <= o.start < saetning[1]]
-        ejer = choose_owner(tekst, u, saetning, i_saetning, None)
+        ejer = choose_owner(Saetning(tekst, saetning, i_saetning, [], None, False), u)
         frister.append(Frist(match.group(), dato, "dag" if dato else None, ejer.kanonisk if ejer else None,
                              action_phrase(tekst, match.start(), match.end(), saetning), afsnit, match.start(),
                              match.end(), True, ejer.tekst if ejer else None, ejer.art if ejer else None))

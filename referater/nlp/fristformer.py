@@ -30,6 +30,10 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "gentagelse": ("hver|hvert|hvere _? i?", "årligt|månedligt|ugentligt|løbende|årlig i?"),
     "gentagelse_saetning": ("på vanlig vis", "som vanligt", "traditionen tro", "hvert år", "hver måned",
                             "årligt|årlige|årshjul*", "lige|ulige år"),
+    # a period reported on, not a date to meet: "status for sygefravær for 1. kvartal 2025", "regnskab for 2024"
+    "om_perioden": ("for",),
+    # a hearing period ends in its deadline: "Høringsperioden løber fra 1. maj til 1. juni"
+    "hoering": ("høring*|*høring|*høringen|*høringsperiode*|indsigelse*|*indsigelsesperiode*",),
     # a meeting calendar lists dates without an action: "Møderne foreslås holdt: 10. januar, 7. februar …"
     "kalender": ("møderne|mødedatoer*|mødekalender*|mødeplan*|mødedage*",),
     # a date inside a condition: "Såfremt der indgås kontrakt i maj …", "hvis tilsagn gives i juni"
@@ -61,7 +65,7 @@ GRUPPER: dict[str, tuple[str, ...]] = {
         # formal committee prose: a treatment, approval or decision by a body
         "*behandling|behandle|godkendelse|godkendes|godkender|beslutning|beslutter|vedtages|høres|høring",
         "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes",
-        "estimeres|forhandles|udarbejdes|revideres|evalueres|følger",
+        "estimeres|forhandles|udarbejdes|revideres|evalueres|følger|orienteres|følges",
         "frem mod|imod", "sigter mod", "sigtes mod",
     ),
 }
@@ -91,10 +95,12 @@ FORMER: tuple[Form, ...] = (
     Form("kalender", "begivenhed", "kalender", "saetning"),  # "Møderne foreslås holdt: 10. januar …"
     Form("forloeb", "fortid", dato="forloeb"),  # the case's trail: "16-08-2022 Plan- og Tryghedsudvalget"
     Form("tidslinje", "frist", dato="tidslinje"),  # "- 12. juni: Status på budgettet"
+    Form("frist_forled", "frist", "frist_forled", "foer"),  # "senest den 27. august", "inden 1. april"
+    Form("om_perioden", "maaling", "om_perioden", "foer", dato="periode"),  # "sygefravær for 1. kvartal 2025"
     Form("klar_til", "frist", "klar_til", "foer"),  # "… ordningen til opstart 1. august 2025"
     Form("start_aaben", "start", "start_aaben", "efter"),  # "Fra uge 13 og frem vil analysen …"
     Form("start_med_pligt", "frist", "start", "foer", dato="dag", kraever=("pligt", "saetning_foer")),
-    Form("start_med_agent", "frist", "start", "foer", dato="dag", kraever=("agent", "saetning")),
+    Form("start_med_agent", "frist", "start", "foer", dato="dag", kraever=("agent", "klausul")),
     Form("start", "start", "start", "foer"),  # "Der er behov for elever fra sommeren 2025 …"
     Form("start_udsagn", "start", "start_udsagn", "foer"),  # "Taksterne træder i kraft den 1. januar 2026."
     Form("begyndelse", "start", dato="begyndelse"),  # "primo 2025", "i starten af året"
@@ -102,9 +108,9 @@ FORMER: tuple[Form, ...] = (
     Form("gentagelse_saetning", "gentagelse", "gentagelse_saetning", "saetning", dato="uden_aar"),
     Form("tidsplan", "frist", dato="tidsplan"),  # every future date of a Tidsplan section
     Form("sat_til", "frist", "sat_til", "foer"),  # "Fristen fastsættes til den 15. oktober 2025."
+    Form("hoeringsperiode", "frist", "varighed", "foer", kraever=("hoering", "saetning")),  # "… høring til 1. juni"
     Form("varighed", "varighed", "varighed", "foer"),  # "dækket ind til udgangen af 2025"
     Form("varighed_udtryk", "varighed", dato="varighed_udtryk"),  # "ved udgangen af 2025", "året ud"
-    Form("frist_forled", "frist", "frist_forled", "foer"),  # "senest den 27. august", "inden 1. april"
     Form("betingelse", "betingelse", "betingelse", "klausul_foer"),  # "Såfremt der indgås kontrakt i maj …"
     Form("aar_med_cue", "frist", "cue", "naer", dato="aar"),  # "i 2025 skal afholdes"
     Form("aar", "maaling", dato="aar"),  # "hvis de i 2023 og i 2024 har haft lavt fravær"
