@@ -322,6 +322,13 @@ def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]]) ->
     return forkortelser
 
 
+def kind_of(navn: str, standard: str = "enhed") -> str:
+    """The kind a name's head word gives it ("Ekstern konsulent" → ekstern), else ``standard``."""
+    if _ROLLE.fullmatch(navn.strip()):
+        return "rolle"
+    return _HOVED_ART.get(_head_of(navn), standard)
+
+
 def _head_of(navn: str) -> str:
     lav = navn.lower()
     return next((h for h in sorted(_HOVED_ART, key=len, reverse=True) if lav.endswith(h)), "")

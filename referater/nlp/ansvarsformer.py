@@ -28,7 +28,8 @@ HOVEDORD: dict[str, tuple[str, ...]] = {
     "ekstern": (
         "styrelse", "styrelsen", "ministerium", "ministeriet", "ministeren", "regering", "regeringen",
         "regionen", "regionsråd", "regionsrådet", "fonden", "politi", "politiet", "folketinget", "tilsynet",
-        "selskabet", "revisionen", "revisoren", "konsulenten", "konsulenterne", "rådgiveren", "rådgiverne",
+        "selskabet", "revisionen", "revisor", "revisoren", "konsulent", "konsulenten", "konsulenterne", "rådgiver",
+        "rådgiveren", "rådgiverne", "direktorat", "direktoratet", "agentur", "agenturet",
         "leverandøren", "leverandørerne", "entreprenøren", "forpagter", "forpagteren", "byder", "byderen", "staten",
         "bydere", "byderne", "ombudsmanden", "ankestyrelsen", "domstolen",
     ),
@@ -130,14 +131,14 @@ HANDLINGSVERBER = (
     "igangsætter", "sender", "indsender", "vedtager", "præsenterer", "leverer", "gennemfører", "udfører",
     "færdiggør", "afslutter", "indkalder", "fremsender", "offentliggør", "udbyder", "tilbyder", "etablerer",
     "implementerer", "evaluerer", "reviderer", "udpeger", "ansætter", "forventes", "bedes", "bemyndiges",
-    "pålægges",
+    "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer",
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").
 BESTILLER_EFTER = r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
 VERBER = ("drøfter", "orienterer", "anbefaler", "vurderer", "arbejder", "tager", "får",
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
-          "begynder", "modtager", "afventer", "overtager", "varetager", "påtager", "koordinerer")
+          "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer", "udsender")
 VERBALENDELSER = ("erer", "sætter", "lægger", "fører", "tager", "giver")
 # Words that may stand between a subject and its verb ("administrationen i januar udvælger" is handled
 # by skipping the date; these are the adverbs).
@@ -160,7 +161,7 @@ MODTAGER_FOER = (r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orie
 # The agent of a passive: "godkendt af de 5 kommuner", "vedtages af Folketinget".
 AGENT_FOER = r"\b\w+(?:es|et|t)\s+(?:\w+\s+)?af\s+$"
 # The treatment of a case by a body that meets: "behandling i Byrådet", "til godkendelse i KKR".
-BEHANDLING_FOER = (r"\b(?:\w*behandling(?:en)?|godkendelse|beslutning|forelæggelse|høring|drøftelse|"
+BEHANDLING_FOER = (r"\b(?:\w*behandling(?:en)?|godkendelse|beslutning|vedtagelse|forelæggelse|høring|drøftelse|"
                    r"\w*møde(?:t)?|workshops?|behandlet|behandles|godkendt|godkendes|vedtaget|vedtages|besluttet|"
                    r"drøftet|drøftes|forelagt|fremlagt)\s+(?:af\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:i|på|med)\s+$")
 # The source of what is awaited: "Der forventes en udmelding fra Sundhedsstyrelsen i foråret".

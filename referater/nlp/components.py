@@ -25,7 +25,7 @@ from .opgaver import find_opgaver
 from .saetninger import sentences
 
 for _name, _standard in (("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
-                         ("omtaler", None), ("frister", None), ("opgaver", None)):
+                         ("omtaler", None), ("frister", None), ("opgaver", None), ("former", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_standard)
 for _name in ("dato", "kanonisk"):
@@ -115,8 +115,9 @@ class FristFinder:
             doc._.frister = []
         else:
             cues = CueIndex(doc, self.matcher, doc_text(doc)) if doc._.datoer else None
+            doc._.former = []  # (date phrase, the form that decided it): why a date is or is not a frist
             doc._.frister = find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
-                                         date.fromisoformat(moede), cues)
+                                         date.fromisoformat(moede), cues, doc._.former)
         spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
                  for f in doc._.frister]
         doc.spans["frister"] = [s for s in spans if s is not None]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import ansvarsformer as a
-from .ansvarlige import Mention
+from .ansvarlige import Mention, kind_of
 from .datoer import DateExpression
 from .saetninger import by_sentence, clause, line_of, sentences
 from .stemming import stem_words
@@ -39,6 +39,7 @@ _DATOFORLED = re.compile(r"\s*(?:i|den|d\.)?\s*$", re.IGNORECASE)
 _LEDGRAENSE = re.compile(r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;", re.IGNORECASE)
 _HANDLINGSNAVNEORD = re.compile(r"\s+(?:" + "|".join(a.HANDLINGSNAVNEORD) + r")\w*\b", re.IGNORECASE)
 _KILDE_FOER = re.compile(a.KILDE_FOER, re.IGNORECASE)
+_PRAEPOSITION_FOER = re.compile(r"\b(?:" + "|".join(a.PRAEPOSITIONER) + r"|efter|før|inden|senest)\s+$", re.IGNORECASE)
 _KILDE_SAETNING = re.compile(a.KILDE_SAETNING, re.IGNORECASE)
 _ANSVAR_KOLONNE = re.compile(a.ANSVAR_KOLONNE, re.IGNORECASE)
 _PRONOMEN = re.compile(a.PRONOMEN_SUBJEKT)
@@ -219,7 +220,7 @@ def _table_column(s: Saetning, u: DateExpression) -> Mention | None:
     navn = celler[kolonne].strip()
     i_celle = [o for o in s.sektion if c_start <= o.start < c_slut]
     start = s.tekst.index(navn, c_start)
-    return i_celle[0] if i_celle else Mention(navn, start, start + len(navn), navn, "enhed")
+    return i_celle[0] if i_celle else Mention(navn, start, start + len(navn), navn, kind_of(navn))
 
 
 def _source(s: Saetning, u: DateExpression) -> Mention | None:
@@ -260,8 +261,11 @@ def _same_thing(s: Saetning, u: DateExpression) -> Mention | None:
             continue
         anden = Saetning(s.tekst, graenser, omtaler, [], None, False)
         for x in re.finditer(r"[\wæøå]{4,}", s.tekst[graenser[0]:graenser[1]]):
-            if stem_words(x.group())[0] != stamme:
-                continue
+            anden_stamme = stem_words(x.group())[0]
+            kort, lang = sorted((stamme, anden_stamme), key=len)
+            if len(kort) < 5 or not lang.endswith(kort) or _PRAEPOSITION_FOER.search(
+                    s.tekst, max(0, graenser[0] + x.start() - 12), graenser[0] + x.start()):
+                continue  # "trafiktælling" ~ "tælling", but not "senest 4 uger efter høringsfristen"
             ejer = _actor_of(anden, graenser[0] + x.start())
             if ejer:
                 return ejer
@@ -288,8 +292,8 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("handler", _acting),  # "Kommunerne skal …", "I august igangsætter Styrelsen …"
     ("genitiv", _genitive_actor),  # "fagudvalgenes drøftelse … frem mod … den 22. maj"
     ("agent", _passive_agent),  # "… godkendt af de 5 kommuner"
-    ("behandling", _treating_body),  # "1. behandling af budgettet i Byrådet den 5. september"
     ("moede", _meeting_body),  # "på Økonomiudvalget den 4. februar", "forelægges udvalget i januar"
+    ("behandling", _treating_body),  # "… til godkendelse i KKR og herefter i kommunerne i august"
     ("kilde", _source),  # "Der forventes en udmelding fra Sundhedsstyrelsen i foråret"
     ("pronomen", _pronoun),  # "Kommunerne skal indsende planer. De skal være færdige inden 1. maj."
     ("handler_i_saetningen", _acting_in_sentence),  # "Chefforum drøftede temamødet den 8. april, hvor …"

@@ -162,8 +162,9 @@ def _with_trigger(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> t
 
 
 def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler: list[Mention],
-                 moede: date, cues: CueIndex) -> list[Frist]:
-    """The deadlines in one section text, one per date per sentence."""
+                 moede: date, cues: CueIndex, former: list | None = None) -> list[Frist]:
+    """The deadlines in one section text, one per date per sentence; ``former`` (if given) receives
+    (date phrase, name of the form that decided it) for every date, to explain the decision."""
     if afsnit.strip().lower() in m.IKKE_FRIST_AFSNIT:
         return []
     standard = default_ansvarlig(tekst, omtaler)
@@ -176,6 +177,8 @@ def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler:
         k = Kontekst(tekst, cues, saetning, afsnit, moede.isoformat(), alle, aktoerer)
         for u in datoer_her:
             form = None if (saetning, u.dato) in set_ else classify(u, k)
+            if former is not None:
+                former.append((u.tekst, form.navn if form else None))
             if form is None or form.goer != "frist":
                 continue
             set_.add((saetning, u.dato))
