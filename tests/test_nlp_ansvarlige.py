@@ -147,6 +147,14 @@ OWNER_CASES = [
      [("2026-03-31", "Vejdirektoratet", "ekstern"), ("2026-05-15", "Vejdirektoratet", "ekstern")]),
     ("Foreningerne skal søge om tilskud senest 1. april 2026. De skal aflevere regnskab inden 1. oktober 2026.",
      [("2026-04-01", "Foreningerne", "rolle"), ("2026-10-01", "Foreningerne", "rolle")]),
+    ("Sagen behandles på Kommunalbestyrelsens møde den 30. september 2026.",
+     [("2026-09-30", "Kommunalbestyrelsen", "organ")]),
+    ("Nordby Kommune og Region Syd skal indgå en aftale inden 1. marts 2027.",
+     [("2027-03-01", "Nordby Kommune", "kommunen")]),
+    ("Administrationen forventer at fremlægge en sag i juni 2026.", [("2026-06-30", "Administrationen", "enhed")]),
+    ("Administrationen forventer, at leverandøren er klar i juni 2026.", [("2026-06-30", "leverandøren", "ekstern")]),
+    ("Sagen går videre til Byrådet. BY behandler sagen den 2. oktober 2026.",
+     [("2026-10-02", "Byrådet (BY)", "organ")]),
 ]
 
 

@@ -319,6 +319,11 @@ def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]]) ->
         initialer = _initials(navn)
         if len(initialer) >= 2 and initialer in brugte:
             forkortelser.setdefault(initialer, (f"{navn} ({initialer})", "organ"))
+    for forkortelse in brugte - forkortelser.keys():  # the first letters of a one-word body: "BY" for "Byrådet"
+        navn = next((n for n in organer if " " not in n and "-" not in n and n[:len(forkortelse)].upper() == forkortelse
+                     and n[:1].isupper()), None)
+        if navn:
+            forkortelser[forkortelse] = (f"{navn} ({forkortelse})", "organ")
     return forkortelser
 
 

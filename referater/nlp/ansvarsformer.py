@@ -140,6 +140,9 @@ VERBER = ("drøfter", "orienterer", "anbefaler", "vurderer", "arbejder", "tager"
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
           "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer", "udsender")
 VERBALENDELSER = ("erer", "sætter", "lægger", "fører", "tager", "giver")
+# Verbs of planning followed by "at" and an infinitive: the subject acts ("Administrationen forventer at
+# fremlægge en sag i juni"); with a comma and "at" they expect something of others.
+PLANVERBER = ("forventer", "planlægger", "påtænker", "regner", "agter", "sigter")
 # Words that may stand between a subject and its verb ("administrationen i januar udvælger" is handled
 # by skipping the date; these are the adverbs).
 MELLEMADVERBIER = ("også", "derfor", "nu", "fortsat", "desuden", "endvidere", "løbende", "samtidig", "selv",

@@ -62,13 +62,17 @@ DATE_PATTERNS = {
                 rf"|(?P<maaned>{_MAANED})\b(?:\s+(?P<aar2>{_AAR})\b)?)",
     "i_aar": rf"\bi\s+(?:løbet\s+af\s+)?(?P<aar>{_AAR})\b(?![-/])",
     "aarsskifte": rf"\bved\s+årsskiftet\b(?:\s+(?P<aar>{_AAR})\b)?",
-    "dette_aar": r"\b(?:i\s+år|i\s+indeværende\s+år|året\s+ud)\b",
+    "dette_aar": r"\b(?:i\s+år|i\s+indeværende\s+år|året\s+ud|(?:sidst|senere)\s+på\s+året|(?:inden|ved|før)\s+årets\s+udgang"
+                 r"|i\s+løbet\s+af\s+året)\b",
     "naeste_aar": r"\b(?:i\s+)?næste\s+år\b",
     # "inden for 14 dage", "indenfor to uger": counted from the meeting, where the decision was taken
     "inden_for": rf"\binden\s*for\s+(?P<antal>\d{{1,3}}|{_alternation(m.TAL)})"
                  rf"\s+(?P<enhed>{_alternation(m.ENHEDER)})\b",
     "aarstid": rf"(?P<fra>\bfra\s+)?\b(?P<tid>{_AARSTID})\b(?:\s+(?P<aar>{_AAR})\b)?",
     "kvartal": _ORDINAL + rf"kvartal\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
+    "q_kvartal": rf"\b(?-i:[QK])(?P<n>[1-4])(?:[ .-]*(?P<aar>{_AAR})\b)?(?![\w/])",  # "Q3 2026", "K1-2027"
+    # a year that heads a timetable line: "2026: Udbud", "- 2027 – Ibrugtagning"
+    "aar_linje": rf"(?:(?<=^)|(?<=\n)|(?<=\n- )|(?<=\n– )|(?<=\n• )|(?<=^- ))(?P<aar>{_AAR})(?=[ \t]*(?::|[-–][ \t]))",
     "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
     # "budgetåret 2026", "regnskabsår 2025": the year's end
     "budgetaar": rf"\b(?:budget|regnskabs)år(?:et)?\s+(?P<aar>{_AAR})\b",
@@ -242,7 +246,8 @@ RESOLVERS = {
     "dette_aar": lambda g, mo: (date(mo.year, 12, 31), "aar"),
     "naeste_aar": lambda g, mo: (date(mo.year + 1, 12, 31), "aar"),
     "aarstid": _aarstid, "kvartal": _kvartal, "halvaar": _halvaar, "ferie": _ferie, "inden_for": _inden_for,
-    "budgetaar": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"), "dageliste": lambda g, mo: _dag(g | {"forkortet": None}, mo),
+    "budgetaar": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"), "aar_linje": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"),
+    "q_kvartal": lambda g, mo: _kvartal(g, mo), "dageliste": lambda g, mo: _dag(g | {"forkortet": None}, mo),
 }
 
 

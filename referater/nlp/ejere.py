@@ -22,6 +22,9 @@ _ORD = re.compile(r"[\wæøåÆØÅ]+")
 _FORTID_UDSAGN = re.compile(a.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _PASSIV = re.compile(a.PASSIV_EFTER, re.IGNORECASE)
 _BESTILLER = re.compile(a.BESTILLER_EFTER, re.IGNORECASE)
+_OG = re.compile(r"\s*(?:,|og|&|samt)\s*", re.IGNORECASE)
+_PLAN_AT = re.compile(r"\s+(?:med\s+)?at\s", re.IGNORECASE)  # "forventer at kunne fremlægge" (no comma: the subject acts)
+_PLANVERBER = set(a.PLANVERBER)
 _AGENT_FOER = re.compile(a.AGENT_FOER, re.IGNORECASE)
 _BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)
 _ANSVAR = re.compile(r"\b(?:" + "|".join(a.ANSVAR_UDSAGN) + r")\s+$", re.IGNORECASE)
@@ -37,6 +40,7 @@ _DATOFORLED = re.compile(r"\s*(?:i|den|d\.)?\s*$", re.IGNORECASE)
 # Inside a comma clause, a new clause starts at "og at", "samt at", "men", "hvorefter": "KKR behandler … inden
 # sommeren og at det efterfølgende kommer til beslutning i kommunerne i august".
 _LEDGRAENSE = re.compile(r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;", re.IGNORECASE)
+_MOEDE_EFTER = re.compile(r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*)?", re.IGNORECASE)
 _HANDLINGSNAVNEORD = re.compile(r"\s+(?:" + "|".join(a.HANDLINGSNAVNEORD) + r")\w*\b", re.IGNORECASE)
 _KILDE_FOER = re.compile(a.KILDE_FOER, re.IGNORECASE)
 _PRAEPOSITION_FOER = re.compile(r"\b(?:" + "|".join(a.PRAEPOSITIONER) + r"|efter|før|inden|senest)\s+$", re.IGNORECASE)
@@ -89,8 +93,9 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     igangsætter Styrelsen", "Derfor skal Økonomi & Stab")."""
     if o.praeposition is not None:
         return False
-    efter = _next_word(s, o.slut)
-    if efter and _finite(efter[0], strict):
+    slut = _end_of_coordination(s, o)
+    efter = _next_word(s, slut)
+    if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):
         return True
     if not s.forbi and (_FORTID_UDSAGN.match(s.tekst, o.slut) or _PASSIV.match(s.tekst, o.slut)):
         return False
@@ -99,6 +104,15 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
         return False
     verbum_start = s.tekst.rfind(foer[-1], s.graenser[0], o.start)
     return foer[-1].lower() in _MODAL or bool(_V2_FORLED.match(s.tekst[clause_start(s, verbum_start):verbum_start]))
+
+
+def _end_of_coordination(s: Saetning, o: Mention) -> int:
+    """The end of "Greve Kommune og Region Sjælland": a coordinated subject shares its verb."""
+    slut = o.slut
+    for naeste in s.omtaler:
+        if naeste.start >= slut and _OG.fullmatch(s.tekst, slut, naeste.start):
+            slut = naeste.slut
+    return slut
 
 
 def clause_start(s: Saetning, position: int) -> int:
@@ -171,7 +185,7 @@ def _treating_body(s: Saetning, u: DateExpression) -> Mention | None:
     """ "1. behandling af budgettet i Økonomiudvalget den 29. august", "til godkendelse i KKR før sommeren"."""
     k_start, k_slut = led(s, u)
     return next((o for o in s.omtaler if k_start <= o.start < k_slut and o.slut <= u.start + 1
-                 and o.art in ("organ", "rolle", "kommunen", "ekstern")
+                 and o.art in ("organ", "rolle", "kommunen", "ekstern", "enhed")
                  and _BEHANDLING_FOER.search(s.tekst[max(k_start, o.start - 60):o.start])), None)
 
 
@@ -187,6 +201,12 @@ def _meeting_body(s: Saetning, u: DateExpression) -> Mention | None:
     k_start, _ = clause(s.tekst, u.start, u.slut, *s.graenser)
     return next((o for o in s.omtaler if o.praeposition == "modtager" and o.art == "organ"
                  and k_start <= o.start and o.slut <= u.start), None)
+
+
+def _meeting_of(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "på Byrådets møde den 30. september": the body whose meeting it is."""
+    return next((o for o in s.omtaler if o.praeposition == "genitiv" and o.slut <= u.start
+                 and _MOEDE_EFTER.fullmatch(s.tekst, o.slut, u.start)), None)
 
 
 def _nearest_subject(s: Saetning, u: DateExpression) -> Mention | None:
@@ -294,6 +314,7 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("agent", _passive_agent),  # "… godkendt af de 5 kommuner"
     ("moede", _meeting_body),  # "på Økonomiudvalget den 4. februar", "forelægges udvalget i januar"
     ("behandling", _treating_body),  # "… til godkendelse i KKR og herefter i kommunerne i august"
+    ("moede_genitiv", _meeting_of),  # "Sagen behandles på Byrådets møde den 30. september"
     ("kilde", _source),  # "Der forventes en udmelding fra Sundhedsstyrelsen i foråret"
     ("pronomen", _pronoun),  # "Kommunerne skal indsende planer. De skal være færdige inden 1. maj."
     ("handler_i_saetningen", _acting_in_sentence),  # "Chefforum drøftede temamødet den 8. april, hvor …"

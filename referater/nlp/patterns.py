@@ -52,7 +52,7 @@ RELATIV_FRIST = (r"\b(?:senest|mindst|inden|min\.)\s+(?P<antal>\d{1,3}|" + "|".j
 # Words one of a pattern's matches must contain; a text without them is not scanned with it.
 DATO_FORFILTER = {
     "uge": ("uge",), "ugens_loeb": ("uge",), "naeste_uge": ("uge",), "udgangen": ("udgangen",),
-    "aarsskifte": ("årsskift",), "dette_aar": ("år",), "naeste_aar": ("næste år",),
+    "aarsskifte": ("årsskift",), "dette_aar": ("år",), "q_kvartal": ("q", "k"), "aar_linje": ("20",), "naeste_aar": ("næste år",),
     "aarstid": ("forår", "sommer", "efterår", "vinter"), "kvartal": ("kvartal",), "halvaar": ("halvår",),
     "ferie": ("ferie", "jul", "sommer"), "broek": ("/",), "inden_for": ("inden",), "dageliste": (" og ", ",", " til ", "-", "–"),
     "budgetaar": ("budgetår", "regnskabsår"),
