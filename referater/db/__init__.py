@@ -12,7 +12,7 @@ from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
-from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .frister import delete_frister, find_frister, refresh_ansvarlige, save_frister  # noqa: F401
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
 from .rows import (
@@ -87,7 +87,7 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id")],
     },
 }  # fmt: skip
-TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
+TABLES.update(nlp_tables.TABLES)  # ansvarlig, frist, opgave: what the NLP stage found
 
 KLE_CODE_COLUMNS = ("kle_hovedgruppe", "kle_gruppe", "kle_emne")  # as in publish.ensure_kle_codes
 
@@ -170,7 +170,7 @@ def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
         db["referat"].insert(referat_row(rid, referat, now(), PARSER_VERSION))
         insert_rows(db, "deltager", deltager_rows(rid, referat))
         save_punkter(db, rid, referat)
-        refresh_personer(db)
+        refresh_ansvarlige(db)
     return rid
 
 
