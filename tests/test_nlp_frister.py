@@ -39,7 +39,8 @@ CASES = [
     ("Fristen for høringssvar fastsættes til den 15. oktober 2025, kl. 12.00.", "2025-09-10", ["2025-10-15"]),
     ("Forvaltningen udarbejder et notat til udvalgets møde i november.", "2025-09-10", ["2025-11-30"]),
     ("Sagen genoptages på Økonomiudvalgets møde den 4. november 2025.", "2025-09-10", ["2025-11-04"]),
-    ("Høringsperioden løber fra den 1. september til den 29. september 2025.", "2025-08-10", []),
+    # a hearing period ends in the hearing deadline (the dev set's convention: a period gives its end)
+    ("Høringsperioden løber fra den 1. september til den 29. september 2025.", "2025-08-10", ["2025-09-29"]),
     ("Kassebeholdningen ved udgangen af 2025 forventes at udgøre 118 mio. kr.", "2025-06-17", []),
     ("Udvalget ønsker en status i juni 2026.", "2025-10-08", ["2026-06-30"]),
     ("Taksterne træder i kraft den 1. januar 2026.", "2025-10-08", []),
@@ -81,11 +82,11 @@ def test_frist_whole_with_owner_action_and_span():
     assert punkt.frister == (
         Frist("senest den 27. august 2025", "2025-08-27", "dag", "afdelingscheferne",
               "alle afdelingschefer melder en tovholder til Kommunikation", "Beslutning", start, len(tekst) - 1,
-              ansvarlig_tekst="alle afdelingschefer"),
+              ansvarlig_tekst="alle afdelingschefer", ansvarlig_type="rolle"),
     )
     assert punkt.opgaver == (
         Opgave("afdelingscheferne", "melder en tovholder til Kommunikation senest den 27. august 2025",
-               "Beslutning", "2025-08-27", "alle afdelingschefer"),
+               "Beslutning", "2025-08-27", "alle afdelingschefer", "rolle"),
     )
 
 
@@ -112,9 +113,9 @@ def test_assignments_in_beslutning():
              "HR & Løn arbejder videre med retningslinjen. Sekretariatet samler op på kommentarerne. "
              "Økonomiudvalget skal fastsætte måltallet. Chefforum kan løbende melde ind.")
     assert enriched(tekst, afsnit="Beslutning").opgaver == (
-        Opgave("Økonomi & Stab", "skal undersøge, hvordan data indgår", "Beslutning", None, "Økonomi & Stab"),
-        Opgave("HR & Løn", "arbejder videre med retningslinjen", "Beslutning", None, "HR & Løn"),
-        Opgave("Sekretariatet", "samler op på kommentarerne", "Beslutning", None, "Sekretariatet"),
+        Opgave("Økonomi & Stab", "skal undersøge, hvordan data indgår", "Beslutning", None, "Økonomi & Stab", "enhed"),
+        Opgave("HR & Løn", "arbejder videre med retningslinjen", "Beslutning", None, "HR & Løn", "enhed"),
+        Opgave("Sekretariatet", "samler op på kommentarerne", "Beslutning", None, "Sekretariatet", "enhed"),
     )
 
 

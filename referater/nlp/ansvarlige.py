@@ -77,6 +77,8 @@ _MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(a.MOEDE_MELLEMORD)})\b", re.IGNORECASE
 _MODTAGER_FOER = re.compile(a.MODTAGER_FOER, re.IGNORECASE)
 _IKKE_NAVNE = {w.lower() for w in a.IKKE_NAVNE}
 _SAMORDNET = re.compile(r"\s*(?:,|og|&)\s*")
+# "med alle afdelingschefer og deres ledere": the second stands under the first one's preposition too.
+_SAMORDNET_UNDER = re.compile(r"\s*(?:,|og|&|samt)\s+(?:(?:deres|sine|hans|hendes|disse|alle|de)\s+)?", re.IGNORECASE)
 
 
 
@@ -203,7 +205,7 @@ def _inherit_prepositions(tekst: str, omtaler: list[Mention]) -> list[Mention]:
     """The second of "med Byrådet og Direktionen" stands under the same preposition as the first."""
     for i in range(1, len(omtaler)):
         forrige, o = omtaler[i - 1], omtaler[i]
-        if o.praeposition is None and forrige.praeposition and _SAMORDNET.fullmatch(tekst, forrige.slut, o.start):
+        if o.praeposition is None and forrige.praeposition and _SAMORDNET_UNDER.fullmatch(tekst, forrige.slut, o.start):
             omtaler[i] = replace(o, praeposition=forrige.praeposition)
     return omtaler
 
