@@ -117,7 +117,8 @@ def test_cli_parse_shows_frister_and_opgaver_under_their_punkt():
     ]
 
 
-def test_datasette_facets_frister_by_ansvarlig_month_and_precision(db_path):
+def frist_json(db_path, query: str = "") -> tuple[dict, dict]:
+    """The frist table through Datasette's own client: its rows and facets (facet → value → count)."""
     import asyncio
 
     from referater.publish import make_datasette
@@ -126,13 +127,17 @@ def test_datasette_facets_frister_by_ansvarlig_month_and_precision(db_path):
 
     async def fetch():
         await datasette.invoke_startup()
-        response = await datasette.client.get(f"/{db_path.stem}/frist.json?_shape=objects&ansvarlig=afdelingscheferne")
+        response = await datasette.client.get(f"/{db_path.stem}/frist.json?_shape=objects{query}")
         assert response.status_code == 200, response.text
         return response.json()
 
     data = asyncio.run(fetch())
-    facets = {name: {v["value"]: v["count"] for v in facet["results"]}
-              for name, facet in data["facet_results"].items()}
+    return data, {name: {v["value"]: v["count"] for v in facet["results"]}
+                  for name, facet in data["facet_results"].items()}
+
+
+def test_datasette_facets_frister_by_ansvarlig_month_and_precision(db_path):
+    data, facets = frist_json(db_path, "&ansvarlig=afdelingscheferne")
     assert {name: facets[name] for name in ("ansvarlig", "maaned", "praecision")} == {
         "ansvarlig": {"afdelingscheferne": 2},
         "maaned": {"2025-04": 1, "2025-08": 1},
@@ -216,19 +221,6 @@ def test_owners_are_pooled_per_municipality_when_the_referat_names_it(tmp_path):
 
 
 def test_datasette_facets_frister_by_owner_kind(two_referater):
-    import asyncio
-
-    from referater.publish import make_datasette
-
-    datasette = make_datasette(two_referater)
-
-    async def fetch():
-        await datasette.invoke_startup()
-        response = await datasette.client.get(f"/{two_referater.stem}/frist.json?_shape=objects")
-        assert response.status_code == 200, response.text
-        return response.json()
-
-    facets = {name: {v["value"]: v["count"] for v in facet["results"]}
-              for name, facet in asyncio.run(fetch())["facet_results"].items()}
+    _, facets = frist_json(two_referater)
     assert (facets["ansvarlig_type"], facets["ansvarlig"]) == (
         {"organ": 3, "ekstern": 1}, {"Økonomiudvalget (ØU)": 3, "Rådgiveren": 1})
