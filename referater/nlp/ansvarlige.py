@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -59,11 +60,42 @@ _UBESTEMT = re.compile(r"\b(?:et|en|ét|nogle|flere|andre|ethvert|ingen|sit|sin|
 _KANONISKE_ROLLER = {f"r{i}": kanonisk for i, kanonisk in enumerate(a.KANONISKE_ROLLER.values())}
 _ROLLER = re.compile(r"\b(?:" + "|".join(f"(?P<r{i}>{p})" for i, p in enumerate(a.KANONISKE_ROLLER)) + r")\b",
                      re.IGNORECASE)
+_ROLLE_ORD = "|".join((r"\w*" if stamme.startswith("*") else "") + f"(?:{_alternation(former)})"
+                      for stamme, former in a.ROLLE_NAVNEORD.items())
 _ROLLE = re.compile(
-    rf"\b(?:(?:{'|'.join(a.ROLLE_BESTEMMER)})\s+(?:{a.ROLLE_ADJEKTIV}\s+)?(?:{'|'.join(a.ROLLE_NAVNEORD)}|ansvarlige)"
+    rf"\b(?:(?:{'|'.join(a.ROLLE_BESTEMMER)})\s+(?:{a.ROLLE_ADJEKTIV}\s+)?(?:{_ROLLE_ORD}|ansvarlige)"
     rf"|(?:hver(?:\s+enkelt)?|den\s+enkelte|det\s+enkelte|enhver)\s+(?:{'|'.join(a.ROLLE_ENTAL)})"
-    rf"|(?:{'|'.join(a.ROLLE_NAVNEORD)}))\b", re.IGNORECASE)
+    rf"|(?:{_ROLLE_ORD}))\b", re.IGNORECASE)
+# The word endings each name pattern needs: a text is only searched with the pattern around such words.
+_ENDELSER = {
+    "hoved": tuple(_HOVED_ART), "genitiv": tuple(h + "s" for h in _HOVED_ART), "navne_hoved": tuple(_NAVNE_HOVED_ART),
+    "rolle": tuple(f for former in a.ROLLE_NAVNEORD.values() for f in former) + ("ansvarlige",) + a.ROLLE_ENTAL,
+}
+_MOENSTRE = {"hoved": None, "genitiv": None, "navne_hoved": None, "rolle": None}  # filled below
+_ORD_RE = re.compile(r"[\wæøå-]+")
 _ENHED = re.compile(rf"\b{a.ENHED_MOENSTER}\b")
+_MOENSTRE.update(hoved=_HOVED, genitiv=_GENITIV, navne_hoved=_NAVNE_HOVED, rolle=_ROLLE)
+
+
+@lru_cache(maxsize=512)
+def _words(tekst: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((x.start(), x.end(), x.group().lower()) for x in _ORD_RE.finditer(tekst))
+
+
+@lru_cache(maxsize=2048)
+def names(art: str, tekst: str) -> tuple[re.Match, ...]:
+    """The matches of one name pattern ("hoved", "genitiv", "navne_hoved", "rolle") in a text, found around
+    the words with a fitting ending only: a long section is not searched word by word with every pattern."""
+    moenster, endelser, fundne = _MOENSTRE[art], _ENDELSER[art], {}
+    for start, slut, ord_ in _words(tekst):
+        if not ord_.endswith(endelser):
+            continue
+        fra = tekst.find(" ", max(0, start - 120), start) + 1 if start > 120 else 0
+        for x in moenster.finditer(tekst, fra, min(len(tekst), slut + 160)):
+            if slut in (x.end(), x.end("ord") if "ord" in moenster.groupindex else -1):
+                fundne[x.start(), x.end()] = x
+                break
+    return tuple(sorted(fundne.values(), key=lambda x: x.start()))
 _KOMMUNE = re.compile(a.KOMMUNE_MOENSTER)  # the pattern says itself where case does not matter
 _FORKORTELSE = re.compile(
     rf"(?P<navn>{a.ENHED_MOENSTER}|{_NAVN_FORLED}[A-ZÆØÅ][\wæøå-]+)\s*{a.FORKORTELSE_MOENSTER}")
@@ -125,7 +157,7 @@ class OwnerRegister:
         """Bodies in the genitive ("fagudvalgenes drøftelse"), marked so; canonical without the -s."""
         return [replace(self._mention_of(x.group()[:-1], x.start(), x.end() - 1, _HOVED_ART[x["hoved"].lower()]),
                         slut=x.end(), tekst=x.group(), praeposition="genitiv")
-                for x in _GENITIV.finditer(tekst) if _is_name(tekst, x)]
+                for x in names("genitiv", tekst) if _is_name(tekst, x)]
 
     def _mention_of(self, navn: str, start: int, slut: int, art: str) -> Mention:
         lav = navn.lower()
@@ -135,10 +167,10 @@ class OwnerRegister:
     def _pattern_mentions(self, tekst: str) -> list[Mention]:
         fundne = [Mention(x.group(), x.start(), x.end(), _KANONISKE_ROLLER[x.lastgroup], "rolle")
                   for x in _ROLLER.finditer(tekst)]
-        fundne += [self._mention(x, "rolle") for x in _ROLLE.finditer(tekst)]
-        fundne += [self._mention(x, _HOVED_ART[x["hoved"].lower()]) for x in _HOVED.finditer(tekst)
+        fundne += [self._mention(x, "rolle") for x in names("rolle", tekst)]
+        fundne += [self._mention(x, _HOVED_ART[x["hoved"].lower()]) for x in names("hoved", tekst)
                    if _is_name(tekst, x)]
-        fundne += [self._mention(x, _NAVNE_HOVED_ART[x["hoved"].lower()]) for x in _NAVNE_HOVED.finditer(tekst)
+        fundne += [self._mention(x, _NAVNE_HOVED_ART[x["hoved"].lower()]) for x in names("navne_hoved", tekst)
                    if x["ord"][0].isupper()]
         fundne += [self._mention(x, art) for regex, art in ((_SELSKAB, "ekstern"), (_ENHED, "enhed"),
                                                             (_KOMMUNE, "kommunen"), (_SAMMENSAT, "organ"))
@@ -257,9 +289,9 @@ def _opens_sentence(tekst: str, start: int) -> bool:
 def _spelling_counts(tekster: list[str]) -> dict[str, str]:
     """Each pattern name's most written spelling, by its lower-case form, counting only spellings inside a
     sentence: "administrationen", not the "Administrationen" that opens one; "Byrådet" either way."""
-    taelling = Counter(x.group() for t in tekster for regex in (_HOVED, _ROLLE) for x in regex.finditer(t)
-                       if not _opens_sentence(t, x.start()))
-    taelling.update({x.group(): 0 for t in tekster for regex in (_HOVED, _ROLLE) for x in regex.finditer(t)})
+    fundne = [(t, x) for t in tekster for art in ("hoved", "rolle") for x in names(art, t)]
+    taelling = Counter(x.group() for t, x in fundne if not _opens_sentence(t, x.start()))
+    taelling.update({x.group(): 0 for _, x in fundne})
     valgt: dict[str, str] = {}
     for stavning, _ in taelling.most_common():
         valgt.setdefault(stavning.lower(), stavning)
@@ -316,7 +348,7 @@ def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]]) ->
     for forkortelse, (navn, art) in a.KENDTE_FORKORTELSER.items():
         if forkortelse in brugte:
             forkortelser.setdefault(forkortelse, (f"{navn} ({forkortelse})", art))
-    organer = {x.group(): x for t in tekster for x in _HOVED.finditer(t) if _HOVED_ART[x["hoved"].lower()] == "organ"}
+    organer = {x.group(): x for t in tekster for x in names("hoved", t) if _HOVED_ART[x["hoved"].lower()] == "organ"}
     for navn in organer:
         initialer = _initials(navn)
         if len(initialer) >= 2 and initialer in brugte:

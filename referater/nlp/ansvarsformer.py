@@ -46,16 +46,21 @@ SELSKABSFORMER = ("A/S", "ApS", "I/S", "P/S", "K/S", "IVS", "AmbA", "F.M.B.A.")
 # Nouns for firms whose names the text lists in parentheses: "tre konsulenthuse (HP Advisory, Implement og BDO)".
 FIRMA_NAVNEORD = r"(?:konsulenthus|konsulentfirma|leverandør|rådgiver|firma|virksomhed|bydere|tilbudsgiver|revisionsfirma)\w*"
 
-# Role nouns: the stem with its inflections (regex, case ignored). With a determiner or in the plural they
-# are a collective owner of kind "rolle": "alle kommuner", "de respektive kommuner", "hver enkelt kommune",
-# "afdelingscheferne", "de kommunale daginstitutionsledere", "Formanden".
-ROLLE_NAVNEORD = (
-    r"kommun(?:er|erne)", r"forening(?:er|erne)", r"borgmest(?:eren|re|rene)", r"\w*formanden",
-    r"\w*formænd(?:ene)?", r"\w*leder(?:en|e|ne)", r"\w*chef(?:en|er|erne)", r"\w*direktør(?:en|er|erne)",
-    r"tilbudsgiver(?:en|e|ne)", r"ansøger(?:en|e|ne)", r"\w*part(?:en|er|erne)", r"\w*medarbejder(?:ne|e)",
-    r"borger(?:ne|e)", r"\w*aktør(?:en|er|erne)", r"\w*ejer(?:en|e|ne)", r"arbejdsgrupper(?:ne)?",
-    r"\w*konsulenter(?:ne)?", r"institutionsleder(?:e|ne)", r"\w*koordinator(?:en|er|erne)",
-)
+# Role nouns and the inflections that make them a collective owner of kind "rolle" (plural, or singular
+# definite): "alle kommuner", "de respektive kommuner", "afdelingscheferne", "de kommunale
+# daginstitutionsledere", "Formanden". A leading "*" lets the noun end a compound ("skoleledere").
+ROLLE_NAVNEORD: dict[str, tuple[str, ...]] = {
+    "kommune": ("kommuner", "kommunerne"), "forening": ("foreninger", "foreningerne"),
+    "borgmester": ("borgmesteren", "borgmestre", "borgmestrene"), "*formand": ("formanden", "formænd", "formændene"),
+    "*leder": ("lederen", "ledere", "lederne"), "*chef": ("chefen", "chefer", "cheferne"),
+    "*direktør": ("direktøren", "direktører", "direktørerne"),
+    "tilbudsgiver": ("tilbudsgiveren", "tilbudsgivere", "tilbudsgiverne"),
+    "ansøger": ("ansøgeren", "ansøgere", "ansøgerne"), "*part": ("parten", "parter", "parterne"),
+    "*medarbejder": ("medarbejdere", "medarbejderne"), "borger": ("borgere", "borgerne"),
+    "*aktør": ("aktøren", "aktører", "aktørerne"), "*ejer": ("ejeren", "ejere", "ejerne"),
+    "arbejdsgruppe": ("arbejdsgrupper", "arbejdsgrupperne"), "*konsulent": ("konsulenter", "konsulenterne"),
+    "*koordinator": ("koordinatoren", "koordinatorer", "koordinatorerne"),
+}
 # Singular nouns that are a role only after "hver (enkelt)", "den enkelte", "enhver": "hver enkelt kommune".
 ROLLE_ENTAL = (r"kommune", r"forening", r"skole", r"institution", r"leder", r"afdeling", r"enhed",
                r"medarbejder", r"borger", r"ansøger", r"tilbudsgiver", r"byder", r"plejecenter")

@@ -22,7 +22,7 @@ from .datoer import find_datoer
 from .frister import find_frister
 from .fristformer import GRUPPER
 from .opgaver import find_opgaver
-from .saetninger import sentences
+from .saetninger import by_sentence, sentences
 
 for _name, _standard in (("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
                          ("omtaler", None), ("frister", None), ("opgaver", None), ("former", None)):
@@ -114,7 +114,7 @@ class FristFinder:
         if not moede:
             doc._.frister = []
         else:
-            cues = CueIndex(doc, self.matcher, doc_text(doc)) if doc._.datoer else None
+            cues = CueIndex(doc, self.matcher, doc_text(doc), _sentences_with_dates(doc)) if doc._.datoer else None
             doc._.former = []  # (date phrase, the form that decided it): why a date is or is not a frist
             doc._.frister = find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
                                          date.fromisoformat(moede), cues, doc._.former)
@@ -125,6 +125,12 @@ class FristFinder:
             if span is not None:
                 span._.dato, span._.kanonisk = frist.dato, frist.ansvarlig
         return doc
+
+
+def _sentences_with_dates(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences (character ranges) that hold a date: the only ones the deadline forms look at."""
+    saetninger = sentences(doc_text(doc))
+    return [s for s, datoer in zip(saetninger, by_sentence(doc._.datoer, saetninger)) if datoer]
 
 
 class OpgaveFinder:

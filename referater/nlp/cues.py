@@ -53,14 +53,19 @@ def compile_groups(grupper: dict[str, tuple[str, ...]], vocab: Vocab) -> Matcher
 
 
 class CueIndex:
-    """Where each group's phrases occur in one Doc, as character spans sorted by start."""
+    """Where each group's phrases occur in one Doc, as character spans sorted by start; only the given
+    stretches (the sentences that hold a date) are matched, as no form looks outside a date's sentence."""
 
-    def __init__(self, doc: Doc, matcher: Matcher, tekst: str):
+    def __init__(self, doc: Doc, matcher: Matcher, tekst: str, straekninger: list[tuple[int, int]] | None = None):
         self.tekst = tekst
         self.spans: dict[str, list[tuple[int, int]]] = {}
         strings = doc.vocab.strings
-        for match_id, start, slut in matcher(doc):
-            self.spans.setdefault(strings[match_id], []).append((doc[start].idx, doc[slut - 1].idx + len(doc[slut - 1])))
+        dele = [doc[:]] if straekninger is None else [
+            s for s in (doc.char_span(a, b, alignment_mode="expand") for a, b in straekninger) if s is not None]
+        for del_ in dele:
+            for match_id, start, slut in matcher(del_):
+                first, last = doc[del_.start + start], doc[del_.start + slut - 1]
+                self.spans.setdefault(strings[match_id], []).append((first.idx, last.idx + len(last)))
         for liste in self.spans.values():
             liste.sort()
         self._starts = {navn: [s for s, _ in liste] for navn, liste in self.spans.items()}

@@ -72,7 +72,7 @@ DATE_PATTERNS = {
     "kvartal": _ORDINAL + rf"kvartal\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
     "q_kvartal": rf"\b(?-i:[QK])(?P<n>[1-4])(?:[ .-]*(?P<aar>{_AAR})\b)?(?![\w/])",  # "Q3 2026", "K1-2027"
     # a year that heads a timetable line: "2026: Udbud", "- 2027 – Ibrugtagning"
-    "aar_linje": rf"(?:(?<=^)|(?<=\n)|(?<=\n- )|(?<=\n– )|(?<=\n• )|(?<=^- ))(?P<aar>{_AAR})(?=[ \t]*(?::|[-–][ \t]))",
+    "aar_linje": rf"(?m)^(?:[-–•*][ \t]*)?(?P<aar>{_AAR})(?=[ \t]*(?::|[-–][ \t]))",
     "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
     # "budgetåret 2026", "regnskabsår 2025": the year's end
     "budgetaar": rf"\b(?:budget|regnskabs)år(?:et)?\s+(?P<aar>{_AAR})\b",
@@ -84,6 +84,7 @@ DATE_PATTERNS = {
     "ferie": rf"\b(?:inden|før|op\s+til)\s+(?P<ferie>{_FERIE})\b(?:\s+(?P<aar>{_AAR})\b)?",
 }
 _COMPILED = {art: re.compile(p, re.IGNORECASE) for art, p in DATE_PATTERNS.items()}
+_SPAN_START = {"aar_linje": "aar"}  # the span starts at this group, not at the bullet before it
 _CIFFER_FOERST = {"dag": r"\w", "numerisk": r"[\w./-]", "broek": r"[\w./-]", "dageliste": r"[\w./-]"}  # what may not touch the digits
 _FOER_SLUT = re.compile(_FOER + r"\Z", re.IGNORECASE)  # \Z: "$" also matches before a final line break
 # Two expressions joined like "marts og april", "ultimo 2022 eller primo 2023", "september-oktober"
@@ -262,7 +263,7 @@ def _candidates(tekst: str, moede: date) -> list[DateExpression]:
             dato, praecision = RESOLVERS[art](match.groupdict(), moede)
             if dato is None:
                 continue
-            start = _with_prefix(tekst, match.start()) if art in _CIFFER_FOERST else match.start()
+            start = _with_prefix(tekst, match.start()) if art in _CIFFER_FOERST else match.start(_SPAN_START.get(art, 0))
             if art in _UDLEDER_AAR and not any(v for k, v in match.groupdict().items() if "aar" in k):
                 dato = _back_if_past(tekst[:match.start()], tekst[match.end():], dato, moede)
             fundne.append(DateExpression(tekst[start:match.end()], start, match.end(), dato.isoformat(),
