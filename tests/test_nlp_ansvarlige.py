@@ -153,6 +153,13 @@ OWNER_CASES = [
      [("2027-03-01", "Nordby Kommune", "kommunen")]),
     ("Administrationen forventer at fremlægge en sag i juni 2026.", [("2026-06-30", "Administrationen", "enhed")]),
     ("Administrationen forventer, at leverandøren er klar i juni 2026.", [("2026-06-30", "leverandøren", "ekstern")]),
+    ("Plejehjemmene i Nordby Kommune skal have ny sygeplejeordning senest 1. juni 2026.",
+     [("2026-06-01", "Plejehjemmene", "enhed")]),
+    ("Byder skal aflevere sit tilbud senest den 3. marts 2026.", [("2026-03-03", "Byder", "ekstern")]),
+    ("Sagen behandles af Økonomiudvalget den 8. september 2026 og Byrådet den 22. september 2026.",
+     [("2026-09-08", "Økonomiudvalget", "organ"), ("2026-09-22", "Byrådet", "organ")]),
+    ("Med aftalen forpligter Nordby Kommune sig til at etablere 20 pladser inden udgangen af 2027.",
+     [("2027-12-31", "Nordby Kommune", "kommunen")]),
     ("Sagen går videre til Byrådet. BY behandler sagen den 2. oktober 2026.",
      [("2026-10-02", "Byrådet (BY)", "organ")]),
 ]

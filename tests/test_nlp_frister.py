@@ -252,6 +252,8 @@ FORM_CASES = [
      "2026-03-01", "Sagsfremstilling", "den 9. september 2026", ["2026-09-09"]),
     ("begivenhed", "Der er lagt et program for lederdagen den 25. februar 2026.", "2026-01-10", "Sagsfremstilling",
      "den 25. februar 2026", []),
+    ("procestrin", "Evalueringen af ordningen sker ultimo 2026.", "2026-03-01", "Sagsfremstilling", "ultimo 2026",
+     ["2026-12-31"]),
     ("afholdes_med_pligt", "Informationsmødet afholdes den 4. maj 2026, og alle beboere skal inviteres.",
      "2026-03-01", "Sagsfremstilling", "den 4. maj 2026", ["2026-05-04"]),
     ("afholdes", "Generalforsamlingen afholdes 20. april 2026.", "2026-03-01", "Sagsfremstilling", "20. april 2026",

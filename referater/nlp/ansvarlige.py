@@ -218,7 +218,8 @@ def _is_name(tekst: str, x: re.Match) -> bool:
     if _UBESTEMT.search(tekst[max(0, x.start() - 12):x.start()]):
         return False
     ord_, hoved = x["ord"], x["hoved"].lower()
-    return ord_.lower() != hoved or ord_[0].isupper() or hoved.endswith(("et", "en", "ne")) or x.start() != x.start("ord")
+    return (ord_.lower() != hoved or ord_[0].isupper() or hoved.endswith(("et", "en", "ne")) or hoved in a.AGENTNAVNEORD
+            or x.start() != x.start("ord"))
 
 
 def _coordinated_acronyms(tekst: str, omtaler: list[Mention]) -> list[Mention]:

@@ -34,6 +34,9 @@ HOVEDORD: dict[str, tuple[str, ...]] = {
         "bydere", "byderne", "ombudsmanden", "ankestyrelsen", "domstolen",
     ),
 }
+# Heads that are an owner also without an article ("byder skal aflevere", "ny forpagter fra 1. august"): they
+# name someone who acts, so "et godt råd" is no body but "konsulent" is an outside party.
+AGENTNAVNEORD = ("byder", "forpagter", "konsulent", "rådgiver", "revisor", "leverandør", "entreprenør")
 # Heads that name an owner only inside a capitalised name: "Øresundsvandsamarbejdet", "Greve Svømmehal".
 NAVNE_HOVEDORD: dict[str, tuple[str, ...]] = {
     "enhed": ("svømmehal", "svømmehallen", "hal", "hallen", "bibliotek", "skole", "gymnasium", "museum",
@@ -136,7 +139,7 @@ HANDLINGSVERBER = (
     "igangsætter", "sender", "indsender", "vedtager", "præsenterer", "leverer", "gennemfører", "udfører",
     "færdiggør", "afslutter", "indkalder", "fremsender", "offentliggør", "udbyder", "tilbyder", "etablerer",
     "implementerer", "evaluerer", "reviderer", "udpeger", "ansætter", "forventes", "bedes", "bemyndiges",
-    "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer",
+    "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer", "forpligter",
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").

@@ -22,6 +22,7 @@ _ORD = re.compile(r"[\wæøåÆØÅ]+")
 _FORTID_UDSAGN = re.compile(a.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _PASSIV = re.compile(a.PASSIV_EFTER, re.IGNORECASE)
 _BESTILLER = re.compile(a.BESTILLER_EFTER, re.IGNORECASE)
+_EFTERLED = re.compile(r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne))(?=\s)")
 _OG = re.compile(r"\s*(?:,|og|&|samt)\s*", re.IGNORECASE)
 _PLAN_AT = re.compile(r"\s+(?:med\s+)?at\s", re.IGNORECASE)  # "forventer at kunne fremlægge" (no comma: the subject acts)
 _PLANVERBER = set(a.PLANVERBER)
@@ -94,7 +95,8 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     if o.praeposition is not None:
         return False
     slut = _end_of_coordination(s, o)
-    efter = _next_word(s, slut)
+    efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Greve Kommune skal", "kommunerne i kredsen skal"
+    efter = _next_word(s, efterled.end() if efterled else slut)
     if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):
         return True
     if not s.forbi and (_FORTID_UDSAGN.match(s.tekst, o.slut) or _PASSIV.match(s.tekst, o.slut)):
@@ -195,7 +197,8 @@ def _meeting_body(s: Saetning, u: DateExpression) -> Mention | None:
     2026"): it treats it then."""
     moeder = [o for o in s.omtaler if 0 <= u.start - o.slut <= a.MOEDE_AFSTAND and (
         o.praeposition in ("på", "i", "møde")
-        or (o.praeposition is None and o.art == "organ" and _KUN_DATOFORLED.fullmatch(s.tekst, o.slut, u.start)))]
+        or (o.praeposition not in ("fra", "genitiv") and o.art == "organ"
+            and _KUN_DATOFORLED.fullmatch(s.tekst, o.slut, u.start)))]  # "… og Byrådet den 25. september"
     if moeder:
         return moeder[-1]
     k_start, _ = clause(s.tekst, u.start, u.slut, *s.graenser)
@@ -239,8 +242,10 @@ def _table_column(s: Saetning, u: DateExpression) -> Mention | None:
     c_slut = c_start + len(celler[kolonne])
     navn = celler[kolonne].strip()
     i_celle = [o for o in s.sektion if c_start <= o.start < c_slut]
-    start = s.tekst.index(navn, c_start)
-    return i_celle[0] if i_celle else Mention(navn, start, start + len(navn), navn, kind_of(navn))
+    if i_celle and i_celle[0].tekst == navn:
+        return i_celle[0]
+    start = s.tekst.index(navn, c_start)  # the whole cell names the owner: "Ekstern konsulent"
+    return Mention(navn, start, start + len(navn), navn, i_celle[0].art if i_celle else kind_of(navn))
 
 
 def _source(s: Saetning, u: DateExpression) -> Mention | None:
@@ -311,8 +316,8 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("tidslinje", _timetable_line),  # "Januar 2023 - Plan- og Tryghedsudvalget godkender …"
     ("handler", _acting),  # "Kommunerne skal …", "I august igangsætter Styrelsen …"
     ("genitiv", _genitive_actor),  # "fagudvalgenes drøftelse … frem mod … den 22. maj"
-    ("agent", _passive_agent),  # "… godkendt af de 5 kommuner"
     ("moede", _meeting_body),  # "på Økonomiudvalget den 4. februar", "forelægges udvalget i januar"
+    ("agent", _passive_agent),  # "… godkendt af de 5 kommuner"
     ("behandling", _treating_body),  # "… til godkendelse i KKR og herefter i kommunerne i august"
     ("moede_genitiv", _meeting_of),  # "Sagen behandles på Byrådets møde den 30. september"
     ("kilde", _source),  # "Der forventes en udmelding fra Sundhedsstyrelsen i foråret"

@@ -38,6 +38,9 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "kalender": ("møderne|mødedatoer*|mødekalender*|mødeplan*|mødedage*",),
     # a date inside a condition: "Såfremt der indgås kontrakt i maj …", "hvis tilsagn gives i juni"
     "betingelse": ("hvis|såfremt|forudsat|dersom",),
+    # a step of a process happens then: "Evalueringen sker ultimo 2025", "Indflytningen finder sted i maj"
+    "sker": ("sker|ske", "finder|finde sted"),
+    "procesnavneord": ("*ering|*eringen|*ning|*ningen|*else|*elsen|*tion|*tionen|udbud|udbuddet|opstart|opstarten",),
     # a body's treatment of the case: "1. behandling af budgettet i Økonomiudvalget den 29. august"
     "behandling": ("*behandling|behandles|godkendelse|godkendes|godkender|forelægges|fremlægges|beslutning",),
     # a verb that sets a date: "fastsættes til den 15. oktober", "udsat til kommende møde den …"
@@ -119,6 +122,7 @@ FORMER: tuple[Form, ...] = (
     Form("begivenhed_med_pligt", "frist", "begivenhed", "foer", kraever=("begivenhed_pligt", "saetning")),
     Form("begivenhed_med_agent", "frist", "begivenhed", "foer", kraever=("agent", "saetning")),
     Form("begivenhed", "begivenhed", "begivenhed", "foer"),  # "lederdagen den 25. februar"
+    Form("procestrin", "frist", "sker", "klausul", kraever=("procesnavneord", "klausul")),  # "Evalueringen sker …"
     Form("afholdes_med_pligt", "frist", "begivenhed_udsagn", "saetning", kraever=("begivenhed_pligt", "saetning")),
     Form("afholdes", "begivenhed", "begivenhed_udsagn", "saetning"),  # "Der afholdes StoreMED-dag den …"
     Form("cue", "frist", "cue", "saetning"),  # "Sagen genoptages på Økonomiudvalgets møde den 4. november."
