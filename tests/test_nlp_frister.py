@@ -194,6 +194,7 @@ def explained(tekst: str, moede: str, afsnit: str) -> tuple[list[tuple[str, str 
 # One sentence per row of fristformer.FORMER: (form, sentence, meeting date, section, the date phrase it
 # decides, the deadlines of the sentence). Written for these tests; a new form needs a new row here.
 FORM_CASES = [
+    ("bilagsnavn", "- Bilag 2: Udkast til høringssvar, senest 1. maj 2026", "2026-03-01", "Bilag", "1. maj 2026", []),
     ("inden_for", "Indsigelser skal sendes inden for fire uger.", "2026-02-02", "Sagsfremstilling",
      "inden for fire uger", ["2026-03-02"]),
     ("frist_ord", "Svarfristen er sat til den 14. april 2026.", "2026-03-01", "Sagsfremstilling",

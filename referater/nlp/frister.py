@@ -34,6 +34,7 @@ _ETIKET = re.compile(r"[ \t]*(?:[-–•*][ \t]*)?[A-ZÆØÅ][^\n:|]{0,40}:[ \t]
 _SKILLE_EFTER = re.compile(r"[ \t]*(?:kl\.[ \t]*[\d.:–-]+[ \t]*)?(?::|[-–][ \t])")
 _I_LISTE = re.compile(r"\s*(?:,|og|eller|til|-|–)?\s*(?:og\s+)?(?:den\s+)?", re.IGNORECASE)
 _BESTEMT_NAVNEORD = re.compile(r"\w{3,}(?:en|et|ne)", re.IGNORECASE)  # "koncerten", "budgettet", "møderne"
+_SAETNINGSSKIFT = re.compile(r"[a-zæøå]\.\s+[A-ZÆØÅ]")  # "… sagen. Den …", not "1. maj"
 AAR_ARTER = ("i_aar", "dette_aar", "naeste_aar", "budgetaar")
 UNDER_TVIVL = ("aarstid", "ferie")  # seasons and holidays are vague: usikker
 
@@ -49,6 +50,12 @@ class Kontekst:
     moede: str  # ISO meeting date
     datoer: tuple[DateExpression, ...]  # every date of the section, in order
     aktoerer: tuple[int, ...]  # where the sentence's mentions that are given something to do start
+
+
+def _is_list_line(u: DateExpression, k: Kontekst) -> bool:
+    """A short line without a sentence in it: an attachment's name, not prose that ended up under "Bilag"."""
+    linje = k.tekst[slice(*line_of(k.tekst, u.start, u.slut))]
+    return len(linje.split()) <= m.BILAGSLINJE_ORD and not _SAETNINGSSKIFT.search(linje)
 
 
 def _opens(u: DateExpression, k: Kontekst) -> bool:
@@ -74,6 +81,7 @@ DATO_TESTS = {
     "inden_for": lambda u, k: u.art == "inden_for",
     "fortid": lambda u, k: u.dato < k.moede,
     "moededag": lambda u, k: u.dato == k.moede,
+    "bilagsnavn": lambda u, k: k.afsnit.strip().lower() in m.IKKE_FRIST_AFSNIT and _is_list_line(u, k),
     "forloeb": lambda u, k: u.dato == k.moede and u.art in ("numerisk", "broek") and _opens(u, k),
     "tidslinje": opens_line,
     "tidsplan": lambda u, k: k.afsnit.strip().lower().startswith(TIDSPLAN_AFSNIT),
@@ -165,8 +173,6 @@ def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler:
                  moede: date, cues: CueIndex, former: list | None = None) -> list[Frist]:
     """The deadlines in one section text, one per date per sentence; ``former`` (if given) receives
     (date phrase, name of the form that decided it) for every date, to explain the decision."""
-    if afsnit.strip().lower() in m.IKKE_FRIST_AFSNIT:
-        return []
     standard = default_ansvarlig(tekst, omtaler)
     frister, set_ = [], set()
     saetninger = sentences(tekst)

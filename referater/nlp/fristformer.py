@@ -90,6 +90,7 @@ class Form:
 
 
 FORMER: tuple[Form, ...] = (
+    Form("bilagsnavn", "bilag", dato="bilagsnavn"),  # "- Bilag 2: Udkast til høringssvar, senest 1. maj 2026"
     Form("inden_for", "frist", dato="inden_for"),  # "Høringssvar sendes inden for 14 dage."
     Form("frist_ord", "frist", "frist_ord", "foer"),  # "Ansøgningsfristen er den 1. juni."
     Form("beloeb", "maaling", "beloeb", "foer"),  # "… 0,5 mia. kr. i 2025"

@@ -89,8 +89,10 @@ FORTID_NAVNEORD = (r"beslutning(?:en)?", r"referat(?:et)?")
 VARIGHED_UDTRYK = r"^(?:(?:frem\s+)?til\s|året\s+ud|ved\s+udgangen)"
 # Bare-year expressions ("i 2025") only count when a cue is this close, inside the same clause.
 AAR_NAERHED_ORD = 4
-# Sections whose dates are never deadlines (attachment file names carry dates).
+# Sections whose short list lines are attachment names, whose dates are never deadlines; prose that a
+# layout put under such a heading is read as any other text.
 IKKE_FRIST_AFSNIT = ("bilag",)
+BILAGSLINJE_ORD = 16
 HANDLING_MAKS_ORD = 14
 # Words trimmed from the ends of an action phrase: they join it to its sentence, not say what is due.
 HANDLING_FYLDORD_FOER = ("samt", "og", "at", "som", "der", "hvorefter", "hvor", "så", "da", "idet", "men")
