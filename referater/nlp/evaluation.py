@@ -145,13 +145,14 @@ def _score_owner(f, g: dict, t: Counts, kinds: dict[str, str], sted: str) -> Non
 
 
 def _pair_opgaver(punkt, guld_item: dict, t: Counts) -> None:
-    fundne = [_name(o.ansvarlig) for o in punkt.opgaver]
+    fundne = [o.ansvarlig for o in punkt.opgaver]
     for g in guld_item.get("assignments", []):
         if g.get("uncertain"):
             continue
         t.opgaver_gold += 1
-        if _name(g["owner"]) in fundne:
-            fundne.remove(_name(g["owner"]))
+        fundet = next((f for f in fundne if owner_matches(f, g["owner"])), None)
+        if fundet is not None:
+            fundne.remove(fundet)
             t.opgaver_found += 1
 
 
