@@ -157,6 +157,20 @@ MELLEMADVERBIER = ("også", "derfor", "nu", "fortsat", "desuden", "endvidere", "
                    "efterfølgende", "herefter", "senere", "først", "gerne", "allerede", "dog", "ligeledes")
 # Verbs in the past that make a mention the one who did something, not the owner of what is still due.
 FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"
+# A place after the subject, before its verb: "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal".
+STED_EFTER = (r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne))"
+              r"(?=\s)")
+# What may open a clause before a verb-first subject (V2 order): an adverbial or a date, "I august igangsætter
+# Styrelsen …", "Derfor skal Økonomi & Stab …" — not a noun subject ("Sagen vedrører Byrådet").
+V2_FORLED = (r"^\s*(?:[-–•*]\s*)?(?:(?:i|på|fra|efter|inden|senest|derfor|herefter|dernæst|så|nu|samtidig|desuden|"
+             r"endelig|først|derefter|den|d\.)\b.*)?$")
+# Inside a comma clause, a new clause starts at "og at", "samt at", "men", "hvorefter": "KKR behandler … inden
+# sommeren og at det efterfølgende kommer til beslutning i kommunerne i august".
+LEDGRAENSE = r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;"
+# A body's meeting in the genitive, right before its date: "på Byrådets møde den 30. september".
+MOEDE_EFTER = r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*)?"
+# The definite noun that opens a clause: its subject ("Screeningen forgår …", "Analysen skal være …").
+SUBJEKT_NAVNEORD = r"\s*(?:[-–•*]\s*)?(?:at\s+|og\s+)?(?P<ord>[A-ZÆØÅa-zæøå]{4,}(?:en|et|ne))\b"
 # A passive verb after the mention: it is acted upon ("Sagen behandles", "Udvalget orienteres").
 PASSIV_EFTER = r"\s+(?:\w+\s+)?\w{3,}es\b"
 # Prepositions before a mention make it a place or recipient, not the one who acts.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import ansvarsformer as a
 from .ansvarlige import Mention, kind_of
@@ -22,7 +22,7 @@ _ORD = re.compile(r"[\wæøåÆØÅ]+")
 _FORTID_UDSAGN = re.compile(a.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _PASSIV = re.compile(a.PASSIV_EFTER, re.IGNORECASE)
 _BESTILLER = re.compile(a.BESTILLER_EFTER, re.IGNORECASE)
-_EFTERLED = re.compile(r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne))(?=\s)")
+_EFTERLED = re.compile(a.STED_EFTER)
 _OG = re.compile(r"\s*(?:,|og|&|samt)\s*", re.IGNORECASE)
 _PLAN_AT = re.compile(r"\s+(?:med\s+)?at\s", re.IGNORECASE)  # "forventer at kunne fremlægge" (no comma: the subject acts)
 _PLANVERBER = set(a.PLANVERBER)
@@ -31,17 +31,14 @@ _BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)
 _ANSVAR = re.compile(r"\b(?:" + "|".join(a.ANSVAR_UDSAGN) + r")\s+$", re.IGNORECASE)
 _POLITISK = re.compile(r"^(?:" + "|".join(a.POLITISKE_ORGANER) + r")$", re.IGNORECASE)
 _HENHOLDSVIS = re.compile(r"\bhenholdsvis\b", re.IGNORECASE)
-_V2_FORLED = re.compile(r"^\s*(?:[-–•*]\s*)?(?:(?:i|på|fra|efter|inden|senest|derfor|herefter|dernæst|så|nu|"
-                        r"samtidig|desuden|endelig|først|derefter|den|d\.)\b.*)?$", re.IGNORECASE | re.DOTALL)
+_V2_FORLED = re.compile(a.V2_FORLED, re.IGNORECASE | re.DOTALL)
 _MODAL = set(a.MODALVERBER)
 _HANDLING = _MODAL | set(a.HANDLINGSVERBER)
 _VERBER = _HANDLING | set(a.VERBER)
 _ADVERBIER = set(a.MELLEMADVERBIER)
 _DATOFORLED = re.compile(r"\s*(?:i|den|d\.)?\s*$", re.IGNORECASE)
-# Inside a comma clause, a new clause starts at "og at", "samt at", "men", "hvorefter": "KKR behandler … inden
-# sommeren og at det efterfølgende kommer til beslutning i kommunerne i august".
-_LEDGRAENSE = re.compile(r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;", re.IGNORECASE)
-_MOEDE_EFTER = re.compile(r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*)?", re.IGNORECASE)
+_LEDGRAENSE = re.compile(a.LEDGRAENSE, re.IGNORECASE)
+_MOEDE_EFTER = re.compile(a.MOEDE_EFTER, re.IGNORECASE)
 _HANDLINGSNAVNEORD = re.compile(r"\s+(?:" + "|".join(a.HANDLINGSNAVNEORD) + r")\w*\b", re.IGNORECASE)
 _KILDE_FOER = re.compile(a.KILDE_FOER, re.IGNORECASE)
 _PRAEPOSITION_FOER = re.compile(r"\b(?:" + "|".join(a.PRAEPOSITIONER) + r"|efter|før|inden|senest)\s+$", re.IGNORECASE)
@@ -49,7 +46,7 @@ _KILDE_SAETNING = re.compile(a.KILDE_SAETNING, re.IGNORECASE)
 _ANSVAR_KOLONNE = re.compile(a.ANSVAR_KOLONNE, re.IGNORECASE)
 _PRONOMEN = re.compile(a.PRONOMEN_SUBJEKT)
 _KUN_DATOFORLED = re.compile(r"\s*(?:den\s+|d\.\s*)?")
-_SUBJEKT_NAVNEORD = re.compile(r"\s*(?:[-–•*]\s*)?(?:at\s+|og\s+)?(?P<ord>[A-ZÆØÅa-zæøå]{4,}(?:en|et|ne))\b")
+_SUBJEKT_NAVNEORD = re.compile(a.SUBJEKT_NAVNEORD)
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ class Saetning:
     datoer: list[DateExpression]
     standard: Mention | None
     forbi: bool  # the date lies before the meeting: a past verb does not disqualify its subject
-    sektion: list[Mention] = ()  # every mention of the section, for the context rule
+    sektion: list[Mention] = field(default_factory=list)  # every mention of the section, for the context rule
 
 
 def _finite(ord_: str, strict: bool = False) -> bool:
