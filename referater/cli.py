@@ -23,6 +23,7 @@ from .ingest.kle import read_kle_file
 from .ingest.portal import Portal, PortalError, portal_base
 from .jsonout import referat_dict
 from .nlp import load_pipeline
+from .nlp.ansvarsformer import TYPER
 from .parsers.kle import parse_kle
 from .pipeline import ingest_file, ingest_files, parse_file
 from .publish import serve_args
@@ -219,7 +220,7 @@ def parse(file, model, as_json):
         click.echo(f"  {nummer} {punkt.titel or '(uden titel)'} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
         for frist in punkt.frister:
             click.echo(f"       frist {frist.dato or '(uden dato)'} [{frist.praecision or '-'}] "
-                       f"{frist.ansvarlig or '-'}: «{frist.tekst}» i {frist.afsnit}")
+                       f"{owner_label(frist.ansvarlig, frist.ansvarlig_type, '-')}: «{frist.tekst}» i {frist.afsnit}")
         for opgave in punkt.opgaver:
             click.echo(f"       opgave {opgave.ansvarlig}: {opgave.handling}")
     for advarsel in referat.advarsler:
@@ -288,21 +289,29 @@ def search(query, db_path, limit, as_json):
 @click.option("--fra", type=click.DateTime(["%Y-%m-%d"]), help="First date (default: today, so only open frister).")
 @click.option("--til", type=click.DateTime(["%Y-%m-%d"]), help="Last date.")
 @click.option("--ansvarlig", help="Only frister whose owner contains this text (fx 'Økonomi & Stab').")
+@click.option("--type", "ansvarlig_type", type=click.Choice(TYPER),
+              help="Only frister whose owner is of this kind (fx organ for udvalg, råd and direktion).")
 @json_option
-def frister(db_path, fra, til, ansvarlig, as_json):
-    """Open deadlines found in the referater, soonest first, with their punkt and sagsnummer.
+def frister(db_path, fra, til, ansvarlig, ansvarlig_type, as_json):
+    """Open deadlines found in the referater, soonest first, with their owner, its kind, punkt and sagsnummer.
 
-    Example: referater frister --fra 2025-08-01 --ansvarlig afdelingscheferne
+    Example: referater frister --fra 2025-08-01 --type organ --ansvarlig økonomiudvalget
     """
     fra = (fra or datetime.now()).date().isoformat()
-    rows = store.find_frister(store.open_db(db_path), fra, til and til.date().isoformat(), ansvarlig)
+    rows = store.find_frister(store.open_db(db_path), fra, til and til.date().isoformat(), ansvarlig, ansvarlig_type)
     if not rows and not as_json:
-        click.echo(f"ingen frister fra {fra}" + (f" for {ansvarlig}" if ansvarlig else ""))
+        filtre = " ".join(f"for {f}" for f in (ansvarlig, ansvarlig_type) if f)
+        click.echo(f"ingen frister fra {fra}" + (f" {filtre}" if filtre else ""))
     emit_rows(rows, as_json, frist_lines)
 
 
+def owner_label(ansvarlig: str | None, art: str | None, ingen: str = "(ingen ansvarlig nævnt)") -> str:
+    """ "Økonomiudvalget (ØU) [organ]": the owner and its kind."""
+    return f"{ansvarlig} [{art}]" if ansvarlig and art else ansvarlig or ingen
+
+
 def frist_lines(row: dict) -> tuple[str, str]:
-    ansvarlig = row["ansvarlig"] or "(ingen ansvarlig nævnt)"
+    ansvarlig = owner_label(row["ansvarlig"], row["ansvarlig_type"])
     usikker = " (usikker)" if row["usikker"] else ""
     sag = f", sag {row['sagsnummer']}" if row["sagsnummer"] else ""
     return (f"{row['dato']} [{row['praecision']}] {ansvarlig}: {row['handling']}{usikker}",

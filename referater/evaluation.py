@@ -15,7 +15,7 @@ from .evaluation_exports import main as exports_main
 from .evaluation_real import main as real_main
 from .ingest import load_tekst
 from .layout_result import layout_result
-from .nlp.evaluation import nlp_report
+from .nlp.evaluation import dev_set_report, nlp_report
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> None:
     if gold_files:  # frister, ansvarlige and opgaver against the hand-annotated gold
         print()
         print("\n".join(nlp_report(gold_files, EXAMPLES)))
+        print("\n" + "\n".join(dev_set_report(gold_files, EXAMPLES, verbose=verbose)))  # ../shared/real/frister
     print()
     real_main(["-v"] if verbose else [])  # ../shared/real, when it is there
     print()

@@ -74,6 +74,7 @@ class Frist:
     slut: int
     usikker: bool = False
     ansvarlig_tekst: str | None = None  # the owner as written ("alle afdelingschefer")
+    ansvarlig_type: str | None = None  # person, rolle, organ, enhed, ekstern, kommunen
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Opgave:
     afsnit: str
     frist: str | None = None  # ISO date of the linked deadline
     ansvarlig_tekst: str | None = None  # the owner as written
+    ansvarlig_type: str | None = None  # person, rolle, organ, enhed, ekstern, kommunen
 
 
 @dataclass(frozen=True)

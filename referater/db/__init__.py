@@ -16,7 +16,7 @@ from . import dokument as dokument_tables
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .dokument import TEXTLESS_SQL, referater_by_age, save_dokument, stored_payload  # noqa: F401
-from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .frister import delete_frister, find_frister, refresh_ansvarlige, save_frister  # noqa: F401
 from .dedupe import save_merged
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
@@ -95,7 +95,7 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id")],
     },
 }  # fmt: skip
-TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
+TABLES.update(nlp_tables.TABLES)  # ansvarlig, frist, opgave: what the NLP stage found
 TABLES.update(dokument_tables.TABLES)  # the stored text `reparse` parses again
 
 KLE_CODE_COLUMNS = ("kle_hovedgruppe", "kle_gruppe", "kle_emne")  # as in publish.ensure_kle_codes
@@ -206,7 +206,7 @@ def save_referat(db: sqlite_utils.Database, referat: Referat, payload: bytes | N
             save_dokument(db, rid, referat, payload, payload_version)
         insert_rows(db, "deltager", deltager_rows(rid, referat))
         save_punkter(db, rid, referat)
-        refresh_personer(db)
+        refresh_ansvarlige(db)
     return rid
 
 

@@ -28,6 +28,26 @@ def m001_release_0_1_0(db: sqlite_utils.Database) -> None:
     """The shape of release 0.1.0, the first one with users: the baseline, nothing to change."""
 
 
+@migrations()
+def m002_person_becomes_ansvarlig(db: sqlite_utils.Database) -> None:
+    """Owners are of six kinds now, not only persons: table person becomes ansvarlig and frist/opgave.person_id
+    becomes ansvarlig_id (SQLite rewrites the foreign keys). Each owner gets its matching key, so later
+    referater find it; its kind is filled when a referat naming it is ingested again (``ingest --force``)."""
+    from .frister import owner_key
+
+    if not db["person"].exists():
+        return
+    db.execute("alter table person rename to ansvarlig")
+    for column in ("type", "kommune", "noegle"):
+        db["ansvarlig"].add_column(column, str)
+    for aid, navn in db.execute("select id, navn from ansvarlig").fetchall():
+        db.execute("update ansvarlig set noegle = ? where id = ?", [owner_key(navn) or navn.casefold(), aid])
+    for table in ("frist", "opgave"):
+        if db[table].exists() and "person_id" in db[table].columns_dict:
+            db.execute(f"drop index if exists idx_{table}_person_id")
+            db.execute(f"alter table [{table}] rename column person_id to ansvarlig_id")
+
+
 def migrate(db: sqlite_utils.Database, ensure_shape: Callable[[sqlite_utils.Database], None]) -> list[str]:
     """Bring a database to this release's shape; return the names of the migrations that ran."""
     if not db["referat"].exists():  # a new database: today's shape, and nothing to migrate

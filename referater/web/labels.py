@@ -55,6 +55,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "ja_nej": {"0": "nej", "1": "ja"},
 }
+# Table ansvarlig names its owner-kind column plainly "type"; the two sets of codes do not overlap.
+LABELS["type"] = {**LABELS["type"], **LABELS["ansvarlig_type"]}
 
 # Column (in any table or query, case-insensitive) → the kind of code it holds.
 COLUMN_KINDS = {
@@ -82,7 +84,7 @@ COLUMN_TITLES = {
     "tidsramme_min": "tidsramme (min.)",
     "referat_id": "referat",
     "punkt_id": "punkt",
-    "person_id": "ansvarlig",
+    "ansvarlig_id": "ansvarlig",
     "sag_id": "sag",
     "antal_punkter": "antal punkter",
     "antal_advarsler": "antal advarsler",
