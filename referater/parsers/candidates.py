@@ -17,11 +17,12 @@ from .fields import decode_sagsnummer, parse_sagsnummer
 from .toc import Toc, clean_title
 
 # What each kind of evidence is worth, and how a user reads it (Punkt.grundlag).
-FORM_WEIGHTS = {"punkt": 3.0, "nr": 3.0, "sag_nr": 3.0, "punkt_alene": 2.0, "tal": 1.0, "mellemrum": 0.5,
+FORM_WEIGHTS = {"punkt": 3.0, "nr": 3.0, "sag_nr": 3.0, "punkt_alene": 2.0, "tal": 1.0, "tal_alene": 1.0, "mellemrum": 0.5,
                 "klistret": 0.5, "status": 1.0, "sagsnummer": 1.0, "sektioner": 0.5, "toc_titel": 0.5}  # fmt: skip
 FORM_NAMES = {
     "punkt": "overskrift 'Punkt N Titel'", "nr": "overskrift 'Nr. N - Titel'", "sag_nr": "titel over 'Sag nr. N'",
     "punkt_alene": "overskrift 'Punkt: N' med titlen længere nede", "tal": "overskrift 'N. Titel'",
+    "tal_alene": "overskrift 'N.' med titlen længere nede",
     "mellemrum": "overskrift 'N Titel'", "klistret": "overskrift 'NTitel'", "status": "linjen 'Åben'/'Lukket'",
     "sagsnummer": "sagsnummerlinje", "sektioner": "afsnittene begynder forfra",
     "toc_titel": "titel fra indholdsfortegnelsen",
@@ -37,7 +38,7 @@ EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "daarlig_titel": (-2.0, None),
     "uden_titel": (-0.5, None),
 }
-WEAK_FORMS = {"tal", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
+WEAK_FORMS = {"tal", "tal_alene", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
 SPLIT_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "region"}  # bare numbers that may start a punkt
 NEAR = 4  # filled lines below a heading where its case number and section labels are looked for
 TITLE_BELOW = 8  # filled lines below "Punkt: N" where its title is looked for
@@ -115,7 +116,7 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
     for form, pattern in p.HEADING_FORMS:
         if match := pattern.match(text):
             heading = [line.nummer]
-            if form == "punkt_alene":
+            if form in p.NUMBER_ALONE_FORMS:
                 below = title_below(lines, line.nummer)
                 titel, lukket = clean_title(lines[below].tekst) if below is not None else ("", False)
                 heading += [below] if below is not None else []
@@ -145,11 +146,18 @@ def case_number_candidate(lines: list[Line], line: Line, first: int, toc: Toc) -
     if after is not None and is_title_shaped(lines[after].tekst):
         titel, lukket = clean_title(lines[after].tekst)
         return Candidate(line.nummer, line.nummer, (after,), None, titel, lukket, "sagsnummer")
-    title_before = before is not None and (before == 0 or lines[before - 1].blank or lines[before].run_on)
+    title_before = before is not None and (before == 0 or lines[before - 1].blank or lines[before].run_on) \
+        and not under_number_alone(lines, before, first)  # fmt: skip
     if title_before and (is_title_shaped(lines[before].tekst) or is_toc_title(lines[before].tekst, toc)):
         titel, lukket = clean_title(lines[before].tekst)
         return Candidate(line.nummer, before, (before,), None, titel, lukket, "sagsnummer")
     return Candidate(line.nummer, line.nummer, (), None, "", False, "sagsnummer")
+
+
+def under_number_alone(lines: list[Line], index: int, first: int) -> bool:
+    """The line is the title under "Punkt 3" / "3." alone: that heading's, not a case number's."""
+    above = previous_filled(lines, index, first)
+    return above is not None and heading_form(lines[above].tekst) in p.NUMBER_ALONE_FORMS
 
 
 def status_candidate(lines: list[Line], line: Line, lukket: bool) -> Candidate:
@@ -202,18 +210,24 @@ def scored(lines: list[Line], c: Candidate, toc: Toc) -> Candidate:
 
 def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str, bool]]:
     below = filled_after(lines, c.end_of_heading - 1, NEAR, skip_fields=True)
+    own = own_lines(lines, c, below)
     in_toc = bool(c.titel) and toc.span is not None and toc.has_title(c.titel)
     return [
         ("toc_titel", in_toc and c.form != "toc_titel"),
         ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers),
-        ("ikke_i_toc", c.form in WEAK_FORMS and bool(toc.entries) and not in_toc and c.nummer not in toc.numbers),
-        ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [*range(c.start, c.end_of_heading), *below])),
-        ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in own_lines(lines, c, below))),
+        ("ikke_i_toc", c.form in WEAK_FORMS and lists_open(toc) and not in_toc and c.nummer not in toc.numbers),
+        ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [*range(c.start, c.end_of_heading), *own])),
+        ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in own)),
         ("frit", c.form != "sektioner" and (c.start == 0 or lines[c.start - 1].blank)),
         ("liste", c.form in WEAK_FORMS and in_list(lines, c.start)),
         ("daarlig_titel", bool(c.titel) and not is_title_text(c.titel)),
         ("uden_titel", not c.titel),
     ]
+
+
+def lists_open(toc: Toc) -> bool:
+    """The TOC lists open punkter (a list of only the closed ones says nothing about an open heading)."""
+    return any(not entry.lukket for entry in toc.entries)
 
 
 def own_lines(lines: list[Line], c: Candidate, below: list[int]) -> list[int]:
@@ -225,15 +239,25 @@ def own_lines(lines: list[Line], c: Candidate, below: list[int]) -> list[int]:
             break
         if c.form in WEAK_FORMS and next_number(lines[i].tekst, c):
             break  # the next item of a numbered list
+        if c.nummer is not None and next_heading(lines[i].tekst, c):
+            break  # the next punkt's heading: what is below it is that punkt's
         own.append(i)
     return own
 
 
+def next_heading(text: str, c: Candidate) -> bool:
+    """A line in the candidate's own heading form with a higher number."""
+    text = text.strip()
+    matches = (pattern.match(text) for form, pattern in p.HEADING_FORMS if form == c.form)
+    return c.form not in WEAK_FORMS and any(m is not None and int(m["nummer"]) > c.nummer for m in matches)
+
+
 def next_number(text: str, c: Candidate) -> bool:
     """The line is in the candidate's form with the number after the candidate's."""
-    pattern = dict(p.HEADING_FORMS).get(c.form)
-    match = pattern.match(text.strip()) if pattern is not None and c.nummer is not None else None
-    return match is not None and int(match["nummer"]) == c.nummer + 1
+    if c.nummer is None:
+        return False
+    matches = (pattern.match(text.strip()) for form, pattern in p.HEADING_FORMS if form == c.form)
+    return any(match is not None and match["nummer"] and int(match["nummer"]) == c.nummer + 1 for match in matches)
 
 
 def in_list(lines: list[Line], index: int) -> bool:
@@ -288,10 +312,11 @@ def is_field(text: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def is_title_shaped(text: str) -> bool:
-    """Short, starts with a capital or digit, no closing punctuation: the shape of a punkt title."""
+def is_title_shaped(text: str, max_length: int = p.HEADING_MAX_LENGTH) -> bool:
+    """Short, starts with a capital or digit, no closing punctuation: the shape of a punkt title (a title under
+    its number line, "Punkt 3" / "Title", may be as long as a wrapped title)."""
     text = text.strip()
-    shaped = bool(text) and len(text) <= p.HEADING_MAX_LENGTH and not text.endswith(p.HEADING_END_PUNCTUATION) \
+    shaped = bool(text) and len(text) <= max_length and not text.endswith(p.HEADING_END_PUNCTUATION) \
         and (text[0].isupper() or text[0].isdigit()) and section_kind(text) is None  # fmt: skip
     return shaped and text not in p.NOT_HEADINGS and not is_other_line(text)
 
@@ -335,7 +360,7 @@ def title_below(lines: list[Line], index: int) -> int | None:
         text = lines[i].tekst.strip()
         if is_field(text) or parse_sagsnummer(text) is not None:
             continue
-        return i if is_title_shaped(text) else None
+        return i if is_title_shaped(text, p.TITLE_MAX_LENGTH) else None
     return None
 
 

@@ -122,24 +122,31 @@ CLOSED_GROUP = {"lukkede", "fortrolige"}
 # --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
 TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
-    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Sag 3: Title", "Dagsordenpunkt 3. Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
-    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordenspunkt|Punkt|Pkt\.?|Sag(?=\s+nr))\s*"
+    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag)\s*"
                          r"(?i:nr\.?\s*)?(?P<nummer>\d{1,4})"
                          rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
     # "Nr.142 - Title"
     ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*[-–]\s*(?P<titel>{TITLE_START}.*)$")),
     # "Punkt: 1" alone, the title a few lines further down (after the case-number block)
-    ("punkt_alene", re.compile(r"^(?i:Punkt|Pkt\.?)\s*:?\s*(?P<nummer>\d{1,4})\.?(?P<titel>)$")),
-    # "3. Title", "3.Title", "3.   Title", "3) Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
+    # "Punkt 3", "Punkt 3:", "Sag nr. 3." alone too (a table's number cell)
+    ("punkt_alene", re.compile(r"^(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag\s+nr\.?)\s*:?\s*(?P<nummer>\d{1,4})\s*[.:]?(?P<titel>)$")),
+    # "3. Title", "3.Title", "3.   Title", "3) Title", "3: Title", "3. - Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
     # page number first); the title starts with a capital or a digit ("3.2. behandling"), never "4.740.000 kr."
-    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})(?:\.|\)(?=\s))\s*(?:(?P=nummer)\.\s+)?"
-                       r"(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})(?:\.|\)(?=\s)|:(?=\s))\s*(?:(?P=nummer)\.\s+)?"
+                       r"(?:[-–]\s+)?(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    # "(3) Title": the number in brackets
+    ("tal", re.compile(r"^\((?P<nummer>\d{1,3})\)\s+(?P<titel>[A-ZÆØÅ].*)$")),
+    # "3." alone, the title on a line below (number and title in two table cells)
+    ("tal_alene", re.compile(r"^(?P<nummer>\d{1,3})\.(?P<titel>)$")),
     # "88 Title", " 1          Title": number and title in two table cells; "12 - Title"
     ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})(?:\s+[-–]\s+|\s+)(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
+# Forms printing the number alone, the title on a line below.
+NUMBER_ALONE_FORMS = {"punkt_alene", "tal_alene"}
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
 NUMBER_AFTER_TITLE = re.compile(r"^Sag\s+nr\.\s*(?P<nummer>\d{1,4})$")
 # A line that only says whether the punkt is open: "Åben", "Lukket", "Fortrolig" (one per punkt in some viewers).

@@ -274,9 +274,20 @@ def last_heading_lines(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
     seen: dict[int, list[tuple[int, str]]] = {}
     for line in lines:
         entry = toc_entry(line.tekst.strip()) if not line.blank else None
+        if entry is None and not line.blank:
+            entry = number_over_title(lines, line)
         if entry is not None and entry.nummer is not None:
             seen.setdefault(entry.nummer, []).append((line.nummer, entry.titel.lower()))
     return seen
+
+
+def number_over_title(lines: list[Line], line: Line) -> TocEntry | None:
+    """ "Punkt 3" alone, the title on the next line: the number with that title."""
+    match = next((m for form, pattern in p.HEADING_FORMS if form in p.NUMBER_ALONE_FORMS and (m := pattern.match(line.tekst.strip()))), None)
+    after = next_filled(lines, line.nummer) if match else None
+    if after is None:
+        return None
+    return TocEntry(int(match["nummer"]), clean_title(lines[after].tekst)[0], False, line.tekst)
 
 
 def printed_again(entry: TocEntry, printed: list[tuple[int, str]], after: int) -> bool:
