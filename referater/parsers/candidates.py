@@ -37,6 +37,7 @@ EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "liste": (-2.5, None),
     "daarlig_titel": (-2.0, None),
     "uden_titel": (-0.5, None),
+    "uden_afsnit": (-3.0, None),
 }
 WEAK_FORMS = {"tal", "tal_alene", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
 SPLIT_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "region"}  # bare numbers that may start a punkt
@@ -72,7 +73,8 @@ def find_candidates(lines: list[Line], toc: Toc) -> list[Candidate]:
         if line.blank:
             continue
         found += line_candidates(lines, line, toc, restart, first)
-    return sorted((scored(lines, c, toc) for c in found), key=lambda c: (c.start, c.line))
+    labelled = any(section_kind(line.tekst) in p.PUNKT_ONLY_KINDS for line in lines[first:] if not line.blank)
+    return sorted((scored(lines, c, toc, labelled) for c in found), key=lambda c: (c.start, c.line))
 
 
 def line_candidates(lines: list[Line], line: Line, toc: Toc, restart: SectionRestart, first: int) -> list[Candidate]:
@@ -201,9 +203,13 @@ class SectionRestart:
 # --- local evidence ------------------------------------------------------------------------------
 
 
-def scored(lines: list[Line], c: Candidate, toc: Toc) -> Candidate:
-    """The candidate with its local evidence and score."""
+def scored(lines: list[Line], c: Candidate, toc: Toc, labelled: bool = False) -> Candidate:
+    """The candidate with its local evidence and score; in a document whose punkter have section labels, a
+    weak heading with neither labels nor a case number under it reads like a numbered line in a body."""
     found = [name for name, present in local_evidence(lines, c, toc) if present]
+    if labelled and c.form in WEAK_FORMS and not c.lukket and not {"sagsnummer", "afsnit"} & set(found) \
+            and own_lines(lines, c, filled_after(lines, c.end_of_heading - 1, 1)):  # fmt: skip
+        found.append("uden_afsnit")
     score = FORM_WEIGHTS[c.form] + sum(EVIDENCE[name][0] for name in found)
     return Candidate(c.line, c.start, c.heading, c.nummer, c.titel, c.lukket, c.form, tuple(found), score)
 

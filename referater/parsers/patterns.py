@@ -261,6 +261,8 @@ VALUE_SECTIONS = {"punkttype", "sagen afgøres af", "beslutningskompetence", "ko
 # Order of section kinds in a punkt; where the order starts again, a heading-less document starts a punkt.
 SECTION_ORDER = {"resume": 0, "sagsfremstilling": 1, "oevrigt": 2, "indstilling": 3,
                  "indstilling_og_beslutning": 3, "beslutning": 4, "fravaerende": 5, "bilag": 6}  # fmt: skip
+# Section kinds that only occur inside a punkt ("Afbud", "Fraværende", "Bemærkninger" also head header blocks).
+PUNKT_ONLY_KINDS = {"resume", "sagsfremstilling", "indstilling", "indstilling_og_beslutning", "beslutning"}
 # Sections whose body is a list or a decision: heading-shaped lines inside them are content, not headings.
 CLOSED_SECTIONS = {"indstilling", "indstilling_og_beslutning", "beslutning", "bilag", "fravaerende"}
 ATTACHMENT_SECTION = "bilag"

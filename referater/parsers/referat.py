@@ -46,8 +46,6 @@ AGENDA_WARNING = "ingen af punkterne har en beslutning: dokumentet er vel en dag
 TOC_ONLY = "lukket punkt, kun nævnt i indholdsfortegnelsen"
 WHOLE_TEXT_WARNING = ("ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er "
                       "læst som ét punkt uden nummer og titel")
-# Section kinds that only occur inside a punkt; "Afbud"/"Fraværende" also head header blocks.
-FRAGMENT_KINDS = {"resume", "sagsfremstilling", "indstilling", "indstilling_og_beslutning", "beslutning"}
 __all__ = ["PARSER_VERSION", "UNTITLED_SECTION", "parse_referat", "parse_tekst"]
 
 
@@ -202,7 +200,7 @@ def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list
 
 def fragment_warnings(hoved: list[Line]) -> list[str]:
     """Section or decision labels before the first punkt: the document starts in the middle of a punkt."""
-    if any(section_kind(line.tekst) in FRAGMENT_KINDS for line in hoved if not line.blank):
+    if any(section_kind(line.tekst) in p.PUNKT_ONLY_KINDS for line in hoved if not line.blank):
         return ["dokumentet begynder midt i et punkt: teksten før det første punkt er gemt i hovedet"]
     return []
 
