@@ -324,7 +324,7 @@ def is_title_shaped(text: str, max_length: int = p.HEADING_MAX_LENGTH) -> bool:
     text = text.strip()
     shaped = bool(text) and len(text) <= max_length and not text.endswith(p.HEADING_END_PUNCTUATION) \
         and (text[0].isupper() or text[0].isdigit()) and section_kind(text) is None  # fmt: skip
-    return shaped and text not in p.NOT_HEADINGS and not is_other_line(text)
+    return shaped and text not in p.NOT_HEADINGS and not p.DOCUMENT_KIND_LINE.match(text) and not is_other_line(text)
 
 
 def is_toc_title(text: str, toc: Toc) -> bool:

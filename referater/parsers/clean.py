@@ -33,10 +33,14 @@ def clean_lines(text: str) -> tuple[list[Line], list[str]]:
     Run-on paragraphs of PDF transcripts are cut into the lines they once were (``runon``)."""
     raw = split_raw(normalise_characters(text))
     header = running_header(raw)
+    repeated = running_lines(raw)
     paragraphs = page_numbers([line for _, line in raw])
-    lines, noise = [], []
+    lines, noise, seen = [], [], set()
     for i, (offset, line) in enumerate(raw):
         kept, removed = strip_furniture(line, header, first=not lines)
+        if (key := furniture_key(kept)) in repeated and key in seen:  # a page header or footer printed again
+            kept, removed = "", removed + [kept.strip()]
+        seen.add(key)
         if i in paragraphs:  # "3 1. Title …", "… Kommune 1": the page number is furniture
             kept, offset = without_page_number(kept, offset, paragraphs[i])
             removed = removed + [paragraphs[i]["side"]]
@@ -77,6 +81,18 @@ def running_header(raw: list[tuple[int, str]]) -> str | None:
     if first and counts[first] >= RUNNING_HEADER_MIN_REPEATS and any(t.match(first) for t in p.TITLE_LINES):
         return first
     return None
+
+
+def furniture_key(line: str) -> str:
+    """A line without the page number a header or footer prints in it ("… – 3. juni 2025 Side 4 af 9")."""
+    return p.PAGE_NUMBER_IN_LINE.sub("", p.PAGE_OF.sub(" ", line.strip())).strip()
+
+
+def running_lines(raw: list[tuple[int, str]]) -> set[str]:
+    """Lines printed more than once in a form of page furniture (a date, a body's name, "Åbent referat")."""
+    counts = Counter(furniture_key(line) for _, line in raw if line.strip())
+    return {text for text, n in counts.items()
+            if n >= p.RUNNING_LINE_MIN_REPEATS and any(form.match(text) for form in p.RUNNING_LINES)}  # fmt: skip
 
 
 def strip_furniture(line: str, header: str | None, first: bool) -> tuple[str, list[str]]:

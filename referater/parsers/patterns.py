@@ -382,7 +382,8 @@ NOISE_LINES = [
     re.compile(r"^Vi bruger cookies\b.*$", re.I),
     re.compile(r"^Forside\s*>.*$"),  # breadcrumb navigation
     re.compile(r"^.*\bKommune\s+·\s+.*\bTlf\.?\s.*$"),  # footer address line of a web page
-    re.compile(r"^Side\s+\d{1,4}\s+af\s+\d{1,4}$", re.I),
+    re.compile(r"^Side\s+\d{1,4}(?:\s+af\s+\d{1,4})?$", re.I),  # "Side 3 af 12", "Side 3"
+    re.compile(r"^[-–]\s*\d{1,4}\s*[-–]$"),  # "- 3 -": a page number between dashes
     re.compile(r"^\d{1,3}$"),  # a bare page number
 ]
 # The column headers of an agenda viewer's table printed as a line ("Punkt Titel", "Udvalg Dato Type Hent"):
@@ -399,6 +400,18 @@ NOISE_LINE = re.compile("|".join(f"(?{'i' if x.flags & re.I else ''}:{x.pattern}
 # Page furniture inside run-on lines of converted PDFs: "… 2 <running header> Side 2 af 4 …".
 # (?<!\s): a match starts where a run of spaces starts, so a long run is scanned once, not once per space.
 PAGE_OF = re.compile(r"(?<!\s)\s*\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b\s*", re.I)
+# Lines a page header or footer prints on every page: repeated, the first one is the document's own (header),
+# every later one is furniture. Never a section label, a status line ("Åben") or decision text.
+WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+RUNNING_LINES = [
+    re.compile(r"^(?:(?:Åben|Åbent|Lukket)\s+)?(?:referat|dagsorden|beslutningsprotokol)$", re.I),  # "Åbent referat"
+    re.compile(rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:den\s+|d\.\s*)?(?:{DATE_TEXT})(?:\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?$", re.I),
+    BODY_NAME,
+    *TITLE_LINES,
+]
+RUNNING_LINE_MIN_REPEATS = 2
+DOCUMENT_KIND_LINE = RUNNING_LINES[0]  # "Referat", "Åben dagsorden": never a punkt's title
+PAGE_NUMBER_IN_LINE = re.compile(r"(?<!\s)\s+Side\s+\d{1,4}$", re.I)  # "Økonomiudvalget 03-06-2025 Side 4"
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 SOFT_HYPHEN = "\u00ad"
 # OCR letter-spacing: "B e s l u t n i n g" (at least four letters, single spaces).
