@@ -58,6 +58,11 @@ class Candidate:
     form: str
     evidence: tuple[str, ...] = ()
     score: float = 0.0
+    shape: str = ""  # how the number is printed (" N.  N. ", "N) "): headings of one document share it
+
+    @property
+    def printed_as(self) -> str:
+        return self.shape or self.form
 
     @cached_property
     def end_of_heading(self) -> int:
@@ -130,8 +135,16 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
             start = case_number_above(lines, line.nummer, first)
             if (marker := status_above(lines, start, first)) is not None:  # "Lukket" over the heading
                 start, heading, lukket = marker[0], [marker[0], *heading], lukket or marker[1]
-            return Candidate(line.nummer, start, tuple(heading), int(match["nummer"]), titel, lukket, form)
+            return Candidate(line.nummer, start, tuple(heading), int(match["nummer"]), titel, lukket, form,
+                             shape=number_shape(line.tekst, match))  # fmt: skip
     return None
+
+
+def number_shape(text: str, match) -> str:
+    """The printed shape of a heading's number: indented or not, the words and marks around the digits."""
+    prefix = text.strip()[: match.start("titel")] if match["titel"] else text.strip()
+    indented = "  " if text[:1].isspace() else ""
+    return indented + " ".join(p.DIGITS.sub("N", prefix).split())
 
 
 def status_above(lines: list[Line], index: int, floor: int) -> tuple[int, bool] | None:
@@ -211,7 +224,7 @@ def scored(lines: list[Line], c: Candidate, toc: Toc, labelled: bool = False) ->
             and own_lines(lines, c, filled_after(lines, c.end_of_heading - 1, 1)):  # fmt: skip
         found.append("uden_afsnit")
     score = FORM_WEIGHTS[c.form] + sum(EVIDENCE[name][0] for name in found)
-    return Candidate(c.line, c.start, c.heading, c.nummer, c.titel, c.lukket, c.form, tuple(found), score)
+    return Candidate(c.line, c.start, c.heading, c.nummer, c.titel, c.lukket, c.form, tuple(found), score, c.shape)
 
 
 def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str, bool]]:
@@ -223,12 +236,32 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
         ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers),
         ("ikke_i_toc", c.form in WEAK_FORMS and lists_open(toc) and not in_toc and c.nummer not in toc.numbers),
         ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [*range(c.start, c.end_of_heading), *own])),
-        ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in own)),
+        ("afsnit", c.form != "sektioner" and labels_first(lines, own)),
         ("frit", c.form != "sektioner" and (c.start == 0 or lines[c.start - 1].blank)),
         ("liste", c.form in WEAK_FORMS and in_list(lines, c.start)),
         ("daarlig_titel", bool(c.titel) and not is_title_text(c.titel)),
         ("uden_titel", not c.titel),
     ]
+
+
+def labels_first(lines: list[Line], own: list[int]) -> bool:
+    """The first line under a heading that is not a field or a case number is a section label (a numbered
+    paragraph has its own text first, even where a label follows a few lines further down)."""
+    value_next = False  # "Initialer" alone: the next line is its value
+    for i in own:
+        text = lines[i].tekst.strip()
+        if value_next or is_field(text) or is_case_line(lines[i]) or p.STATUS_LINE.match(text):
+            value_next = is_field(text) and p.FIELD_LINE.sub("", text).strip(" :") == ""
+            continue
+        return section_kind(text) is not None or opens_with_label(text)
+    return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def opens_with_label(text: str) -> bool:
+    """ "FORVENTET SAGSGANG Økonomiudvalget", "Resume Kompetenceudvalg: …": a label run into its value."""
+    words = text.strip().lower().split()
+    return any(" ".join(words[:n]) in p.SECTION_KINDS for n in range(1, min(4, len(words)) + 1))
 
 
 def lists_open(toc: Toc) -> bool:

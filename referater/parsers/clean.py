@@ -35,10 +35,14 @@ def clean_lines(text: str) -> tuple[list[Line], list[str]]:
     header = running_header(raw)
     repeated = running_lines(raw)
     paragraphs = page_numbers([line for _, line in raw])
-    lines, noise, seen = [], [], set()
+    lines, noise, seen, filled = [], [], set(), 0
     for i, (offset, line) in enumerate(raw):
+        filled += bool(line.strip())
+        if filled > p.HEADER_LINES:  # past the document's head, a header or footer line is furniture wherever it stands
+            seen |= repeated
         kept, removed = strip_furniture(line, header, first=not lines)
-        if (key := furniture_key(kept)) in repeated and key in seen:  # a page header or footer printed again
+        if (key := furniture_key(kept)) in repeated and key in seen:  # a page header or footer printed again,
+            # or printed first where the head of the document is over
             kept, removed = "", removed + [kept.strip()]
         seen.add(key)
         if i in paragraphs:  # "3 1. Title …", "… Kommune 1": the page number is furniture
@@ -89,7 +93,8 @@ def furniture_key(line: str) -> str:
 
 
 def running_lines(raw: list[tuple[int, str]]) -> set[str]:
-    """Lines printed more than once in a form of page furniture (a date, a body's name, "Åbent referat")."""
+    """Lines printed more than once in a form of page furniture (a date, a body's name, "Åbent referat"). The first
+    one is kept where it stands in the document's head (it names the meeting), removed elsewhere."""
     counts = Counter(furniture_key(line) for _, line in raw if line.strip())
     return {text for text, n in counts.items()
             if n >= p.RUNNING_LINE_MIN_REPEATS and any(form.match(text) for form in p.RUNNING_LINES)}  # fmt: skip

@@ -145,6 +145,7 @@ HEADING_FORMS = [
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
+DIGITS = re.compile(r"\d+")
 # Forms printing the number alone, the title on a line below.
 NUMBER_ALONE_FORMS = {"punkt_alene", "tal_alene"}
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
@@ -410,6 +411,7 @@ RUNNING_LINES = [
     *TITLE_LINES,
 ]
 RUNNING_LINE_MIN_REPEATS = 2
+HEADER_LINES = 12  # non-blank lines at the top of a document where its own title, body and date are printed
 DOCUMENT_KIND_LINE = RUNNING_LINES[0]  # "Referat", "Åben dagsorden": never a punkt's title
 PAGE_NUMBER_IN_LINE = re.compile(r"(?<!\s)\s+Side\s+\d{1,4}$", re.I)  # "Økonomiudvalget 03-06-2025 Side 4"
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}

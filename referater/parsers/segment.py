@@ -27,6 +27,7 @@ PAIR_EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
 # Section labels left before the first punkt (read as the header) speak against a chain starting late: a
 # numbered list inside the first punkt's body is no punkt start (a fragment pays this for every chain alike).
 LABEL_BEFORE_START = 1.5
+STARTS_PUNKT = {"afsnit", "sagsnummer", "toc_titel"}  # evidence that a line starts a punkt, whatever list came before
 LABELS_BEFORE_COUNTED = 3
 WINDOW = 40  # earlier candidates a candidate may follow directly (and any with the number before its own)
 
@@ -83,7 +84,7 @@ def best_sequence(found: list[Candidate], lines: list[Line]) -> list[tuple[Candi
             names = pair_evidence(found[i], last_numbers[i], c, filled)
             if names is None:
                 continue
-            if parents[j] is not None and found[parents[j]].line > found[i].line:
+            if parents[j] is not None and found[parents[j]].line > found[i].line and not STARTS_PUNKT & set(c.evidence):
                 names += ("listefortsaettelse",)
             total = totals[i] + c.score + sum(PAIR_EVIDENCE[name][0] for name in names)
             if total > best:
@@ -97,17 +98,18 @@ def best_sequence(found: list[Candidate], lines: list[Line]) -> list[tuple[Candi
 
 
 def list_parents(found: list[Candidate]) -> list[int | None]:
-    """For each numbered candidate the nearest earlier one in its form with the number just before, unless
+    """For each numbered candidate the nearest earlier one printed in its shape with the number just before, unless
     one with its own number comes between: a candidate following that one continues its list, and a chain
-    that skips it to reach this candidate reads the list's next item as a punkt."""
+    that skips it to reach this candidate reads the list's next item as a punkt (unless section labels, a case
+    number or the TOC say a punkt starts there)."""
     parents: list[int | None] = []
     last: dict[tuple[str, int], int] = {}  # (form, number) → latest candidate
     for j, c in enumerate(found):
-        parent = last.get((c.form, c.nummer - 1)) if c.nummer is not None else None
-        same = last.get((c.form, c.nummer)) if c.nummer is not None else None
+        parent = last.get((c.printed_as, c.nummer - 1)) if c.nummer is not None else None
+        same = last.get((c.printed_as, c.nummer)) if c.nummer is not None else None
         parents.append(parent if parent is not None and (same is None or same < parent) else None)
         if c.nummer is not None:
-            last[(c.form, c.nummer)] = j
+            last[(c.printed_as, c.nummer)] = j
     return parents
 
 
@@ -140,8 +142,8 @@ def pair_evidence(prev: Candidate, last_number: int | None, c: Candidate, filled
         names.append("blandet")
     if not same_form(prev, c):
         names.append("anden_form")
-    elif c.titel or c.nummer is not None:  # untitled, unnumbered starts must stand on their own evidence
-        names.append("samme_form")
+    elif (c.titel or c.nummer is not None) and prev.printed_as == c.printed_as:  # untitled, unnumbered starts
+        names.append("samme_form")  # must stand on their own evidence; a list item's "N." is not " N.  N. "
     if not prev.lukket and filled[c.start] - filled[prev.end_of_heading] == 0:
         names.append("uden_tekst")
     return tuple(names)
