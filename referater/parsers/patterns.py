@@ -122,13 +122,13 @@ CLOSED_GROUP = {"lukkede", "fortrolige"}
 # --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
 TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
-    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Sag 3: Title", "Dagsordenpunkt 3. Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Sag 3: Title", "Dagsordenpunkt 3. Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title", "12 Punkt 3 Title" (a page number first)
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
-    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag)\s*"
+    ("punkt", re.compile(r"^(?:\d{1,4}\s+(?=(?i:Punkt|Pkt)))?(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag)\s*"
                          r"(?i:nr\.?\s*)?(?P<nummer>\d{1,4})"
                          rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
-    # "Nr.142 - Title"
-    ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*[-–]\s*(?P<titel>{TITLE_START}.*)$")),
+    # "Nr.142 - Title", "Nr. 142 Title"
+    ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*(?:[-–:]\s*|\s)(?P<titel>{TITLE_START}.*)$")),
     # "Punkt: 1" alone, the title a few lines further down (after the case-number block)
     # "Punkt 3", "Punkt 3:", "Sag nr. 3." alone too (a table's number cell)
     ("punkt_alene", re.compile(r"^(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag\s+nr\.?)\s*:?\s*(?P<nummer>\d{1,4})\s*[.:]?(?P<titel>)$")),
@@ -158,6 +158,7 @@ TITLE_DECORATIONS = [
     re.compile(r"\s*\((?:B|O|D|bevilling|Beslutning|Orientering|Åben|Åbent)\)\s*$", re.I),
     re.compile(r"^(?:[A-ZÆØÅ]{2,5}/)+[A-ZÆØÅ]{2,5}\s+[-–]\s+"),  # routing "ØU/KB - ", "MBU/ØU/KB - "
     re.compile(r"^Åbent\s+punkt\s*:\s*", re.I),
+    re.compile(r"(?<=[^.\s])\s*\.{3,}\s*\d{1,4}$"),  # a TOC line's dot leaders and page number
 ]
 CLOSED_MARKS = [
     re.compile(r"\s*[-–]?\s*\((?:Lukket|Fortrolig)(?:\s+punkt)?\)\s*$", re.I),
