@@ -375,8 +375,9 @@ def is_other_line(text: str) -> bool:
 
 def continuation(lines: list[Line], index: int) -> list[int]:
     """A heading's title wrapped onto the next line: that line (no blank between) starts in lower case."""
-    if index + 1 >= len(lines) or lines[index].tekst.rstrip().endswith(p.HEADING_END_PUNCTUATION):
-        return []
+    ending = lines[index].tekst.rstrip() if index + 1 < len(lines) else ""
+    if not ending or (ending.endswith(p.HEADING_END_PUNCTUATION) and not p.ORDINAL_END.search(ending)):
+        return []  # a title ends at punctuation, not at an ordinal ("… 1." / "kvartal 2025")
     following = lines[index + 1].tekst.strip()
     wrapped = following[:1].islower() and len(following) <= p.HEADING_MAX_LENGTH and not p.INDSTILLING_POINT.match(following)
     return [index + 1] if wrapped and not lines[index + 1].run_on else []

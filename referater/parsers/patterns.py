@@ -276,6 +276,7 @@ TITLE_MAX_LENGTH = 250  # a title that wraps in the heading may be longer than a
 # A bullet printed before a decision label ("  • Beslutning i Byrådet den …", "- …" once bullets are normalised).
 LABEL_BULLET = re.compile(r"^[•·▪\-–]\s*")
 HEADING_END_PUNCTUATION = tuple(".,:;!?")
+ORDINAL_END = re.compile(r"\s\d{1,2}\.$")  # "… sygefravær 1." wrapping before "kvartal 2025": no sentence end
 
 # --- decisions ------------------------------------------------------------------------------------
 DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\s+\d{{4}}"

@@ -109,6 +109,8 @@ def without_first_punkt(lines: list[Line], heading: int, entries: tuple[TocEntry
                         ) -> tuple[tuple[int, int], tuple[TocEntry, ...]]:
     """An empty TOC heading over the first punkt: its case number or section labels follow the "entry"."""
     after = next_filled(lines, end - 1)
+    if after is not None and lines[after].tekst.strip()[:1].islower():  # the entry's title wrapped onto a line
+        after = next_filled(lines, after)
     paged = bool(entries) and bool(p.TOC_ENTRY.match(entries[-1].tekst))  # a page number: a TOC line, never a heading
     if after is not None and is_body_line(lines[after].tekst) and not paged:
         last = previous_filled(lines, end, heading)
