@@ -157,7 +157,7 @@ def status_above(lines: list[Line], index: int, floor: int) -> tuple[int, bool] 
 def case_number_candidate(lines: list[Line], line: Line, first: int, toc: Toc) -> Candidate:
     """A case-number line; its title is the title-shaped line after it, else the one before (standing apart,
     not the last line of the punkt before), else none."""
-    after, before = next_filled(lines, line.nummer), previous_filled(lines, line.nummer, first)
+    after, before = next_filled(lines, value_line(lines, line.nummer)), previous_filled(lines, line.nummer, first)
     if after is not None and is_title_shaped(lines[after].tekst):
         titel, lukket = clean_title(lines[after].tekst)
         return Candidate(line.nummer, line.nummer, (after,), None, titel, lukket, "sagsnummer")
@@ -173,6 +173,12 @@ def under_number_alone(lines: list[Line], index: int, first: int) -> bool:
     """The line is the title under "Punkt 3" / "3." alone: that heading's, not a case number's."""
     above = previous_filled(lines, index, first)
     return above is not None and heading_form(lines[above].tekst) in p.NUMBER_ALONE_FORMS
+
+
+def value_line(lines: list[Line], index: int) -> int:
+    """The line holding a case number: the label's own, or under "Sagsnr.:" alone the next filled one."""
+    below = next_filled(lines, index) if p.SAGSNUMMER_LABEL_ALONE.match(lines[index].tekst.strip()) else None
+    return below if below is not None else index
 
 
 def status_candidate(lines: list[Line], line: Line, lukket: bool) -> Candidate:
@@ -235,13 +241,21 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
         ("toc_titel", in_toc and c.form != "toc_titel"),
         ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers),
         ("ikke_i_toc", c.form in WEAK_FORMS and lists_open(toc) and not in_toc and c.nummer not in toc.numbers),
-        ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [*range(c.start, c.end_of_heading), *own])),
+        ("sagsnummer", c.form != "sagsnummer" and any(case_at(lines, i) for i in [*range(c.start, c.end_of_heading), *own])),
         ("afsnit", c.form != "sektioner" and labels_first(lines, own)),
         ("frit", c.form != "sektioner" and (c.start == 0 or lines[c.start - 1].blank)),
         ("liste", c.form in WEAK_FORMS and in_list(lines, c.start)),
         ("daarlig_titel", bool(c.titel) and not is_title_text(c.titel)),
         ("uden_titel", not c.titel),
     ]
+
+
+def case_at(lines: list[Line], index: int) -> bool:
+    """A case number on the line, or its label alone with the number on the next line."""
+    if is_case_line(lines[index]):
+        return True
+    after = next_filled(lines, index) if p.SAGSNUMMER_LABEL_ALONE.match(lines[index].tekst.strip()) else None
+    return after is not None and decode_sagsnummer(lines[after].tekst.strip()) is not None
 
 
 def labels_first(lines: list[Line], own: list[int]) -> bool:
@@ -274,7 +288,7 @@ def own_lines(lines: list[Line], c: Candidate, below: list[int]) -> list[int]:
     a weak heading up to the next line in its form."""
     own = []
     for i in below:
-        if c.form == "sagsnummer" and i != c.line and is_case_line(lines[i]):
+        if c.form == "sagsnummer" and i != value_line(lines, c.line) and i != c.line and is_case_line(lines[i]):
             break
         if c.form in WEAK_FORMS and next_number(lines[i].tekst, c):
             break  # the next item of a numbered list
@@ -409,7 +423,13 @@ def case_number_above(lines: list[Line], index: int, floor: int) -> int:
     before = previous_filled(lines, index, floor)
     if before is None:
         return index
-    return before if parse_sagsnummer(lines[before].tekst.strip()) is not None else index
+    if parse_sagsnummer(lines[before].tekst.strip()) is not None:
+        return before
+    label = previous_filled(lines, before, floor)  # "Sagnr.:" alone, its number on the next line
+    if label is not None and p.SAGSNUMMER_LABEL_ALONE.match(lines[label].tekst.strip()) \
+            and decode_sagsnummer(lines[before].tekst.strip()) is not None:  # fmt: skip
+        return label
+    return index
 
 
 def filled_after(lines: list[Line], index: int, count: int, skip_fields: bool = False) -> list[int]:
