@@ -293,6 +293,8 @@ DECISION_LABELS = [
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:?$"),
 ]
+# Generic nouns a decision label may use for the meeting's own body ("Udvalgets beslutning").
+GENERIC_BODIES = {"udvalget", "rådet", "bestyrelsen", "forummet", "direktionen"}
 # What differs between two printings of one body's name: "Kommunalbestyrelsen 2018-21", "Økonomi- og Erhvervsudvalget".
 BODY_NOISE = re.compile(r"\d{2,4}(?:\s*-\s*\d{2,4})?|[^\wæøå]+")
 # A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
