@@ -243,6 +243,8 @@ SECTION_LABELS = {
     "Baggrund for sagen": "sagsfremstilling", "Redegørelse": "sagsfremstilling", "Vurdering": "sagsfremstilling",
     "Administrationens vurdering": "sagsfremstilling", "Forvaltningens vurdering": "sagsfremstilling",
     "Kort resumé": "resume", "Direktionens indstilling": "indstilling", "Indstilling fra direktionen": "indstilling",
+    "Administrationens indstilling": "indstilling", "Forvaltningens indstilling": "indstilling",
+    "Indstilling fra forvaltningen": "indstilling", "Indstilling fra administrationen": "indstilling",
     "Forslag til beslutning": "indstilling", "Beslutningsforslag": "indstilling", "Konklusion": "oevrigt",
     "Bevillingsmæssige konsekvenser": "oevrigt", "Personalemæssige konsekvenser": "oevrigt",
     "Juridiske forhold": "oevrigt", "Kommunikation": "oevrigt", "Miljøvurdering": "oevrigt", "Høringssvar": "oevrigt",
