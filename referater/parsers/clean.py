@@ -96,8 +96,10 @@ def running_lines(raw: list[tuple[int, str]]) -> set[str]:
     """Lines printed more than once in a form of page furniture (a date, a body's name, "Åbent referat"). The first
     one is kept where it stands in the document's head (it names the meeting), removed elsewhere."""
     counts = Counter(furniture_key(line) for _, line in raw if line.strip())
-    return {text for text, n in counts.items()
-            if n >= p.RUNNING_LINE_MIN_REPEATS and any(form.match(text) for form in p.RUNNING_LINES)}  # fmt: skip
+    def enough(text: str, n: int, times: int) -> bool:
+        return n >= (min(times, 2) if p.DOCUMENT_KIND_WORD.search(text) else times)
+
+    return {text for text, n in counts.items() if any(enough(text, n, times) and form.match(text) for form, times in p.RUNNING_LINES)}
 
 
 def strip_furniture(line: str, header: str | None, first: bool) -> tuple[str, list[str]]:

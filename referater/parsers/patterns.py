@@ -410,15 +410,17 @@ PAGE_OF = re.compile(r"(?<!\s)\s*\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b\s*", re.I)
 # Lines a page header or footer prints on every page: repeated, the first one is the document's own (header),
 # every later one is furniture. Never a section label, a status line ("Åben") or decision text.
 WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+# (pattern, times printed): a title line ("X – Referat – dato") also stands once more as a punkt's repeated title.
 RUNNING_LINES = [
-    re.compile(r"^(?:(?:Åben|Åbent|Lukket)\s+)?(?:referat|dagsorden|beslutningsprotokol)$", re.I),  # "Åbent referat"
-    re.compile(rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:den\s+|d\.\s*)?(?:{DATE_TEXT})(?:\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?$", re.I),
-    BODY_NAME,
-    *TITLE_LINES,
+    (re.compile(r"^(?:(?:Åben|Åbent|Lukket)\s+)?(?:referat|dagsorden|beslutningsprotokol)$", re.I), 2),  # "Åbent referat"
+    (re.compile(rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:den\s+|d\.\s*)?(?:{DATE_TEXT})(?:\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?$", re.I), 2),
+    (BODY_NAME, 2),
+    *((title, 3) for title in TITLE_LINES),
 ]
-RUNNING_LINE_MIN_REPEATS = 2
 HEADER_LINES = 12  # non-blank lines at the top of a document where its own title, body and date are printed
-DOCUMENT_KIND_LINE = RUNNING_LINES[0]  # "Referat", "Åben dagsorden": never a punkt's title
+DOCUMENT_KIND_LINE = RUNNING_LINES[0][0]
+# A line naming the document's kind is the meeting's title, never a punkt's: printed twice, it is a page header.
+DOCUMENT_KIND_WORD = re.compile(rf"\b(?:{DOCUMENT_KINDS}|Dagsorden|DAGSORDEN)\b")  # "Referat", "Åben dagsorden": never a punkt's title
 PAGE_NUMBER_IN_LINE = re.compile(r"(?<!\s)\s+Side\s+\d{1,4}$", re.I)  # "Økonomiudvalget 03-06-2025 Side 4"
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 SOFT_HYPHEN = "\u00ad"

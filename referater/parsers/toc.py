@@ -252,10 +252,18 @@ def find_listing(lines: list[Line]) -> Toc:
     last_seen = last_heading_lines(lines)
     for run in [run for run in runs if len(run) >= 2][:MAX_LISTINGS]:  # a TOC comes early: a few runs are tried
         after = run[-1][0].nummer
+        if printed_before(run, last_seen):
+            continue  # the numbering began above it: a numbered list inside a punkt, not a TOC
         again = any(printed_again(entry, last_seen.get(entry.nummer, []), after) for _, entry in run)
         if again or all(entry.lukket for _, entry in run):
             return make_toc(lines, (run[0][0].nummer, after + 1), tuple(entry for _, entry in run))
     return NO_TOC
+
+
+def printed_before(run: list[tuple[Line, TocEntry]], seen: dict[int, list[tuple[int, str]]]) -> bool:
+    """A line in a heading form with the listing's first number stands above the listing."""
+    first_line, first = run[0]
+    return any(index < first_line.nummer for index, _ in seen.get(first.nummer, []))
 
 
 def after_colon(lines: list[Line], line: Line) -> bool:
