@@ -125,6 +125,8 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
             heading = [line.nummer]
             if form in p.NUMBER_ALONE_FORMS:
                 below = title_below(lines, line.nummer)
+                if below is None and p.BARE_NUMBER.match(text):
+                    return None  # a bare number with no title under it is a page number
                 titel, lukket = clean_title(lines[below].tekst) if below is not None else ("", False)
                 heading += [below] if below is not None else []
             else:

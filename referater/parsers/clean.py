@@ -41,6 +41,8 @@ def clean_lines(text: str) -> tuple[list[Line], list[str]]:
         if filled > p.HEADER_LINES:  # past the document's head, a header or footer line is furniture wherever it stands
             seen |= repeated
         kept, removed = strip_furniture(line, header, first=not lines)
+        if removed == [line.strip()] and p.BARE_NUMBER.match(line.strip()) and title_follows(raw, i):
+            kept, removed = line, []  # a table's number cell over the punkt's title, not a page number
         if (key := furniture_key(kept)) in repeated and key in seen:  # a page header or footer printed again,
             # or printed first where the head of the document is over
             kept, removed = "", removed + [kept.strip()]
@@ -85,6 +87,15 @@ def running_header(raw: list[tuple[int, str]]) -> str | None:
     if first and counts[first] >= RUNNING_HEADER_MIN_REPEATS and any(t.match(first) for t in p.TITLE_LINES):
         return first
     return None
+
+
+def title_follows(raw: list[tuple[int, str]], index: int) -> bool:
+    """The very next line (a number cell is printed with its title; a page number stands apart) is shaped as a
+    punkt title: capitalised, short, no closing punctuation, no heading or section label of its own."""
+    text = raw[index + 1][1].strip() if index + 1 < len(raw) else ""
+    return text[:1].isupper() and len(text) <= p.TITLE_MAX_LENGTH and not text.endswith(p.HEADING_END_PUNCTUATION) \
+        and text.rstrip(":").strip().lower() not in p.SECTION_KINDS and not p.NOISE_LINE.match(text) \
+        and not any(form.match(text) for _, form in p.HEADING_FORMS)  # fmt: skip
 
 
 def furniture_key(line: str) -> str:

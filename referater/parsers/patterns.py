@@ -138,14 +138,15 @@ HEADING_FORMS = [
                        r"(?:[-–]\s+)?(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
     # "(3) Title": the number in brackets
     ("tal", re.compile(r"^\((?P<nummer>\d{1,3})\)\s+(?P<titel>[A-ZÆØÅ].*)$")),
-    # "3." alone, the title on a line below (number and title in two table cells)
-    ("tal_alene", re.compile(r"^(?P<nummer>\d{1,3})\.(?P<titel>)$")),
+    # "3." or "3" alone, the title on a line below (number and title in two table cells)
+    ("tal_alene", re.compile(r"^(?P<nummer>\d{1,3})\.?(?P<titel>)$")),
     # "88 Title", " 1          Title": number and title in two table cells; "12 - Title"
     ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})(?:\s+[-–]\s+|\s+)(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
 DIGITS = re.compile(r"\d+")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")  # a page number, or a table's number cell over a title
 # Forms printing the number alone, the title on a line below.
 NUMBER_ALONE_FORMS = {"punkt_alene", "tal_alene"}
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
