@@ -42,6 +42,7 @@ EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
 WEAK_FORMS = {"tal", "tal_alene", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
 SPLIT_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "region"}  # bare numbers that may start a punkt
 NEAR = 4  # filled lines below a heading where its case number and section labels are looked for
+LIST_GAP = 1  # filled lines between two items of a numbered list in a body (a punkt's body is longer)
 TITLE_BELOW = 8  # filled lines below "Punkt: N" where its title is looked for
 LIST_END = (":", ",")
 CACHE_SIZE = 8192  # line texts whose form, label kind and shape are remembered (a line is asked about often)  # a line ending so introduces a list, not a punkt
@@ -226,10 +227,11 @@ class SectionRestart:
 
 def scored(lines: list[Line], c: Candidate, toc: Toc, labelled: bool = False) -> Candidate:
     """The candidate with its local evidence and score; in a document whose punkter have section labels, a
-    weak heading with neither labels nor a case number under it reads like a numbered line in a body."""
+    weak heading with neither labels nor a case number under it, a line or two from the line numbered just
+    before or after it in its shape, reads like an item of a numbered list in a body."""
     found = [name for name, present in local_evidence(lines, c, toc) if present]
     if labelled and c.form in WEAK_FORMS and not c.lukket and not {"sagsnummer", "afsnit"} & set(found) \
-            and own_lines(lines, c, filled_after(lines, c.end_of_heading - 1, 1)):  # fmt: skip
+            and close_sibling(lines, c):  # fmt: skip
         found.append("uden_afsnit")
     score = FORM_WEIGHTS[c.form] + sum(EVIDENCE[name][0] for name in found)
     return Candidate(c.line, c.start, c.heading, c.nummer, c.titel, c.lukket, c.form, tuple(found), score, c.shape)
@@ -250,6 +252,20 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
         ("daarlig_titel", bool(c.titel) and not is_title_text(c.titel)),
         ("uden_titel", not c.titel),
     ]
+
+
+def close_sibling(lines: list[Line], c: Candidate) -> bool:
+    """A line in the candidate's shape numbered one below or above it, at most LIST_GAP filled lines away."""
+    if c.nummer is None:
+        return False
+    near = [i for i in range(c.line - 1, -1, -1) if not lines[i].blank][: LIST_GAP + 1]
+    near += filled_after(lines, c.line, LIST_GAP + 1)
+    for i in near:
+        text = lines[i].tekst.strip()
+        match = next((m for form, pattern in p.HEADING_FORMS if form == c.form and (m := pattern.match(text))), None)
+        if match is not None and abs(int(match["nummer"]) - c.nummer) == 1:
+            return True
+    return False
 
 
 def case_at(lines: list[Line], index: int) -> bool:
