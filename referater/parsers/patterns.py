@@ -287,10 +287,12 @@ DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES}
 DECISION_LABELS = [
     # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:",
     # "Beslutning i Byrådet 9. oktober 2018:" (no "den")
-    re.compile(rf"^Beslutning(?:\s+(?:i|på|fra)\s+(?P<organ>[^:]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$",
-               re.I),
+    # "Beslutning truffet af X", "Beslutning (X 03-06-2025)", "… den 03.06.2025 kl. 16.00"
+    re.compile(rf"^Beslutning\s*\(?(?:\s*(?:i|på|fra|truffet\s+af)\s+(?P<organ>[^:()]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})"
+               rf"(?:,?\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?)?\s*\)?\s*:?$", re.I),
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025", "Beslutning Byrådet, 20.12.2016" (no "i")
-    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:,]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})\s*:?$"),
+    re.compile(rf"^Beslutning\s+\(?(?P<organ>[A-ZÆØÅ][^:,()]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})"
+               rf"(?:,?\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?\)?\s*:?$"),
     # "Økonomiudvalgets beslutning den 3. juni 2025": the body in the genitive
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)s\s+beslutning(?:\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)

@@ -232,6 +232,8 @@ def is_own(organ: str | None, dato: str | None, forum: str | None, meeting_date:
         return True
     if dato and meeting_date and dato == meeting_date:
         return True
+    if organ is None and meeting_date is None:
+        return True  # "Beslutning den 03-06-2025" where no meeting date is known: nothing names another meeting
     return bool(organ and forum and (same_body(organ, forum) or generic_for(organ, forum)))
 
 
