@@ -208,12 +208,15 @@ FIELD_LINE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(FIELD_LABELS, k
 SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
 FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
 # "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
+# The case system's name before the label or in brackets after it: "ESDH sagsnr.:", "Sagsnummer (ESDH):".
+SYSTEM_BEFORE = r"(?:[A-ZÆØÅ][A-Za-zÆØÅæøå]{1,11}[ -])?"
+SYSTEM_AFTER = r"(?:\s*\([A-Za-zÆØÅæøå]{2,12}\))?"
 SAGSNUMMER_LABEL = re.compile(
-    rf"^(?i:{SAGSNUMMER_LABEL_TEXT})(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
+    rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}|Sag\s+nr\.(?=\s*:)){SYSTEM_AFTER}(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
     rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\b|(?i:{FIELD_LABEL_TEXT})).*)?$"
 )
 # A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
-SAGSNUMMER_LABEL_ALONE = re.compile(rf"^(?i:{SAGSNUMMER_LABEL_TEXT})\s*:?$")
+SAGSNUMMER_LABEL_ALONE = re.compile(rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}){SYSTEM_AFTER}\s*:?$")
 # Case officer's initials, then the case number: "DIHAJP / 06/17018".
 INITIALS_SAGSNUMMER = re.compile(r"^[A-ZÆØÅ]{2,8}\s+/\s+(?P<nummer>\S+)$")
 # An unlabelled case number is only believed this close to the heading (non-blank lines).
