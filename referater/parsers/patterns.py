@@ -296,8 +296,8 @@ DECISION_LABELS = [
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025", "Beslutning Byrådet, 20.12.2016" (no "i")
     re.compile(rf"^Beslutning\s+\(?(?P<organ>[A-ZÆØÅ][^:,()]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})"
                rf"(?:,?\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?\)?\s*:?$"),
-    # "Økonomiudvalgets beslutning den 3. juni 2025": the body in the genitive
-    re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)s\s+beslutning(?:\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
+    # "Økonomiudvalgets beslutning den 3. juni 2025", "FORRETNINGSUDVALGETS BESLUTNING": the body in the genitive
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)[sS]\s+(?i:beslutning)(?:\s+(?:(?i:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:?$"),
 ]

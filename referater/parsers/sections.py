@@ -187,7 +187,7 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
         if section.kind == "beslutning" and is_own(section.organ, section.dato, forum, dato):
             own.extend(split_trail(section.lines, forum, dato, trail))
             label = label or section
-        elif section.kind == "beslutning":
+        elif section.kind == "beslutning" and joined(section.lines):  # a later body's label left empty is no step
             trail.append(Behandling(section.organ, section.dato, None, joined(section.lines)))
         elif section.kind in p.RECOMMENDATION_SECTIONS:
             start = unlabelled_decision_start(section, forum)
