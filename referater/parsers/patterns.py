@@ -209,11 +209,17 @@ SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initi
 FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
 # "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
 # The case system's name before the label or in brackets after it: "ESDH sagsnr.:", "Sagsnummer (ESDH):".
-SYSTEM_BEFORE = r"(?:[A-ZÆØÅ][A-Za-zÆØÅæøå]{1,11}[ -])?"
-SYSTEM_AFTER = r"(?:\s*\([A-Za-zÆØÅæøå]{2,12}\))?"
+CASE_SYSTEMS = ["ESDH", "SBSYS", "Sbsys", "Acadre", "Captia", "WorkZone", "eDoc", "KMD", "F2", "Docunote", "GetOrganized"]
+SYSTEM_BEFORE = r"(?:(?:" + "|".join(CASE_SYSTEMS) + r")[ -])?"
+SYSTEM_AFTER = r"(?:\s*\((?:" + "|".join(CASE_SYSTEMS) + r")\))?"
 SAGSNUMMER_LABEL = re.compile(
     rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}|Sag\s+nr\.(?=\s*:)){SYSTEM_AFTER}(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
     rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\b|(?i:{FIELD_LABEL_TEXT})).*)?$"
+)
+# A case number printed after the title on the heading's line ("1. Title   Sagsnr.: 24/18842"): the title ends there.
+CASE_AFTER_TITLE = re.compile(
+    rf"\s+(?P<felt>{SYSTEM_BEFORE}(?i:{'|'.join(map(re.escape, sorted((x for x in SAGSNUMMER_LABELS if x != 'Sag'), key=len, reverse=True)))})"
+    rf"{SYSTEM_AFTER}\s*:?\s*\S.*)$"
 )
 # A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
 SAGSNUMMER_LABEL_ALONE = re.compile(rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}){SYSTEM_AFTER}\s*:?$")

@@ -171,7 +171,13 @@ def find_sagsnummer(body: list[Line], heading: Heading) -> tuple[Sagsnummer | No
         sag = parse_sagsnummer(line.tekst, labelled_only=i >= window)
         if sag is not None:
             return sag, body[:i] + body[i + 1 :]
-    return None, body
+    return case_in_heading(heading), body
+
+
+def case_in_heading(heading: Heading) -> Sagsnummer | None:
+    """A case number printed after the title on the heading's own line."""
+    found = (p.CASE_AFTER_TITLE.search(line) for line in heading.overskrift)
+    return next((sag for m in found if m and (sag := parse_sagsnummer(m["felt"])) is not None), None)
 
 
 def labelled_on_next_line(body: list[Line], i: int) -> Sagsnummer | None:

@@ -218,7 +218,9 @@ def toc_entry(text: str, closed: bool = False) -> TocEntry | None:
 
 
 def clean_title(text: str) -> tuple[str, bool]:
-    """Title without decorations or glued UI text, and whether a decoration said the punkt is closed."""
+    """Title without decorations, glued UI text or a case number printed after it, and whether a decoration
+    said the punkt is closed."""
+    text = text[: m.start()] if (m := p.CASE_AFTER_TITLE.search(text)) and parse_sagsnummer(m["felt"]) else text
     titel, lukket = " ".join(p.TITLE_UI_TEXT.sub("", text).split()), False
     for mark in p.CLOSED_MARKS:
         titel, n = mark.subn("", titel)
