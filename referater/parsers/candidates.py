@@ -17,11 +17,12 @@ from .fields import decode_sagsnummer, parse_sagsnummer
 from .toc import Toc, clean_title
 
 # What each kind of evidence is worth, and how a user reads it (Punkt.grundlag).
-FORM_WEIGHTS = {"punkt": 3.0, "nr": 3.0, "sag_nr": 3.0, "punkt_alene": 2.0, "tal": 1.0, "mellemrum": 0.5,
+FORM_WEIGHTS = {"punkt": 3.0, "nr": 3.0, "sag_nr": 3.0, "punkt_alene": 2.0, "tal": 1.0, "tal_alene": 1.0, "mellemrum": 0.5,
                 "klistret": 0.5, "status": 1.0, "sagsnummer": 1.0, "sektioner": 0.5, "toc_titel": 0.5}  # fmt: skip
 FORM_NAMES = {
     "punkt": "overskrift 'Punkt N Titel'", "nr": "overskrift 'Nr. N - Titel'", "sag_nr": "titel over 'Sag nr. N'",
     "punkt_alene": "overskrift 'Punkt: N' med titlen længere nede", "tal": "overskrift 'N. Titel'",
+    "tal_alene": "overskrift 'N.' med titlen længere nede",
     "mellemrum": "overskrift 'N Titel'", "klistret": "overskrift 'NTitel'", "status": "linjen 'Åben'/'Lukket'",
     "sagsnummer": "sagsnummerlinje", "sektioner": "afsnittene begynder forfra",
     "toc_titel": "titel fra indholdsfortegnelsen",
@@ -36,10 +37,12 @@ EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "liste": (-2.5, None),
     "daarlig_titel": (-2.0, None),
     "uden_titel": (-0.5, None),
+    "uden_afsnit": (-3.0, None),
 }
-WEAK_FORMS = {"tal", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
+WEAK_FORMS = {"tal", "tal_alene", "mellemrum", "klistret", "toc_titel"}  # forms a numbered list in a text also has
 SPLIT_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "region"}  # bare numbers that may start a punkt
 NEAR = 4  # filled lines below a heading where its case number and section labels are looked for
+LIST_GAP = 1  # filled lines between two items of a numbered list in a body (a punkt's body is longer)
 TITLE_BELOW = 8  # filled lines below "Punkt: N" where its title is looked for
 LIST_END = (":", ",")
 CACHE_SIZE = 8192  # line texts whose form, label kind and shape are remembered (a line is asked about often)  # a line ending so introduces a list, not a punkt
@@ -56,6 +59,11 @@ class Candidate:
     form: str
     evidence: tuple[str, ...] = ()
     score: float = 0.0
+    shape: str = ""  # how the number is printed (" N.  N. ", "N) "): headings of one document share it
+
+    @property
+    def printed_as(self) -> str:
+        return self.shape or self.form
 
     @cached_property
     def end_of_heading(self) -> int:
@@ -71,7 +79,8 @@ def find_candidates(lines: list[Line], toc: Toc) -> list[Candidate]:
         if line.blank:
             continue
         found += line_candidates(lines, line, toc, restart, first)
-    return sorted((scored(lines, c, toc) for c in found), key=lambda c: (c.start, c.line))
+    labelled = any(section_kind(line.tekst) in p.PUNKT_ONLY_KINDS for line in lines[first:] if not line.blank)
+    return sorted((scored(lines, c, toc, labelled) for c in found), key=lambda c: (c.start, c.line))
 
 
 def line_candidates(lines: list[Line], line: Line, toc: Toc, restart: SectionRestart, first: int) -> list[Candidate]:
@@ -115,8 +124,10 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
     for form, pattern in p.HEADING_FORMS:
         if match := pattern.match(text):
             heading = [line.nummer]
-            if form == "punkt_alene":
+            if form in p.NUMBER_ALONE_FORMS:
                 below = title_below(lines, line.nummer)
+                if below is None and p.BARE_NUMBER.match(text):
+                    return None  # a bare number with no title under it is a page number
                 titel, lukket = clean_title(lines[below].tekst) if below is not None else ("", False)
                 heading += [below] if below is not None else []
             else:
@@ -127,8 +138,16 @@ def form_candidate(lines: list[Line], line: Line, first: int) -> Candidate | Non
             start = case_number_above(lines, line.nummer, first)
             if (marker := status_above(lines, start, first)) is not None:  # "Lukket" over the heading
                 start, heading, lukket = marker[0], [marker[0], *heading], lukket or marker[1]
-            return Candidate(line.nummer, start, tuple(heading), int(match["nummer"]), titel, lukket, form)
+            return Candidate(line.nummer, start, tuple(heading), int(match["nummer"]), titel, lukket, form,
+                             shape=number_shape(line.tekst, match))  # fmt: skip
     return None
+
+
+def number_shape(text: str, match) -> str:
+    """The printed shape of a heading's number: indented or not, the words and marks around the digits."""
+    prefix = text.strip()[: match.start("titel")] if match["titel"] else text.strip()
+    indented = "  " if text[:1].isspace() else ""
+    return indented + " ".join(p.DIGITS.sub("N", prefix).split())
 
 
 def status_above(lines: list[Line], index: int, floor: int) -> tuple[int, bool] | None:
@@ -141,15 +160,28 @@ def status_above(lines: list[Line], index: int, floor: int) -> tuple[int, bool] 
 def case_number_candidate(lines: list[Line], line: Line, first: int, toc: Toc) -> Candidate:
     """A case-number line; its title is the title-shaped line after it, else the one before (standing apart,
     not the last line of the punkt before), else none."""
-    after, before = next_filled(lines, line.nummer), previous_filled(lines, line.nummer, first)
+    after, before = next_filled(lines, value_line(lines, line.nummer)), previous_filled(lines, line.nummer, first)
     if after is not None and is_title_shaped(lines[after].tekst):
         titel, lukket = clean_title(lines[after].tekst)
         return Candidate(line.nummer, line.nummer, (after,), None, titel, lukket, "sagsnummer")
-    title_before = before is not None and (before == 0 or lines[before - 1].blank or lines[before].run_on)
+    title_before = before is not None and (before == 0 or lines[before - 1].blank or lines[before].run_on) \
+        and not under_number_alone(lines, before, first)  # fmt: skip
     if title_before and (is_title_shaped(lines[before].tekst) or is_toc_title(lines[before].tekst, toc)):
         titel, lukket = clean_title(lines[before].tekst)
         return Candidate(line.nummer, before, (before,), None, titel, lukket, "sagsnummer")
     return Candidate(line.nummer, line.nummer, (), None, "", False, "sagsnummer")
+
+
+def under_number_alone(lines: list[Line], index: int, first: int) -> bool:
+    """The line is the title under "Punkt 3" / "3." alone: that heading's, not a case number's."""
+    above = previous_filled(lines, index, first)
+    return above is not None and heading_form(lines[above].tekst) in p.NUMBER_ALONE_FORMS
+
+
+def value_line(lines: list[Line], index: int) -> int:
+    """The line holding a case number: the label's own, or under "Sagsnr.:" alone the next filled one."""
+    below = next_filled(lines, index) if p.SAGSNUMMER_LABEL_ALONE.match(lines[index].tekst.strip()) else None
+    return below if below is not None else index
 
 
 def status_candidate(lines: list[Line], line: Line, lukket: bool) -> Candidate:
@@ -193,22 +225,28 @@ class SectionRestart:
 # --- local evidence ------------------------------------------------------------------------------
 
 
-def scored(lines: list[Line], c: Candidate, toc: Toc) -> Candidate:
-    """The candidate with its local evidence and score."""
+def scored(lines: list[Line], c: Candidate, toc: Toc, labelled: bool = False) -> Candidate:
+    """The candidate with its local evidence and score; in a document whose punkter have section labels, a
+    weak heading with neither labels nor a case number under it, a line or two from the line numbered just
+    before or after it in its shape, reads like an item of a numbered list in a body."""
     found = [name for name, present in local_evidence(lines, c, toc) if present]
+    if labelled and c.form in WEAK_FORMS and not c.lukket and not {"sagsnummer", "afsnit"} & set(found) \
+            and close_sibling(lines, c):  # fmt: skip
+        found.append("uden_afsnit")
     score = FORM_WEIGHTS[c.form] + sum(EVIDENCE[name][0] for name in found)
-    return Candidate(c.line, c.start, c.heading, c.nummer, c.titel, c.lukket, c.form, tuple(found), score)
+    return Candidate(c.line, c.start, c.heading, c.nummer, c.titel, c.lukket, c.form, tuple(found), score, c.shape)
 
 
 def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str, bool]]:
     below = filled_after(lines, c.end_of_heading - 1, NEAR, skip_fields=True)
+    own = own_lines(lines, c, below)
     in_toc = bool(c.titel) and toc.span is not None and toc.has_title(c.titel)
     return [
         ("toc_titel", in_toc and c.form != "toc_titel"),
         ("toc_nummer", c.nummer is not None and c.nummer in toc.numbers),
-        ("ikke_i_toc", c.form in WEAK_FORMS and bool(toc.entries) and not in_toc and c.nummer not in toc.numbers),
-        ("sagsnummer", c.form != "sagsnummer" and any(is_case_line(lines[i]) for i in [*range(c.start, c.end_of_heading), *below])),
-        ("afsnit", c.form != "sektioner" and any(section_kind(lines[i].tekst) for i in own_lines(lines, c, below))),
+        ("ikke_i_toc", c.form in WEAK_FORMS and lists_open(toc) and not in_toc and c.nummer not in toc.numbers),
+        ("sagsnummer", c.form != "sagsnummer" and any(case_at(lines, i) for i in [*range(c.start, c.end_of_heading), *own])),
+        ("afsnit", c.form != "sektioner" and labels_first(lines, own)),
         ("frit", c.form != "sektioner" and (c.start == 0 or lines[c.start - 1].blank)),
         ("liste", c.form in WEAK_FORMS and in_list(lines, c.start)),
         ("daarlig_titel", bool(c.titel) and not is_title_text(c.titel)),
@@ -216,24 +254,81 @@ def local_evidence(lines: list[Line], c: Candidate, toc: Toc) -> list[tuple[str,
     ]
 
 
+def close_sibling(lines: list[Line], c: Candidate) -> bool:
+    """A line in the candidate's shape numbered one below or above it, at most LIST_GAP filled lines away."""
+    if c.nummer is None:
+        return False
+    near = [i for i in range(c.line - 1, -1, -1) if not lines[i].blank][: LIST_GAP + 1]
+    near += filled_after(lines, c.line, LIST_GAP + 1)
+    for i in near:
+        text = lines[i].tekst.strip()
+        match = next((m for form, pattern in p.HEADING_FORMS if form == c.form and (m := pattern.match(text))), None)
+        if match is not None and abs(int(match["nummer"]) - c.nummer) == 1:
+            return True
+    return False
+
+
+def case_at(lines: list[Line], index: int) -> bool:
+    """A case number on the line, or its label alone with the number on the next line."""
+    if is_case_line(lines[index]):
+        return True
+    after = next_filled(lines, index) if p.SAGSNUMMER_LABEL_ALONE.match(lines[index].tekst.strip()) else None
+    return after is not None and decode_sagsnummer(lines[after].tekst.strip()) is not None
+
+
+def labels_first(lines: list[Line], own: list[int]) -> bool:
+    """The first line under a heading that is not a field or a case number is a section label (a numbered
+    paragraph has its own text first, even where a label follows a few lines further down)."""
+    value_next = False  # "Initialer" alone: the next line is its value
+    for i in own:
+        text = lines[i].tekst.strip()
+        if value_next or is_field(text) or is_case_line(lines[i]) or p.STATUS_LINE.match(text):
+            value_next = is_field(text) and p.FIELD_LINE.sub("", text).strip(" :") == ""
+            continue
+        return section_kind(text) is not None or opens_with_label(text)
+    return False
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def opens_with_label(text: str) -> bool:
+    """ "FORVENTET SAGSGANG Økonomiudvalget", "Resume Kompetenceudvalg: …": a label run into its value."""
+    words = text.strip().lower().split()
+    return any(" ".join(words[:n]) in p.SECTION_KINDS for n in range(1, min(4, len(words)) + 1))
+
+
+def lists_open(toc: Toc) -> bool:
+    """The TOC lists open punkter (a list of only the closed ones says nothing about an open heading)."""
+    return any(not entry.lukket for entry in toc.entries)
+
+
 def own_lines(lines: list[Line], c: Candidate, below: list[int]) -> list[int]:
     """The lines below a candidate; below a case-number line up to the next case number (another punkt's), below
     a weak heading up to the next line in its form."""
     own = []
     for i in below:
-        if c.form == "sagsnummer" and i != c.line and is_case_line(lines[i]):
+        if c.form == "sagsnummer" and i != value_line(lines, c.line) and i != c.line and is_case_line(lines[i]):
             break
         if c.form in WEAK_FORMS and next_number(lines[i].tekst, c):
             break  # the next item of a numbered list
+        if c.nummer is not None and next_heading(lines[i].tekst, c):
+            break  # the next punkt's heading: what is below it is that punkt's
         own.append(i)
     return own
 
 
+def next_heading(text: str, c: Candidate) -> bool:
+    """A line in the candidate's own heading form with a higher number."""
+    text = text.strip()
+    matches = (pattern.match(text) for form, pattern in p.HEADING_FORMS if form == c.form)
+    return c.form not in WEAK_FORMS and any(m is not None and int(m["nummer"]) > c.nummer for m in matches)
+
+
 def next_number(text: str, c: Candidate) -> bool:
     """The line is in the candidate's form with the number after the candidate's."""
-    pattern = dict(p.HEADING_FORMS).get(c.form)
-    match = pattern.match(text.strip()) if pattern is not None and c.nummer is not None else None
-    return match is not None and int(match["nummer"]) == c.nummer + 1
+    if c.nummer is None:
+        return False
+    matches = (pattern.match(text.strip()) for form, pattern in p.HEADING_FORMS if form == c.form)
+    return any(match is not None and match["nummer"] and int(match["nummer"]) == c.nummer + 1 for match in matches)
 
 
 def in_list(lines: list[Line], index: int) -> bool:
@@ -288,12 +383,13 @@ def is_field(text: str) -> bool:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def is_title_shaped(text: str) -> bool:
-    """Short, starts with a capital or digit, no closing punctuation: the shape of a punkt title."""
+def is_title_shaped(text: str, max_length: int = p.HEADING_MAX_LENGTH) -> bool:
+    """Short, starts with a capital or digit, no closing punctuation: the shape of a punkt title (a title under
+    its number line, "Punkt 3" / "Title", may be as long as a wrapped title)."""
     text = text.strip()
-    shaped = bool(text) and len(text) <= p.HEADING_MAX_LENGTH and not text.endswith(p.HEADING_END_PUNCTUATION) \
+    shaped = bool(text) and len(text) <= max_length and not text.endswith(p.HEADING_END_PUNCTUATION) \
         and (text[0].isupper() or text[0].isdigit()) and section_kind(text) is None  # fmt: skip
-    return shaped and text not in p.NOT_HEADINGS and not is_other_line(text)
+    return shaped and text not in p.NOT_HEADINGS and not p.DOCUMENT_KIND_LINE.match(text) and not is_other_line(text)
 
 
 def is_toc_title(text: str, toc: Toc) -> bool:
@@ -311,8 +407,9 @@ def is_other_line(text: str) -> bool:
 
 def continuation(lines: list[Line], index: int) -> list[int]:
     """A heading's title wrapped onto the next line: that line (no blank between) starts in lower case."""
-    if index + 1 >= len(lines) or lines[index].tekst.rstrip().endswith(p.HEADING_END_PUNCTUATION):
-        return []
+    ending = lines[index].tekst.rstrip() if index + 1 < len(lines) else ""
+    if not ending or (ending.endswith(p.HEADING_END_PUNCTUATION) and not p.ORDINAL_END.search(ending)):
+        return []  # a title ends at punctuation, not at an ordinal ("… 1." / "kvartal 2025")
     following = lines[index + 1].tekst.strip()
     wrapped = following[:1].islower() and len(following) <= p.HEADING_MAX_LENGTH and not p.INDSTILLING_POINT.match(following)
     return [index + 1] if wrapped and not lines[index + 1].run_on else []
@@ -335,7 +432,7 @@ def title_below(lines: list[Line], index: int) -> int | None:
         text = lines[i].tekst.strip()
         if is_field(text) or parse_sagsnummer(text) is not None:
             continue
-        return i if is_title_shaped(text) else None
+        return i if is_title_shaped(text, p.TITLE_MAX_LENGTH) else None
     return None
 
 
@@ -344,7 +441,13 @@ def case_number_above(lines: list[Line], index: int, floor: int) -> int:
     before = previous_filled(lines, index, floor)
     if before is None:
         return index
-    return before if parse_sagsnummer(lines[before].tekst.strip()) is not None else index
+    if parse_sagsnummer(lines[before].tekst.strip()) is not None:
+        return before
+    label = previous_filled(lines, before, floor)  # "Sagnr.:" alone, its number on the next line
+    if label is not None and p.SAGSNUMMER_LABEL_ALONE.match(lines[label].tekst.strip()) \
+            and decode_sagsnummer(lines[before].tekst.strip()) is not None:  # fmt: skip
+        return label
+    return index
 
 
 def filled_after(lines: list[Line], index: int, count: int, skip_fields: bool = False) -> list[int]:

@@ -33,10 +33,20 @@ def clean_lines(text: str) -> tuple[list[Line], list[str]]:
     Run-on paragraphs of PDF transcripts are cut into the lines they once were (``runon``)."""
     raw = split_raw(normalise_characters(text))
     header = running_header(raw)
+    repeated = running_lines(raw)
     paragraphs = page_numbers([line for _, line in raw])
-    lines, noise = [], []
+    lines, noise, seen, filled = [], [], set(), 0
     for i, (offset, line) in enumerate(raw):
+        filled += bool(line.strip())
+        if filled > p.HEADER_LINES:  # past the document's head, a header or footer line is furniture wherever it stands
+            seen |= repeated
         kept, removed = strip_furniture(line, header, first=not lines)
+        if removed == [line.strip()] and p.BARE_NUMBER.match(line.strip()) and title_follows(raw, i):
+            kept, removed = line, []  # a table's number cell over the punkt's title, not a page number
+        if (key := furniture_key(kept)) in repeated and key in seen:  # a page header or footer printed again,
+            # or printed first where the head of the document is over
+            kept, removed = "", removed + [kept.strip()]
+        seen.add(key)
         if i in paragraphs:  # "3 1. Title …", "… Kommune 1": the page number is furniture
             kept, offset = without_page_number(kept, offset, paragraphs[i])
             removed = removed + [paragraphs[i]["side"]]
@@ -77,6 +87,30 @@ def running_header(raw: list[tuple[int, str]]) -> str | None:
     if first and counts[first] >= RUNNING_HEADER_MIN_REPEATS and any(t.match(first) for t in p.TITLE_LINES):
         return first
     return None
+
+
+def title_follows(raw: list[tuple[int, str]], index: int) -> bool:
+    """The very next line (a number cell is printed with its title; a page number stands apart) is shaped as a
+    punkt title: capitalised, short, no closing punctuation, no heading or section label of its own."""
+    text = raw[index + 1][1].strip() if index + 1 < len(raw) else ""
+    return text[:1].isupper() and len(text) <= p.TITLE_MAX_LENGTH and not text.endswith(p.HEADING_END_PUNCTUATION) \
+        and text.rstrip(":").strip().lower() not in p.SECTION_KINDS and not p.NOISE_LINE.match(text) \
+        and not any(form.match(text) for _, form in p.HEADING_FORMS)  # fmt: skip
+
+
+def furniture_key(line: str) -> str:
+    """A line without the page number a header or footer prints in it ("… – 3. juni 2025 Side 4 af 9")."""
+    return p.PAGE_NUMBER_IN_LINE.sub("", p.PAGE_OF.sub(" ", line.strip())).strip()
+
+
+def running_lines(raw: list[tuple[int, str]]) -> set[str]:
+    """Lines printed more than once in a form of page furniture (a date, a body's name, "Åbent referat"). The first
+    one is kept where it stands in the document's head (it names the meeting), removed elsewhere."""
+    counts = Counter(furniture_key(line) for _, line in raw if line.strip())
+    def enough(text: str, n: int, times: int) -> bool:
+        return n >= (min(times, 2) if p.DOCUMENT_KIND_WORD.search(text) else times)
+
+    return {text for text, n in counts.items() if any(enough(text, n, times) and form.match(text) for form, times in p.RUNNING_LINES)}
 
 
 def strip_furniture(line: str, header: str | None, first: bool) -> tuple[str, list[str]]:

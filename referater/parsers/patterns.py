@@ -122,24 +122,33 @@ CLOSED_GROUP = {"lukkede", "fortrolige"}
 # --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
 TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
-    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Sag 3: Title", "Dagsordenpunkt 3. Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title", "12 Punkt 3 Title" (a page number first)
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
-    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordenspunkt|Punkt|Pkt\.?|Sag(?=\s+nr))\s*"
+    ("punkt", re.compile(r"^(?:\d{1,4}\s+(?=(?i:Punkt|Pkt)))?(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag)\s*"
                          r"(?i:nr\.?\s*)?(?P<nummer>\d{1,4})"
                          rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
-    # "Nr.142 - Title"
-    ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*[-–]\s*(?P<titel>{TITLE_START}.*)$")),
+    # "Nr.142 - Title", "Nr. 142 Title"
+    ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*(?:[-–:]\s*|\s)(?P<titel>{TITLE_START}.*)$")),
     # "Punkt: 1" alone, the title a few lines further down (after the case-number block)
-    ("punkt_alene", re.compile(r"^(?i:Punkt|Pkt\.?)\s*:?\s*(?P<nummer>\d{1,4})\.?(?P<titel>)$")),
-    # "3. Title", "3.Title", "3.   Title", "3) Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
+    # "Punkt 3", "Punkt 3:", "Sag nr. 3." alone too (a table's number cell)
+    ("punkt_alene", re.compile(r"^(?i:Dagsordens?punkt|Punkt|Pkt\.?|Sag\s+nr\.?)\s*:?\s*(?P<nummer>\d{1,4})\s*[.:]?(?P<titel>)$")),
+    # "3. Title", "3.Title", "3.   Title", "3) Title", "3: Title", "3. - Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
     # page number first); the title starts with a capital or a digit ("3.2. behandling"), never "4.740.000 kr."
-    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})(?:\.|\)(?=\s))\s*(?:(?P=nummer)\.\s+)?"
-                       r"(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})(?:\.|\)(?=\s)|:(?=\s))\s*(?:(?P=nummer)\.\s+)?"
+                       r"(?:[-–]\s+)?(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    # "(3) Title": the number in brackets
+    ("tal", re.compile(r"^\((?P<nummer>\d{1,3})\)\s+(?P<titel>[A-ZÆØÅ].*)$")),
+    # "3." or "3" alone, the title on a line below (number and title in two table cells)
+    ("tal_alene", re.compile(r"^(?P<nummer>\d{1,3})\.?(?P<titel>)$")),
     # "88 Title", " 1          Title": number and title in two table cells; "12 - Title"
     ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})(?:\s+[-–]\s+|\s+)(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
+DIGITS = re.compile(r"\d+")
+BARE_NUMBER = re.compile(r"^\d{1,3}$")  # a page number, or a table's number cell over a title
+# Forms printing the number alone, the title on a line below.
+NUMBER_ALONE_FORMS = {"punkt_alene", "tal_alene"}
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
 NUMBER_AFTER_TITLE = re.compile(r"^Sag\s+nr\.\s*(?P<nummer>\d{1,4})$")
 # A line that only says whether the punkt is open: "Åben", "Lukket", "Fortrolig" (one per punkt in some viewers).
@@ -150,6 +159,7 @@ TITLE_DECORATIONS = [
     re.compile(r"\s*\((?:B|O|D|bevilling|Beslutning|Orientering|Åben|Åbent)\)\s*$", re.I),
     re.compile(r"^(?:[A-ZÆØÅ]{2,5}/)+[A-ZÆØÅ]{2,5}\s+[-–]\s+"),  # routing "ØU/KB - ", "MBU/ØU/KB - "
     re.compile(r"^Åbent\s+punkt\s*:\s*", re.I),
+    re.compile(r"(?<=[^.\s])\s*\.{3,}\s*\d{1,4}$"),  # a TOC line's dot leaders and page number
 ]
 CLOSED_MARKS = [
     re.compile(r"\s*[-–]?\s*\((?:Lukket|Fortrolig)(?:\s+punkt)?\)\s*$", re.I),
@@ -198,12 +208,21 @@ FIELD_LINE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(FIELD_LABELS, k
 SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
 FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
 # "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
+# The case system's name before the label or in brackets after it: "ESDH sagsnr.:", "Sagsnummer (ESDH):".
+CASE_SYSTEMS = ["ESDH", "SBSYS", "Sbsys", "Acadre", "Captia", "WorkZone", "eDoc", "KMD", "F2", "Docunote", "GetOrganized"]
+SYSTEM_BEFORE = r"(?:(?:" + "|".join(CASE_SYSTEMS) + r")[ -])?"
+SYSTEM_AFTER = r"(?:\s*\((?:" + "|".join(CASE_SYSTEMS) + r")\))?"
 SAGSNUMMER_LABEL = re.compile(
-    rf"^(?i:{SAGSNUMMER_LABEL_TEXT})(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
+    rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}|Sag\s+nr\.(?=\s*:)){SYSTEM_AFTER}(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
     rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\b|(?i:{FIELD_LABEL_TEXT})).*)?$"
 )
+# A case number printed after the title on the heading's line ("1. Title   Sagsnr.: 24/18842"): the title ends there.
+CASE_AFTER_TITLE = re.compile(
+    rf"\s+(?P<felt>{SYSTEM_BEFORE}(?i:{'|'.join(map(re.escape, sorted((x for x in SAGSNUMMER_LABELS if x != 'Sag'), key=len, reverse=True)))})"
+    rf"{SYSTEM_AFTER}\s*:?\s*\S.*)$"
+)
 # A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
-SAGSNUMMER_LABEL_ALONE = re.compile(rf"^(?i:{SAGSNUMMER_LABEL_TEXT})\s*:?$")
+SAGSNUMMER_LABEL_ALONE = re.compile(rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}){SYSTEM_AFTER}\s*:?$")
 # Case officer's initials, then the case number: "DIHAJP / 06/17018".
 INITIALS_SAGSNUMMER = re.compile(r"^[A-ZÆØÅ]{2,8}\s+/\s+(?P<nummer>\S+)$")
 # An unlabelled case number is only believed this close to the heading (non-blank lines).
@@ -234,6 +253,8 @@ SECTION_LABELS = {
     "Baggrund for sagen": "sagsfremstilling", "Redegørelse": "sagsfremstilling", "Vurdering": "sagsfremstilling",
     "Administrationens vurdering": "sagsfremstilling", "Forvaltningens vurdering": "sagsfremstilling",
     "Kort resumé": "resume", "Direktionens indstilling": "indstilling", "Indstilling fra direktionen": "indstilling",
+    "Administrationens indstilling": "indstilling", "Forvaltningens indstilling": "indstilling",
+    "Indstilling fra forvaltningen": "indstilling", "Indstilling fra administrationen": "indstilling",
     "Forslag til beslutning": "indstilling", "Beslutningsforslag": "indstilling", "Konklusion": "oevrigt",
     "Bevillingsmæssige konsekvenser": "oevrigt", "Personalemæssige konsekvenser": "oevrigt",
     "Juridiske forhold": "oevrigt", "Kommunikation": "oevrigt", "Miljøvurdering": "oevrigt", "Høringssvar": "oevrigt",
@@ -254,6 +275,8 @@ VALUE_SECTIONS = {"punkttype", "sagen afgøres af", "beslutningskompetence", "ko
 # Order of section kinds in a punkt; where the order starts again, a heading-less document starts a punkt.
 SECTION_ORDER = {"resume": 0, "sagsfremstilling": 1, "oevrigt": 2, "indstilling": 3,
                  "indstilling_og_beslutning": 3, "beslutning": 4, "fravaerende": 5, "bilag": 6}  # fmt: skip
+# Section kinds that only occur inside a punkt ("Afbud", "Fraværende", "Bemærkninger" also head header blocks).
+PUNKT_ONLY_KINDS = {"resume", "sagsfremstilling", "indstilling", "indstilling_og_beslutning", "beslutning"}
 # Sections whose body is a list or a decision: heading-shaped lines inside them are content, not headings.
 CLOSED_SECTIONS = {"indstilling", "indstilling_og_beslutning", "beslutning", "bilag", "fravaerende"}
 ATTACHMENT_SECTION = "bilag"
@@ -265,6 +288,7 @@ TITLE_MAX_LENGTH = 250  # a title that wraps in the heading may be longer than a
 # A bullet printed before a decision label ("  • Beslutning i Byrådet den …", "- …" once bullets are normalised).
 LABEL_BULLET = re.compile(r"^[•·▪\-–]\s*")
 HEADING_END_PUNCTUATION = tuple(".,:;!?")
+ORDINAL_END = re.compile(r"\s\d{1,2}\.$")  # "… sygefravær 1." wrapping before "kvartal 2025": no sentence end
 
 # --- decisions ------------------------------------------------------------------------------------
 DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\s+\d{{4}}"
@@ -272,15 +296,19 @@ DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES}
 DECISION_LABELS = [
     # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:",
     # "Beslutning i Byrådet 9. oktober 2018:" (no "den")
-    re.compile(rf"^Beslutning(?:\s+(?:i|på|fra)\s+(?P<organ>[^:]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$",
-               re.I),
+    # "Beslutning truffet af X", "Beslutning (X 03-06-2025)", "… den 03.06.2025 kl. 16.00"
+    re.compile(rf"^Beslutning\s*\(?(?:\s*(?:i|på|fra|truffet\s+af)\s+(?P<organ>[^:()]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})"
+               rf"(?:,?\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?)?\s*\)?\s*:?$", re.I),
     # "Beslutning Teknik- og Miljøudvalget den 04-09-2025", "Beslutning Byrådet, 20.12.2016" (no "i")
-    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:,]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})\s*:?$"),
-    # "Økonomiudvalgets beslutning den 3. juni 2025": the body in the genitive
-    re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)s\s+beslutning(?:\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
+    re.compile(rf"^Beslutning\s+\(?(?P<organ>[A-ZÆØÅ][^:,()]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})"
+               rf"(?:,?\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?\)?\s*:?$"),
+    # "Økonomiudvalgets beslutning den 3. juni 2025", "FORRETNINGSUDVALGETS BESLUTNING": the body in the genitive
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)[sS]\s+(?i:beslutning)(?:\s+(?:(?i:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
     re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:?$"),
 ]
+# Generic nouns a decision label may use for the meeting's own body ("Udvalgets beslutning").
+GENERIC_BODIES = {"udvalget", "rådet", "bestyrelsen", "forummet", "direktionen"}
 # What differs between two printings of one body's name: "Kommunalbestyrelsen 2018-21", "Økonomi- og Erhvervsudvalget".
 BODY_NOISE = re.compile(r"\d{2,4}(?:\s*-\s*\d{2,4})?|[^\wæøå]+")
 # A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
@@ -373,7 +401,8 @@ NOISE_LINES = [
     re.compile(r"^Vi bruger cookies\b.*$", re.I),
     re.compile(r"^Forside\s*>.*$"),  # breadcrumb navigation
     re.compile(r"^.*\bKommune\s+·\s+.*\bTlf\.?\s.*$"),  # footer address line of a web page
-    re.compile(r"^Side\s+\d{1,4}\s+af\s+\d{1,4}$", re.I),
+    re.compile(r"^Side\s+\d{1,4}(?:\s+af\s+\d{1,4})?$", re.I),  # "Side 3 af 12", "Side 3"
+    re.compile(r"^[-–]\s*\d{1,4}\s*[-–]$"),  # "- 3 -": a page number between dashes
     re.compile(r"^\d{1,3}$"),  # a bare page number
 ]
 # The column headers of an agenda viewer's table printed as a line ("Punkt Titel", "Udvalg Dato Type Hent"):
@@ -390,6 +419,21 @@ NOISE_LINE = re.compile("|".join(f"(?{'i' if x.flags & re.I else ''}:{x.pattern}
 # Page furniture inside run-on lines of converted PDFs: "… 2 <running header> Side 2 af 4 …".
 # (?<!\s): a match starts where a run of spaces starts, so a long run is scanned once, not once per space.
 PAGE_OF = re.compile(r"(?<!\s)\s*\bSide\s+\d{1,4}\s+af\s+\d{1,4}\b\s*", re.I)
+# Lines a page header or footer prints on every page: repeated, the first one is the document's own (header),
+# every later one is furniture. Never a section label, a status line ("Åben") or decision text.
+WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+# (pattern, times printed): a title line ("X – Referat – dato") also stands once more as a punkt's repeated title.
+RUNNING_LINES = [
+    (re.compile(r"^(?:(?:Åben|Åbent|Lukket)\s+)?(?:referat|dagsorden|beslutningsprotokol)$", re.I), 2),  # "Åbent referat"
+    (re.compile(rf"^(?:(?:{WEEKDAYS}),?\s+)?(?:den\s+|d\.\s*)?(?:{DATE_TEXT})(?:\s+kl\.?\s*\d{{1,2}}[.:]\d{{2}})?$", re.I), 2),
+    (BODY_NAME, 2),
+    *((title, 3) for title in TITLE_LINES),
+]
+HEADER_LINES = 12  # non-blank lines at the top of a document where its own title, body and date are printed
+DOCUMENT_KIND_LINE = RUNNING_LINES[0][0]
+# A line naming the document's kind is the meeting's title, never a punkt's: printed twice, it is a page header.
+DOCUMENT_KIND_WORD = re.compile(rf"\b(?:{DOCUMENT_KINDS}|Dagsorden|DAGSORDEN)\b")  # "Referat", "Åben dagsorden": never a punkt's title
+PAGE_NUMBER_IN_LINE = re.compile(r"(?<!\s)\s+Side\s+\d{1,4}$", re.I)  # "Økonomiudvalget 03-06-2025 Side 4"
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 SOFT_HYPHEN = "\u00ad"
 # OCR letter-spacing: "B e s l u t n i n g" (at least four letters, single spaces).

@@ -46,8 +46,6 @@ AGENDA_WARNING = "ingen af punkterne har en beslutning: dokumentet er vel en dag
 TOC_ONLY = "lukket punkt, kun nævnt i indholdsfortegnelsen"
 WHOLE_TEXT_WARNING = ("ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er "
                       "læst som ét punkt uden nummer og titel")
-# Section kinds that only occur inside a punkt; "Afbud"/"Fraværende" also head header blocks.
-FRAGMENT_KINDS = {"resume", "sagsfremstilling", "indstilling", "indstilling_og_beslutning", "beslutning"}
 __all__ = ["PARSER_VERSION", "UNTITLED_SECTION", "parse_referat", "parse_tekst"]
 
 
@@ -173,7 +171,13 @@ def find_sagsnummer(body: list[Line], heading: Heading) -> tuple[Sagsnummer | No
         sag = parse_sagsnummer(line.tekst, labelled_only=i >= window)
         if sag is not None:
             return sag, body[:i] + body[i + 1 :]
-    return None, body
+    return case_in_heading(heading), body
+
+
+def case_in_heading(heading: Heading) -> Sagsnummer | None:
+    """A case number printed after the title on the heading's own line."""
+    found = (p.CASE_AFTER_TITLE.search(line) for line in heading.overskrift)
+    return next((sag for m in found if m and (sag := parse_sagsnummer(m["felt"])) is not None), None)
 
 
 def labelled_on_next_line(body: list[Line], i: int) -> Sagsnummer | None:
@@ -202,7 +206,7 @@ def merge_toc(punkter: list[Punkt], entries: tuple[TocEntry, ...]) -> tuple[list
 
 def fragment_warnings(hoved: list[Line]) -> list[str]:
     """Section or decision labels before the first punkt: the document starts in the middle of a punkt."""
-    if any(section_kind(line.tekst) in FRAGMENT_KINDS for line in hoved if not line.blank):
+    if any(section_kind(line.tekst) in p.PUNKT_ONLY_KINDS for line in hoved if not line.blank):
         return ["dokumentet begynder midt i et punkt: teksten før det første punkt er gemt i hovedet"]
     return []
 

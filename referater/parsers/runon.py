@@ -30,7 +30,7 @@ _HEADER_FIELDS = sorted(p.HEADER_FIELDS, key=len, reverse=True)
 BREAK = re.compile(
     r"(?:(?<=\s)|^)(?:"
     + rf"(?P<beslutning>Beslutning\s+(?:(?:i|på)\s+)?[A-ZÆØÅ][\w\-æøå ]{{1,60}}?,?\s+(?:(?:den|d\.)\s+)?(?:{p.DATE_TEXT})\b:?)"
-    + r"|(?P<punkt>(?:Punkt|Pkt\.)\s*:?\s*\d{1,4}(?=\s+[A-ZÆØÅ]))"
+    + r"|(?P<punkt>(?:Dagsordens?punkt|Punkt|Pkt\.|Sag(?:\s+nr\.)?)\s*:?\s*\d{1,4}[.:]?(?=\s+[A-ZÆØÅ]))"
     + r"|(?P<initialer>[A-ZÆØÅ]{2,8}\s+/\s+\S+/\S+)"
     + r"|(?P<toc>" + "|".join(map(re.escape, p.RUN_ON_TOC_HEADINGS)) + r")(?=\s|$)"
     + r"|(?P<felt>(?:" + "|".join(map(re.escape, _FIELDS)) + r")(?::|(?=\s)))"

@@ -187,7 +187,7 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
         if section.kind == "beslutning" and is_own(section.organ, section.dato, forum, dato):
             own.extend(split_trail(section.lines, forum, dato, trail))
             label = label or section
-        elif section.kind == "beslutning":
+        elif section.kind == "beslutning" and joined(section.lines):  # a later body's label left empty is no step
             trail.append(Behandling(section.organ, section.dato, None, joined(section.lines)))
         elif section.kind in p.RECOMMENDATION_SECTIONS:
             start = unlabelled_decision_start(section, forum)
@@ -196,6 +196,7 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
     if not own or all(text in p.EMPTY_DECISIONS for text in own):
         return Decision(None, (), tuple(trail))
     organ = label.organ.strip() if label and label.organ else None
+    organ = forum if organ and forum and generic_for(organ, forum) else organ  # "Udvalgets beslutning": this forum
     return Decision("\n".join(own), per_point(own), tuple(trail), organ, label.dato if label else None)
 
 
@@ -231,7 +232,15 @@ def is_own(organ: str | None, dato: str | None, forum: str | None, meeting_date:
         return True
     if dato and meeting_date and dato == meeting_date:
         return True
-    return bool(organ and forum and same_body(organ, forum))
+    if organ is None and meeting_date is None:
+        return True  # "Beslutning den 03-06-2025" where no meeting date is known: nothing names another meeting
+    return bool(organ and forum and (same_body(organ, forum) or generic_for(organ, forum)))
+
+
+def generic_for(organ: str, forum: str) -> bool:
+    """ "Udvalgets beslutning" in Økonomiudvalget's referat: the generic noun names the meeting's own body."""
+    key = body_key(organ)
+    return key in p.GENERIC_BODIES and body_key(forum).endswith(key)
 
 
 def same_body(a: str, b: str) -> bool:

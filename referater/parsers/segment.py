@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import patterns as p
-from .candidates import EVIDENCE, FORM_NAMES, Candidate, find_candidates, is_case_line, is_field
+from .candidates import EVIDENCE, FORM_NAMES, Candidate, find_candidates, is_case_line, is_field, section_kind
 from .clean import Line
 from .toc import Toc, TocEntry, find_toc
 
@@ -22,7 +22,13 @@ PAIR_EVIDENCE = {  # name → (weight, what the user reads; None: not shown)
     "spring": (-0.5, None),
     "uden_tekst": (-4.0, None),
     "blandet": (-4.0, None),
+    "listefortsaettelse": (-4.0, None),
 }
+# Section labels left before the first punkt (read as the header) speak against a chain starting late: a
+# numbered list inside the first punkt's body is no punkt start (a fragment pays this for every chain alike).
+LABEL_BEFORE_START = 1.5
+STARTS_PUNKT = {"afsnit", "sagsnummer", "toc_titel"}  # evidence that a line starts a punkt, whatever list came before
+LABELS_BEFORE_COUNTED = 3
 WINDOW = 40  # earlier candidates a candidate may follow directly (and any with the number before its own)
 
 
@@ -65,16 +71,21 @@ def segment(lines: list[Line]) -> Segmentation:
 def best_sequence(found: list[Candidate], lines: list[Line]) -> list[tuple[Candidate, tuple[str, ...]]]:
     """The chain of candidates with the highest total score (local plus pair evidence); numbers rise."""
     filled = filled_prefix(lines)
+    labels = labels_prefix(lines)
+    parents = list_parents(found)
     totals: list[float] = []
     last_numbers: list[int | None] = []  # the last number printed in the best chain ending at each candidate
     links: list[tuple[int | None, tuple[str, ...]]] = []
     by_number: dict[int, int] = {}  # number → the best chain's last candidate with that number
+    first = found[0].start if found else 0
     for j, c in enumerate(found):
-        best, link = c.score, (None, ())
+        best, link = c.score - LABEL_BEFORE_START * min(LABELS_BEFORE_COUNTED, labels[c.start] - labels[first]), (None, ())
         for i in predecessors(j, c, by_number):
             names = pair_evidence(found[i], last_numbers[i], c, filled)
             if names is None:
                 continue
+            if parents[j] is not None and found[parents[j]].line > found[i].line and not STARTS_PUNKT & set(c.evidence):
+                names += ("listefortsaettelse",)
             total = totals[i] + c.score + sum(PAIR_EVIDENCE[name][0] for name in names)
             if total > best:
                 best, link = total, (i, names)
@@ -84,6 +95,30 @@ def best_sequence(found: list[Candidate], lines: list[Line]) -> list[tuple[Candi
         if c.nummer is not None and (c.nummer not in by_number or best > totals[by_number[c.nummer]]):
             by_number[c.nummer] = j
     return backtrack(found, totals, links)
+
+
+def list_parents(found: list[Candidate]) -> list[int | None]:
+    """For each numbered candidate the nearest earlier one printed in its shape with the number just before, unless
+    one with its own number comes between: a candidate following that one continues its list, and a chain
+    that skips it to reach this candidate reads the list's next item as a punkt (unless section labels, a case
+    number or the TOC say a punkt starts there)."""
+    parents: list[int | None] = []
+    last: dict[tuple[str, int], int] = {}  # (form, number) → latest candidate
+    for j, c in enumerate(found):
+        parent = last.get((c.printed_as, c.nummer - 1)) if c.nummer is not None else None
+        same = last.get((c.printed_as, c.nummer)) if c.nummer is not None else None
+        parents.append(parent if parent is not None and (same is None or same < parent) else None)
+        if c.nummer is not None:
+            last[(c.printed_as, c.nummer)] = j
+    return parents
+
+
+def labels_prefix(lines: list[Line]) -> list[int]:
+    """labels[i] = how many lines before line i are labels of sections found only inside a punkt."""
+    counts = [0]
+    for line in lines:
+        counts.append(counts[-1] + (not line.blank and section_kind(line.tekst) in p.PUNKT_ONLY_KINDS))
+    return counts
 
 
 def predecessors(j: int, c: Candidate, by_number: dict[int, int]) -> list[int]:
@@ -107,8 +142,8 @@ def pair_evidence(prev: Candidate, last_number: int | None, c: Candidate, filled
         names.append("blandet")
     if not same_form(prev, c):
         names.append("anden_form")
-    elif c.titel or c.nummer is not None:  # untitled, unnumbered starts must stand on their own evidence
-        names.append("samme_form")
+    elif (c.titel or c.nummer is not None) and prev.printed_as == c.printed_as:  # untitled, unnumbered starts
+        names.append("samme_form")  # must stand on their own evidence; a list item's "N." is not " N.  N. "
     if not prev.lukket and filled[c.start] - filled[prev.end_of_heading] == 0:
         names.append("uden_tekst")
     return tuple(names)

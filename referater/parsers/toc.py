@@ -109,7 +109,10 @@ def without_first_punkt(lines: list[Line], heading: int, entries: tuple[TocEntry
                         ) -> tuple[tuple[int, int], tuple[TocEntry, ...]]:
     """An empty TOC heading over the first punkt: its case number or section labels follow the "entry"."""
     after = next_filled(lines, end - 1)
-    if after is not None and is_body_line(lines[after].tekst):
+    if after is not None and lines[after].tekst.strip()[:1].islower():  # the entry's title wrapped onto a line
+        after = next_filled(lines, after)
+    paged = bool(entries) and bool(p.TOC_ENTRY.match(entries[-1].tekst))  # a page number: a TOC line, never a heading
+    if after is not None and is_body_line(lines[after].tekst) and not paged:
         last = previous_filled(lines, end, heading)
         return (heading, last), entries[:-1]
     return (heading, end), entries
@@ -215,7 +218,9 @@ def toc_entry(text: str, closed: bool = False) -> TocEntry | None:
 
 
 def clean_title(text: str) -> tuple[str, bool]:
-    """Title without decorations or glued UI text, and whether a decoration said the punkt is closed."""
+    """Title without decorations, glued UI text or a case number printed after it, and whether a decoration
+    said the punkt is closed."""
+    text = text[: m.start()] if (m := p.CASE_AFTER_TITLE.search(text)) and parse_sagsnummer(m["felt"]) else text
     titel, lukket = " ".join(p.TITLE_UI_TEXT.sub("", text).split()), False
     for mark in p.CLOSED_MARKS:
         titel, n = mark.subn("", titel)
@@ -249,10 +254,18 @@ def find_listing(lines: list[Line]) -> Toc:
     last_seen = last_heading_lines(lines)
     for run in [run for run in runs if len(run) >= 2][:MAX_LISTINGS]:  # a TOC comes early: a few runs are tried
         after = run[-1][0].nummer
+        if printed_before(run, last_seen):
+            continue  # the numbering began above it: a numbered list inside a punkt, not a TOC
         again = any(printed_again(entry, last_seen.get(entry.nummer, []), after) for _, entry in run)
         if again or all(entry.lukket for _, entry in run):
             return make_toc(lines, (run[0][0].nummer, after + 1), tuple(entry for _, entry in run))
     return NO_TOC
+
+
+def printed_before(run: list[tuple[Line, TocEntry]], seen: dict[int, list[tuple[int, str]]]) -> bool:
+    """A line in a heading form with the listing's first number stands above the listing."""
+    first_line, first = run[0]
+    return any(index < first_line.nummer for index, _ in seen.get(first.nummer, []))
 
 
 def after_colon(lines: list[Line], line: Line) -> bool:
@@ -274,9 +287,20 @@ def last_heading_lines(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
     seen: dict[int, list[tuple[int, str]]] = {}
     for line in lines:
         entry = toc_entry(line.tekst.strip()) if not line.blank else None
+        if entry is None and not line.blank:
+            entry = number_over_title(lines, line)
         if entry is not None and entry.nummer is not None:
             seen.setdefault(entry.nummer, []).append((line.nummer, entry.titel.lower()))
     return seen
+
+
+def number_over_title(lines: list[Line], line: Line) -> TocEntry | None:
+    """ "Punkt 3" alone, the title on the next line: the number with that title."""
+    match = next((m for form, pattern in p.HEADING_FORMS if form in p.NUMBER_ALONE_FORMS and (m := pattern.match(line.tekst.strip()))), None)
+    after = next_filled(lines, line.nummer) if match else None
+    if after is None:
+        return None
+    return TocEntry(int(match["nummer"]), clean_title(lines[after].tekst)[0], False, line.tekst)
 
 
 def printed_again(entry: TocEntry, printed: list[tuple[int, str]], after: int) -> bool:
