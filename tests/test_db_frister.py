@@ -213,8 +213,8 @@ def test_owners_are_pooled_per_municipality_when_the_referat_names_it(tmp_path):
         nord = owner_row(db, "Byrådet", "organ", "Nordby Kommune")
         syd = owner_row(db, "Byrådet", "organ", "Sydby Kommune")
         igen = owner_row(db, "byråd", "organ", "Nordby Kommune")
-        stavefejl = owner_row(db, "Kultur- og Fritidsvalget", "organ", None)
-        rigtig = owner_row(db, "Kultur- og Fritidsudvalget", "organ", None)
+        stavefejl = owner_row(db, "Natur- og Idrætsvalget", "organ", None)
+        rigtig = owner_row(db, "Natur- og Idrætsudvalget", "organ", None)
     assert (nord, syd, igen) == (("nordby-kommune-byraadet", "Byrådet"), ("sydby-kommune-byraadet", "Byrådet"),
                                  ("nordby-kommune-byraadet", "Byrådet"))
     assert rigtig == stavefejl  # nearly the same key: one owner

@@ -38,7 +38,8 @@ EXPECTED = {
     # "1. behandling af budgettet sker i Kommunalbestyrelsen den 10. september 2025": the body that meets
     "oeu-saetningshoved.txt": ([(144, "2025-09-10", "Kommunalbestyrelsen")], []),
     "pbu-beslutning-foerst.txt": ([], []),
-    "pdf-loebende-tekst.txt": ([], []),
+    # "Havnby Forsyning gennemfører en informationskampagne i januar og februar 2026": a utility (ekstern) acts
+    "pdf-loebende-tekst.txt": ([(3, "2026-02-28", "Havnby Forsyning")], [(3, "Havnby Forsyning")]),
     # "at projektet gennemføres i 2026, hvis der gives tilsagn"
     "sektionsnummer-punkter.txt": ([(2, "2026-12-31", None)], []),
     "sundhed-markdown.md": ([], []),

@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from ..errors import ReferatError
 from ..models import Punkt, Referat
+from ..parsers.kommune import recognise_kommune
 from .ansvarlige import OwnerRegister, build_register
 from .components import COMPONENTS
 
@@ -56,6 +57,6 @@ def enrich(referat: Referat, nlp: Language | None = None) -> Referat:
     """A new Referat whose punkter carry the frister and opgaver found in their sections."""
     nlp = nlp or load_pipeline()
     tekster = [afsnit.tekst for punkt in referat.punkter for afsnit in punkt.afsnit]
-    register = build_register(referat.deltagere, tekster)
+    register = build_register(referat.deltagere, tekster, referat.kommune or recognise_kommune(referat))
     punkter = tuple(_enrich_punkt(p, nlp, referat.dato, register) for p in referat.punkter)
     return replace(referat, punkter=punkter)

@@ -43,7 +43,7 @@ _NAVNE_HOVED_ART = {hoved: art for art, hoveder in a.NAVNE_HOVEDORD.items() for 
 # Capitalised words before the head word that belong to the name: "Klima-, Teknik- og Miljøudvalget",
 # "Lokale og Anlægsfonden", "Byrådet og Direktionen".
 _NAVN_FORLED = r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\s+(?=[A-ZÆØÅ])))*"
-# The name's capitalised parts are case-sensitive, its head word is not ("ErhvervsCentret", "fagudvalgene").
+# The name's capitalised parts are case-sensitive, its head word is not ("BorgerCentret", "fagudvalgene").
 _HOVED = re.compile(
     rf"\b{_NAVN_FORLED}(?P<ord>[\wæøå-]*?(?P<hoved>(?i:{_alternation(_HOVED_ART)})))\b"
     r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:,?\s+(?:og|&|i)\s+|,?\s+)[A-ZÆØÅ][\w-]*)*)?")  # "Styregruppen for …"
@@ -74,6 +74,12 @@ _ENDELSER = {
 _MOENSTRE = {"hoved": None, "genitiv": None, "navne_hoved": None, "rolle": None}  # filled below
 _ORD_RE = re.compile(r"[\wæøå-]+")
 _ENHED = re.compile(rf"\b{a.ENHED_MOENSTER}\b")
+_NAVN_EFTER_HOVED = [(re.compile(rf"\b(?:{hoved})\s+{a.NAVN_EFTER}\b"), art) for hoved, art in a.NAVN_EFTER_HOVED.items()]
+_VINDER = re.compile(a.VINDER_MOENSTER)
+_ENHED_ENTAL = re.compile(rf"\b(?:{'|'.join(a.ENHED_ENTAL)})$", re.IGNORECASE)
+# A name and its head as two words: "Nordby Bibliotek", "Nordby Forsyning" (the head alone is no name).
+_NAVN_OG_HOVED = re.compile(
+    rf"\b(?!(?:{_SAETNINGSORD})\s)[A-ZÆØÅ][\wæøå]+\s+(?P<ord>(?P<hoved>(?:{_alternation(h.capitalize() for h in _NAVNE_HOVED_ART)})))\b")
 _MOENSTRE.update(hoved=_HOVED, genitiv=_GENITIV, navne_hoved=_NAVNE_HOVED, rolle=_ROLLE)
 
 
@@ -140,7 +146,7 @@ class OwnerRegister:
                 for x in self._literal.finditer(tekst)]
 
     def _abbreviations(self, tekst: str) -> list[Mention]:
-        """ "ØU" → "Økonomiudvalget (ØU)"; followed by a proper noun it is that body's name ("KKR Sjælland")."""
+        """ "ØU" → "Økonomiudvalget (ØU)"; followed by a proper noun it is that body's name ("KKR Nord")."""
         if self._forkortet is None:
             return []
         fundne = []
@@ -167,14 +173,16 @@ class OwnerRegister:
     def _pattern_mentions(self, tekst: str) -> list[Mention]:
         fundne = [Mention(x.group(), x.start(), x.end(), _KANONISKE_ROLLER[x.lastgroup], "rolle")
                   for x in _ROLLER.finditer(tekst)]
-        fundne += [self._mention(x, "rolle") for x in names("rolle", tekst)]
+        fundne += [self._mention(x, "enhed" if _ENHED_ENTAL.search(x.group()) else "rolle") for x in names("rolle", tekst)]
         fundne += [self._mention(x, _HOVED_ART[x["hoved"].lower()]) for x in names("hoved", tekst)
                    if _is_name(tekst, x)]
         fundne += [self._mention(x, _NAVNE_HOVED_ART[x["hoved"].lower()]) for x in names("navne_hoved", tekst)
                    if x["ord"][0].isupper()]
         fundne += [self._mention(x, art) for regex, art in ((_SELSKAB, "ekstern"), (_ENHED, "enhed"),
-                                                            (_KOMMUNE, "kommunen"), (_SAMMENSAT, "organ"))
+                                                            (_KOMMUNE, "kommunen"), (_SAMMENSAT, "organ"),
+                                                            (_VINDER, "ekstern"), *_NAVN_EFTER_HOVED)
                    for x in regex.finditer(tekst)]
+        fundne += [self._mention(x, _NAVNE_HOVED_ART[x["hoved"].lower()]) for x in _NAVN_OG_HOVED.finditer(tekst)]
         return [d for o in fundne for d in _split_coordination(o, self)]
 
     def _mention(self, x: re.Match, art: str) -> Mention:
@@ -299,9 +307,12 @@ def _spelling_counts(tekster: list[str]) -> dict[str, str]:
     return valgt
 
 
-def build_register(deltagere: tuple[Deltager, ...], tekster: list[str]) -> OwnerRegister:
-    """Collect the owners of one referat from its participants and all of its section texts."""
+def build_register(deltagere: tuple[Deltager, ...], tekster: list[str], kommune: str | None = None) -> OwnerRegister:
+    """Collect the owners of one referat from its participants and all of its section texts; ``kommune``
+    (the municipality the referat comes from) is who "kommunen" is: one owner however it is written."""
     varianter: dict[str, tuple[str, str]] = {}
+    if kommune:
+        varianter["kommunen"] = (kommune, "kommunen")
     # a unit's canonical spelling: as in a participant's role, else the one written most often
     i_tekst = Counter(x.group() for t in tekster for x in _ENHED.finditer(t))
     for enhed in _units_in_roles(deltagere) + [e for e, _ in i_tekst.most_common()]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 # The owner kinds, stored as frist.ansvarlig_type.
 TYPER = ("person", "rolle", "organ", "enhed", "ekstern", "kommunen")
 
-# The last part of a (compound) name decides its kind: "Økonomiudvalget", "fagudvalgene", "ErhvervsCentret",
+# The last part of a (compound) name decides its kind: "Økonomiudvalget", "fagudvalgene", "BorgerCentret",
 # "Bolig- og Planstyrelsen". Every inflection is listed; the longest ending wins ("regionsrådet" is ekstern).
 HOVEDORD: dict[str, tuple[str, ...]] = {
     "organ": (
@@ -24,6 +24,11 @@ HOVEDORD: dict[str, tuple[str, ...]] = {
         "sekretariatet", "center", "centret", "centeret", "centre", "centrene", "afdeling", "afdelingen",
         "afdelingerne", "skolerne", "biblioteket", "bibliotekerne", "institutionerne", "plejehjemmene",
         "teamet", "hjemmeplejen", "plejecentrene",
+        # the municipality's own units in the forms Danish public-sector prose writes them: "Økonomistaben",
+        # "Ejendomsenheden", "dagtilbuddene", "skolen", "institutionen", "plejecentret", "Borgerservice"
+        "staben", "stabene", "enheden", "dagtilbuddene", "botilbuddene", "daginstitutionerne", "børnehaverne",
+        "vuggestuerne", "klubberne", "skolen", "institutionen", "plejecentret", "plejecenteret", "plejehjemmet",
+        "sygeplejen", "borgerservice", "jobcentret", "jobcenteret",
     ),
     "ekstern": (
         "styrelse", "styrelsen", "ministerium", "ministeriet", "ministeren", "regering", "regeringen",
@@ -32,12 +37,23 @@ HOVEDORD: dict[str, tuple[str, ...]] = {
         "rådgiveren", "rådgiverne", "direktorat", "direktoratet", "agentur", "agenturet",
         "leverandøren", "leverandørerne", "entreprenøren", "forpagter", "forpagteren", "byder", "byderen", "staten",
         "bydere", "byderne", "ombudsmanden", "ankestyrelsen", "domstolen",
+        # firms and other authorities as prose names them: "leverandør", "entreprenør", "forsyningen",
+        # "bygherren", "boligorganisationen", "operatøren"
+        "leverandør", "entreprenør", "entreprenørerne", "forsyningen", "forsyningsselskabet", "bygherren",
+        "boligorganisationen", "boligorganisationerne", "operatøren", "myndigheden", "myndighederne",
     ),
 }
 # Heads that are an owner also without an article ("byder skal aflevere", "ny forpagter fra 1. august"): they
 # name someone who acts, so "et godt råd" is no body but "konsulent" is an outside party.
 AGENTNAVNEORD = ("byder", "forpagter", "konsulent", "rådgiver", "revisor", "leverandør", "entreprenør")
-# Heads that name an owner only inside a capitalised name: "Øresundsvandsamarbejdet", "Greve Svømmehal".
+# A region or a team named by its head word first: "Region Syd", "Team Byggesag og Miljø".
+NAVN_EFTER_HOVED: dict[str, str] = {
+    r"Region(?:en)?": "ekstern", r"Team": "enhed", r"Teamet": "enhed", r"Centeret|Centret": "enhed",
+}
+NAVN_EFTER = r"[A-ZÆØÅ][\wæøå-]+(?:\s+(?:og|&)\s+[A-ZÆØÅ][\wæøå-]+)?"
+# The winner of a tender acts for the municipality: "vinderen af udbuddet", "vinder af udbud" (ekstern).
+VINDER_MOENSTER = r"\b(?i:vinder(?:en)?|den\s+vindende\s+\w+)\s+af\s+(?i:udbud(?:det)?|licitationen|konkurrencen)\b"
+# Heads that name an owner only inside a capitalised name: "Kystvandsamarbejdet", "Nordby Svømmehal".
 NAVNE_HOVEDORD: dict[str, tuple[str, ...]] = {
     "enhed": ("svømmehal", "svømmehallen", "hal", "hallen", "bibliotek", "skole", "gymnasium", "museum",
               "museet", "plejecenter", "plejehjem", "idrætscenter"),
@@ -65,8 +81,12 @@ ROLLE_NAVNEORD: dict[str, tuple[str, ...]] = {
     "*koordinator": ("koordinatoren", "koordinatorer", "koordinatorerne"),
 }
 # Singular nouns that are a role only after "hver (enkelt)", "den enkelte", "enhver": "hver enkelt kommune".
-ROLLE_ENTAL = (r"kommune", r"forening", r"skole", r"institution", r"leder", r"afdeling", r"enhed",
-               r"medarbejder", r"borger", r"ansøger", r"tilbudsgiver", r"byder", r"plejecenter")
+ROLLE_ENTAL = (r"kommune", r"forening", r"leder", r"medarbejder", r"borger", r"ansøger", r"tilbudsgiver", r"byder",
+               r"skole", r"institution", r"afdeling", r"enhed", r"plejecenter", r"plejehjem", r"dagtilbud",
+               r"center", r"bibliotek", r"team")
+# Of those, the units: "det enkelte plejecenter", "hver enkelt skole" are units (enhed), not roles.
+ENHED_ENTAL = ("skole", "institution", "afdeling", "enhed", "plejecenter", "plejehjem", "dagtilbud", "center",
+               "bibliotek", "team")
 ROLLE_BESTEMMER = (r"alle", r"de", r"hver(?:\s+enkelt)?", r"den\s+enkelte", r"det\s+enkelte", r"de\s+enkelte",
                    r"de\s+respektive", r"begge", r"samtlige", r"relevante", r"nye?", r"enhver",
                    r"de\s+(?:\d+|to|tre|fire|fem|seks|syv|otte|ni|ti)")
@@ -104,7 +124,7 @@ FORKORTELSE_MOENSTER = r"\((?P<forkortelse>[A-ZÆØÅ][A-ZÆØÅ&]{1,6})\)"
 # An abbreviation in running text: all capitals, 2–6 letters ("PR", "SBUU", "ØU").
 FORKORTELSE_ORD = r"\b[A-ZÆØÅ]{2,6}\b"
 # A name written as a coordination of hyphenated parts is a body's name even when its head word is
-# misspelt or unknown: "Kultur- og Fritidsvalget", "Klima-, Teknik- og Miljøudvalget".
+# misspelt or unknown: "Natur- og Idrætsvalget", "Klima-, Teknik- og Miljøudvalget".
 SAMMENSAT_NAVN = r"\b[A-ZÆØÅ][\wæøå]*-(?:,\s+[A-ZÆØÅ][\wæøå]*-)*\s+(?:og|&)\s+[A-ZÆØÅ][\wæøå]+\b"
 # Action nouns a body's genitive makes it the actor of: "fagudvalgenes drøftelse … frem mod …".
 HANDLINGSNAVNEORD = ("drøftelse", "behandling", "godkendelse", "orientering", "beslutning", "arbejde",

@@ -92,7 +92,7 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     if o.praeposition is not None:
         return False
     slut = _end_of_coordination(s, o)
-    efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Greve Kommune skal", "kommunerne i kredsen skal"
+    efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal"
     efter = _next_word(s, efterled.end() if efterled else slut)
     if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):
         return True
@@ -106,7 +106,7 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
 
 
 def _end_of_coordination(s: Saetning, o: Mention) -> int:
-    """The end of "Greve Kommune og Region Sjælland": a coordinated subject shares its verb."""
+    """The end of "Nordby Kommune og Region Syd": a coordinated subject shares its verb."""
     slut = o.slut
     for naeste in s.omtaler:
         if naeste.start >= slut and _OG.fullmatch(s.tekst, slut, naeste.start):
@@ -155,15 +155,26 @@ def _timetable_line(s: Saetning, u: DateExpression) -> Mention | None:
     return next((o for o in s.omtaler if u.slut <= o.start < l_slut and o.praeposition in (None, "modtager")), None)
 
 
+def _first_of_coordination(s: Saetning, o: Mention | None) -> Mention | None:
+    """ "Nordby Kommune og Region Syd skal …": a coordinated subject is owned by its first member."""
+    while o is not None:
+        forrige = next((p for p in s.omtaler if p.slut <= o.start and p.praeposition == o.praeposition
+                        and _OG.fullmatch(s.tekst, p.slut, o.start)), None)
+        if forrige is None:
+            return o
+        o = forrige
+    return o
+
+
 def _acting(s: Saetning, u: DateExpression) -> Mention | None:
     """The acting mention nearest the date in its clause."""
     k_start, k_slut = led(s, u)
-    return _nearest(u, [o for o in s.omtaler if k_start <= o.start < k_slut and acts(s, o)])
+    return _first_of_coordination(s, _nearest(u, [o for o in s.omtaler if k_start <= o.start < k_slut and acts(s, o)]))
 
 
 def _acting_in_sentence(s: Saetning, u: DateExpression) -> Mention | None:
     """The acting mention nearest the date in its sentence."""
-    return _nearest(u, [o for o in s.omtaler if acts(s, o)])
+    return _first_of_coordination(s, _nearest(u, [o for o in s.omtaler if acts(s, o)]))
 
 
 def _genitive_actor(s: Saetning, u: DateExpression) -> Mention | None:
@@ -193,7 +204,7 @@ def _meeting_body(s: Saetning, u: DateExpression) -> Mention | None:
     "Byrådet den 26. september") or presented the case ("forelægges Kultur- og Fritidsudvalget i januar
     2026"): it treats it then."""
     moeder = [o for o in s.omtaler if 0 <= u.start - o.slut <= a.MOEDE_AFSTAND and (
-        o.praeposition in ("på", "i", "møde")
+        o.praeposition in ("på", "i", "møde") and o.art != "enhed"  # "på Bakkeskolen i foråret" is a place
         or (o.praeposition not in ("fra", "genitiv") and o.art == "organ"
             and _KUN_DATOFORLED.fullmatch(s.tekst, o.slut, u.start)))]  # "… og Byrådet den 25. september"
     if moeder:
