@@ -142,6 +142,20 @@ OWNER_CASES = [
     # "kommunen" in a referat of Nordby Kommune is Nordby Kommune: one owner however it is written
     ("Nordby Kommune har fået tilsagn fra puljen. Kommunen skal indsende regnskab senest 1. maj 2027.",
      [("2027-05-01", "Nordby Kommune", "kommunen")]),
+    # what else gives a subject something to do: a frist of its own, work in progress, a relative clause
+    ("Ældrerådet har frist for høringssvar den 1. juni 2026.", [("2026-06-01", "Ældrerådet", "organ")]),
+    ("Administrationen er i gang med at udarbejde planen, som forventes færdig i juni 2026.",
+     [("2026-06-30", "Administrationen", "enhed")]),
+    ("Beslutningen er en ramme for administrationen, der arbejder videre med planen frem mod 1. august 2026.",
+     [("2026-08-01", "administrationen", "enhed")]),
+    ("Administrationen vender tilbage til udvalget med en status i juni 2026.",
+     [("2026-06-30", "Administrationen", "enhed")]),
+    ("Borgmestrene i de fem kommuner mødes den 21. september 2026.", [("2026-09-21", "Borgmestrene", "rolle")]),
+    # the body a case is put before again, or whose meeting it is put on, treats it then
+    ("Sagen forelægges igen for udvalget i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
+    ("Sagen genoptages på udvalgets møde i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
+    # a habit in the present tense is no date to meet
+    ("I januar udsender Kommunernes Landsforening sin årlige rapport.", []),
     # nobody named: no owner, never the nearest name
     ("Lokalplanen er i offentlig høring frem til 5. maj 2026.", [("2026-05-05", None, None)]),
     ("Udvalget ønsker en status på indsatsen i juni 2026.", [("2026-06-30", None, None)]),

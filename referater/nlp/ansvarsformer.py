@@ -160,13 +160,24 @@ HANDLINGSVERBER = (
     "færdiggør", "afslutter", "indkalder", "fremsender", "offentliggør", "udbyder", "tilbyder", "etablerer",
     "implementerer", "evaluerer", "reviderer", "udpeger", "ansætter", "forventes", "bedes", "bemyndiges",
     "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer", "forpligter",
+    # what units, firms and authorities are said to do in formal prose: "Administrationen orienterer udvalget i
+    # juni", "Fonden uddeler midlerne i juni", "borgmestrene mødes" ("udsender" stays out: "I januar udsender KL
+    # sin årlige rapport" is a habit, not a date to meet)
+    "orienterer", "uddeler", "udmelder", "træffer", "søger", "ansøger", "påbegynder", "tilrettelægger",
+    "genoptager", "mødes", "vender", "kommer", "giver", "udbetaler", "afklarer", "udpeger", "tilbagemelder",
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").
 BESTILLER_EFTER = r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
-VERBER = ("drøfter", "orienterer", "anbefaler", "vurderer", "arbejder", "tager", "får",
+VERBER = ("drøfter", "anbefaler", "vurderer", "arbejder", "tager", "får",
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
           "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer", "udsender")
+# What else after a subject gives it something to do: "Ældrerådet har frist for høringssvar den 1. juni",
+# "Administrationen har ansvaret for …", "Forvaltningen er i gang med …", "udvalget, der skal …" (a relative
+# clause whose verb is finite).
+ANSVAR_EFTER = (r",?\s+(?:har\s+(?:en\s+|nu\s+|derfor\s+)?(?:\w*frist(?:en)?|deadline|ansvaret|ansvar|til\s+opgave)"
+                r"|er\s+(?:i\s+gang|ansvarlig\w*|forpligtet)|bliver\s+ansvarlig\w*)\b")
+RELATIV_EFTER = r",?\s+(?:der|som)\b"
 VERBALENDELSER = ("erer", "sætter", "lægger", "fører", "tager", "giver")
 # Verbs of planning followed by "at" and an infinitive: the subject acts ("Administrationen forventer at
 # fremlægge en sag i juni"); with a comma and "at" they expect something of others.
@@ -178,7 +189,8 @@ MELLEMADVERBIER = ("også", "derfor", "nu", "fortsat", "desuden", "endvidere", "
 # Verbs in the past that make a mention the one who did something, not the owner of what is still due.
 FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"
 # A place after the subject, before its verb: "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal".
-STED_EFTER = (r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne))"
+STED_EFTER = (r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne)"
+              r"|(?:de|alle|begge)\s+(?:[a-zæøå\d]+\s+)?[a-zæøå]{3,}(?:er|ne))"
               r"(?=\s)")
 # What may open a clause before a verb-first subject (V2 order): an adverbial or a date, "I august igangsætter
 # Styrelsen …", "Derfor skal Økonomi & Stab …" — not a noun subject ("Sagen vedrører Byrådet").
@@ -188,7 +200,7 @@ V2_FORLED = (r"^\s*(?:[-–•*]\s*)?(?:(?:i|på|fra|efter|inden|senest|derfor|h
 # sommeren og at det efterfølgende kommer til beslutning i kommunerne i august".
 LEDGRAENSE = r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;"
 # A body's meeting in the genitive, right before its date: "på Byrådets møde den 30. september".
-MOEDE_EFTER = r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*)?"
+MOEDE_EFTER = r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*|i\s+)?"
 # The definite noun that opens a clause: its subject ("Screeningen forgår …", "Analysen skal være …").
 SUBJEKT_NAVNEORD = r"\s*(?:[-–•*]\s*)?(?:at\s+|og\s+)?(?P<ord>[A-ZÆØÅa-zæøå]{4,}(?:en|et|ne))\b"
 # A passive verb after the mention: it is acted upon ("Sagen behandles", "Udvalget orienteres").
@@ -201,8 +213,9 @@ MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "f�
              "ordinære", "politisk", "politiske")
 MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the body's next meeting
 # Passive verbs of presenting: the body after them will treat the case ("forelægges Økonomiudvalget").
-MODTAGER_FOER = (r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til|tilgå|tilgår)"
-                 r"\s+$")
+MODTAGER_FOER = (r"\b(?:(?:forelægges|forelagt|fremlægges|fremlagt|præsenteres|genoptages)"
+                 r"(?:\s+(?:igen|på\s+ny|endeligt|herefter|derefter|politisk))?(?:\s+for)?"
+                 r"|orienteres|(?:over)?sendes\s+til|tilgå|tilgår)\s+$")
 # The agent of a passive: "godkendt af de 5 kommuner", "vedtages af Folketinget".
 AGENT_FOER = r"\b\w+(?:es|et|t)\s+(?:\w+\s+)?af\s+$"
 # The treatment of a case by a body that meets: "behandling i Byrådet", "til godkendelse i KKR".

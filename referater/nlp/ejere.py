@@ -26,6 +26,8 @@ _EFTERLED = re.compile(a.STED_EFTER)
 _OG = re.compile(r"\s*(?:,|og|&|samt)\s*", re.IGNORECASE)
 _PLAN_AT = re.compile(r"\s+(?:med\s+)?at\s", re.IGNORECASE)  # "forventer at kunne fremlægge" (no comma: the subject acts)
 _PLANVERBER = set(a.PLANVERBER)
+_ANSVAR_EFTER = re.compile(a.ANSVAR_EFTER, re.IGNORECASE)
+_RELATIV_EFTER = re.compile(a.RELATIV_EFTER, re.IGNORECASE)
 _AGENT_FOER = re.compile(a.AGENT_FOER, re.IGNORECASE)
 _BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)
 _ANSVAR = re.compile(r"\b(?:" + "|".join(a.ANSVAR_UDSAGN) + r")\s+$", re.IGNORECASE)
@@ -89,11 +91,19 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     """The mention is the subject of a finite verb: right after it ("Kommunerne skal", "Byrådet godkender",
     "administrationen i januar udvælger") or right before it after a fronted adverbial ("I august
     igangsætter Styrelsen", "Derfor skal Økonomi & Stab")."""
+    relativ = _RELATIV_EFTER.match(s.tekst, o.slut)  # "en ramme for administrationen, der arbejder …"
+    if relativ and o.praeposition not in ("genitiv",):
+        efter = _next_word(s, relativ.end())
+        if efter and _finite(efter[0], strict):
+            return True
     if o.praeposition is not None:
         return False
     slut = _end_of_coordination(s, o)
     efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal"
-    efter = _next_word(s, efterled.end() if efterled else slut)
+    slut = efterled.end() if efterled else slut
+    if _ANSVAR_EFTER.match(s.tekst, slut):  # "Ældrerådet har frist for …", "Forvaltningen er i gang med …"
+        return True
+    efter = _next_word(s, slut)
     if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):
         return True
     if not s.forbi and (_FORTID_UDSAGN.match(s.tekst, o.slut) or _PASSIV.match(s.tekst, o.slut)):
