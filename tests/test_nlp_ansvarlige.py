@@ -154,6 +154,11 @@ OWNER_CASES = [
     # the body a case is put before again, or whose meeting it is put on, treats it then
     ("Sagen forelægges igen for udvalget i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
     ("Sagen genoptages på udvalgets møde i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
+    # a passive step the recommending unit proposes is its own; an actor named in the step wins
+    ("Administrationen indstiller, at\n1. planen godkendes\n2. at planen sendes i høring i maj 2026.",
+     [("2026-05-31", "Administrationen", "enhed")]),
+    ("Administrationen indstiller, at Byrådet godkender planen den 24. juni 2026.",
+     [("2026-06-24", "Byrådet", "organ")]),
     # a habit in the present tense is no date to meet
     ("I januar udsender Kommunernes Landsforening sin årlige rapport.", []),
     # nobody named: no owner, never the nearest name

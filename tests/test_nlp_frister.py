@@ -234,6 +234,8 @@ FORM_CASES = [
      "den 2. juni 2026", ["2026-06-02"]),
     ("hoeringsperiode", "Planforslaget er i offentlig høring fra 1. april til 27. maj 2026.", "2026-03-01",
      "Sagsfremstilling", "27. maj 2026", ["2026-05-27"]),
+    ("frem_mod_til", "Der arbejdes frem mod indgåelse af kontrakt til 1. august 2026 med at sænke prisen.", "2026-03-01",
+     "Sagsfremstilling", "1. august 2026", ["2026-08-01"]),
     ("varighed", "Lejemålet løber indtil 31. december 2027, og det skal forlænges.", "2026-03-01",
      "Sagsfremstilling", "31. december 2027", []),
     ("varighed_udtryk", "Restgælden ved udgangen af 2027 forventes at være 4 mio. kr.", "2026-03-01",

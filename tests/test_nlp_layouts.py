@@ -40,8 +40,9 @@ EXPECTED = {
     "pbu-beslutning-foerst.txt": ([], []),
     # "Havnby Forsyning gennemfører en informationskampagne i januar og februar 2026": a utility (ekstern) acts
     "pdf-loebende-tekst.txt": ([(3, "2026-02-28", "Havnby Forsyning")], [(3, "Havnby Forsyning")]),
-    # "at projektet gennemføres i 2026, hvis der gives tilsagn"
-    "sektionsnummer-punkter.txt": ([(2, "2026-12-31", None)], []),
+    # "Forvaltningen indstiller, … 2. at projektet gennemføres i 2026, hvis der gives tilsagn": the unit that
+    # recommends a passive step carries it out
+    "sektionsnummer-punkter.txt": ([(2, "2026-12-31", "forvaltningen")], []),
     "sundhed-markdown.md": ([], []),
     "tmu-udskrift-enkeltpunkt.txt": ([], []),
     "udvalg-titel-foer-sagsnummer.txt": ([], []),

@@ -203,6 +203,10 @@ LEDGRAENSE = r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;"
 MOEDE_EFTER = r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*|i\s+)?"
 # The definite noun that opens a clause: its subject ("Screeningen forgår …", "Analysen skal være …").
 SUBJEKT_NAVNEORD = r"\s*(?:[-–•*]\s*)?(?:at\s+|og\s+)?(?P<ord>[A-ZÆØÅa-zæøå]{4,}(?:en|et|ne))\b"
+# A passive verb: lower case, "-es" ("arbejdes", "sendes", "igangsættes"), not a genitive like "kommunes".
+PASSIV_ORD = r"[a-zæøå]{3,}(?<!n)es"
+# The verb of a recommendation: "Administrationen indstiller, at …", "… indstiller til udvalget, at …".
+INDSTILLER_EFTER = r"\s+indstiller\b"
 # A passive verb after the mention: it is acted upon ("Sagen behandles", "Udvalget orienteres").
 PASSIV_EFTER = r"\s+(?:\w+\s+)?\w{3,}es\b"
 # Prepositions before a mention make it a place or recipient, not the one who acts.

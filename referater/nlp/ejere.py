@@ -49,6 +49,8 @@ _ANSVAR_KOLONNE = re.compile(a.ANSVAR_KOLONNE, re.IGNORECASE)
 _PRONOMEN = re.compile(a.PRONOMEN_SUBJEKT)
 _KUN_DATOFORLED = re.compile(r"\s*(?:den\s+|d\.\s*)?")
 _SUBJEKT_NAVNEORD = re.compile(a.SUBJEKT_NAVNEORD)
+_PASSIV_ORD = re.compile(a.PASSIV_ORD)
+_INDSTILLER = re.compile(a.INDSTILLER_EFTER, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ class Saetning:
     standard: Mention | None
     forbi: bool  # the date lies before the meeting: a past verb does not disqualify its subject
     sektion: list[Mention] = field(default_factory=list)  # every mention of the section, for the context rule
+    indstiller: Mention | None = None  # the unit that recommends in this section ("Administrationen indstiller, at")
 
 
 def _finite(ord_: str, strict: bool = False) -> bool:
@@ -322,6 +325,15 @@ def _actor_of(s: Saetning, position: int) -> Mention | None:
     return agent or next((o for o in reversed(s.omtaler) if k_start <= o.start < position and acts(s, o)), None)
 
 
+def _recommending_unit(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "Administrationen indstiller, at … 2. at der frem mod 1. august arbejdes med …": a passive step the
+    recommending unit proposes is its own to carry out (a body's recommendation is left to the body asked)."""
+    if s.indstiller is None or s.indstiller.start > u.start:
+        return None
+    k_start, k_slut = led(s, u)
+    return s.indstiller if any(_PASSIV_ORD.fullmatch(x.group()) for x in _ORD.finditer(s.tekst, k_start, k_slut)) else None
+
+
 def _section_owner(s: Saetning, u: DateExpression) -> Mention | None:
     """The owner the section names for its work, unless the sentence sends something to a receiver
     ("meldes til Janus Nissen" is about the senders)."""
@@ -341,6 +353,7 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("kilde", _source),  # "Der forventes en udmelding fra Sundhedsstyrelsen i foråret"
     ("pronomen", _pronoun),  # "Kommunerne skal indsende planer. De skal være færdige inden 1. maj."
     ("handler_i_saetningen", _acting_in_sentence),  # "Chefforum drøftede temamødet den 8. april, hvor …"
+    ("indstilling", _recommending_unit),  # "Administrationen indstiller, at … der arbejdes med … til 1. august"
     ("subjekt", _nearest_subject),  # "Processen … Kommunikation … i løbet af foråret"
     ("samme_sag", _same_thing),  # "I august igangsætter Styrelsen en screening. Screeningen forgår i efteråret."
     ("afsnit", _section_owner),  # "Processen forankres i Økonomi & Stab. … medio 2026"
@@ -361,6 +374,12 @@ def acting_mentions(tekst: str, omtaler: list[Mention], datoer: list[DateExpress
     """The mentions of one sentence that are given something to do (see ``acts``, strict)."""
     s = Saetning(tekst, graenser or (0, len(tekst)), omtaler, datoer or [], None, False)
     return [o for o in omtaler if acts(s, o, strict=True)]
+
+
+def recommending_unit(tekst: str, omtaler: list[Mention]) -> Mention | None:
+    """The unit that recommends in a section: "Administrationen indstiller, at …", "Center for Miljø indstiller"."""
+    return next((o for o in omtaler if o.art == "enhed" and o.praeposition is None
+                 and _INDSTILLER.match(tekst, o.slut)), None)
 
 
 def default_ansvarlig(tekst: str, omtaler: list[Mention]) -> Mention | None:

@@ -46,6 +46,8 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     # a verb that sets a date: "fastsættes til den 15. oktober", "udsat til kommende møde den …"
     "sat_til": ("fastsættes|fastsat|sat|udsat|udsættes|udskudt|ændret|flyttet|forlænget|forlænges til",),
     # how long a state lasts: "frem til", "indtil", "til og med", "gældende for perioden 1. februar 2024"
+    # a goal a step works towards: "frem mod indgåelse af kontrakt til 1. august" (also written "fremmod")
+    "frem_mod": ("frem mod", "fremmod"),
     "varighed": ("frem til", "indtil", "til og med", "til", "perioden|periode"),
     "fortid_efter": ("blev|var|havde|godkendte|besluttede|drøftede|vedtog|holdt|*ede",),
     "frist_forled": ("senest i?", "inden", "inden for", "indenfor", "forventes færdig* i?", "færdig* i?",
@@ -113,6 +115,7 @@ FORMER: tuple[Form, ...] = (
     Form("tidsplan", "frist", dato="tidsplan"),  # every future date of a Tidsplan section
     Form("sat_til", "frist", "sat_til", "foer"),  # "Fristen fastsættes til den 15. oktober 2025."
     Form("hoeringsperiode", "frist", "varighed", "foer", kraever=("hoering", "saetning")),  # "… høring til 1. juni"
+    Form("frem_mod_til", "frist", "varighed", "foer", kraever=("frem_mod", "klausul_foer")),  # "frem mod … til 1. aug."
     Form("varighed", "varighed", "varighed", "foer"),  # "dækket ind til udgangen af 2025"
     Form("varighed_udtryk", "varighed", dato="varighed_udtryk"),  # "ved udgangen af 2025", "året ud"
     Form("betingelse", "betingelse", "betingelse", "klausul_foer"),  # "Såfremt der indgås kontrakt i maj …"
