@@ -154,6 +154,13 @@ OWNER_CASES = [
     # the body a case is put before again, or whose meeting it is put on, treats it then
     ("Sagen forelægges igen for udvalget i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
     ("Sagen genoptages på udvalgets møde i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
+    ("Sagen sendes videre til Økonomiudvalget og Byrådet i juni 2026.", [("2026-06-30", "Økonomiudvalget", "organ")]),
+    ("Der forelægges en ny sag for udvalget i juni 2026.", [("2026-06-30", "udvalget", "organ")]),
+    ("Det videre arbejde drøftes i Direktionen i juni 2026.", [("2026-06-30", "Direktionen", "organ")]),
+    # the party heard gives its answer by the end of the hearing
+    ("Ældrerådet høres i perioden 1. maj til 1. juni 2026.", [("2026-06-01", "Ældrerådet", "organ")]),
+    ("Planen sendes i høring hos Handicaprådet med frist 1. juni 2026.", [("2026-06-01", "Handicaprådet", "organ")]),
+    ("Høringssvar fra Ældrerådet skal være modtaget senest 1. juni 2026.", [("2026-06-01", "Ældrerådet", "organ")]),
     # a passive step the recommending unit proposes is its own; an actor named in the step wins
     ("Administrationen indstiller, at\n1. planen godkendes\n2. at planen sendes i høring i maj 2026.",
      [("2026-05-31", "Administrationen", "enhed")]),

@@ -254,7 +254,7 @@ def _inherit_prepositions(tekst: str, omtaler: list[Mention]) -> list[Mention]:
 def _with_preposition(tekst: str, omtale: Mention) -> Mention:
     if omtale.praeposition:  # a genitive stays one
         return omtale
-    if _MODTAGER_FOER.search(tekst[max(0, omtale.start - 30):omtale.start]):
+    if _MODTAGER_FOER.search(tekst[max(0, omtale.start - 60):omtale.start]):
         return replace(omtale, praeposition="modtager")
     foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 30):omtale.start])
     if not foer:

@@ -219,16 +219,18 @@ MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the bo
 # Passive verbs of presenting: the body after them will treat the case ("forelægges Økonomiudvalget").
 MODTAGER_FOER = (r"\b(?:(?:forelægges|forelagt|fremlægges|fremlagt|præsenteres|genoptages)"
                  r"(?:\s+(?:igen|på\s+ny|endeligt|herefter|derefter|politisk))?(?:\s+for)?"
-                 r"|orienteres|(?:over)?sendes\s+til|tilgå|tilgår)\s+$")
+                 r"|(?:forelægges|fremlægges|præsenteres)\s+(?:[\wæøå-]+\s+){1,4}for"  # "forelægges en ny sag for"
+                 r"|orienteres|(?:over)?sendes\s+(?:videre\s+|igen\s+)?til|tilgå|tilgår)\s+$")
 # The agent of a passive: "godkendt af de 5 kommuner", "vedtages af Folketinget".
 AGENT_FOER = r"\b\w+(?:es|et|t)\s+(?:\w+\s+)?af\s+$"
 # The treatment of a case by a body that meets: "behandling i Byrådet", "til godkendelse i KKR".
 BEHANDLING_FOER = (r"\b(?:\w*behandling(?:en)?|godkendelse|beslutning|vedtagelse|forelæggelse|høring|drøftelse|"
                    r"\w*møde(?:t)?|workshops?|behandlet|behandles|godkendt|godkendes|vedtaget|vedtages|besluttet|"
-                   r"drøftet|drøftes|forelagt|fremlagt)\s+(?:af\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:i|på|med)\s+$")
+                   r"drøftet|drøftes|forelagt|fremlagt)\s+(?:af\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:i|på|med)\s+$"
+                   r"|\bhøring\s+hos\s+$")  # "sendes i høring hos Ældrerådet med frist …": the party heard answers
 # The source of what is awaited: "Der forventes en udmelding fra Sundhedsstyrelsen i foråret".
 KILDE_FOER = r"\b(?:fra|ifølge)\s+$"
-KILDE_SAETNING = r"\b(?:forvent\w*|afvent\w*|udmelding\w*|svar\w*|afklaring\w*|bekendtgørelse\w*|vejledning\w*)\b"
+KILDE_SAETNING = r"\b(?:forvent\w*|afvent\w*|udmelding\w*|\w*svar\w*|afklaring\w*|bekendtgørelse\w*|vejledning\w*)\b"
 # A table column that names who acts: "Aktivitet | Ansvarlig | Frist".
 ANSVAR_KOLONNE = r"ansvar\w*|hvem|udføres\s+af|aktør\w*"
 # A pronoun subject that refers back to the actors of the sentence before: "De skal indsende … senest …".

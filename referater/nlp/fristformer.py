@@ -33,7 +33,7 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     # a period reported on, not a date to meet: "status for sygefravær for 1. kvartal 2025", "regnskab for 2024"
     "om_perioden": ("for",),
     # a hearing period ends in its deadline: "Høringsperioden løber fra 1. maj til 1. juni"
-    "hoering": ("høring*|*høring|*høringen|*høringsperiode*|indsigelse*|*indsigelsesperiode*",),
+    "hoering": ("høring*|*høring|*høringen|*høringsperiode*|indsigelse*|*indsigelsesperiode*|høres",),
     # a meeting calendar lists dates without an action: "Møderne foreslås holdt: 10. januar, 7. februar …"
     "kalender": ("møderne|mødedatoer*|mødekalender*|mødeplan*|mødedage*",),
     # a date inside a condition: "Såfremt der indgås kontrakt i maj …", "hvis tilsagn gives i juni"
@@ -42,13 +42,15 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "sker": ("sker|ske", "finder|finde sted"),
     "procesnavneord": ("*ering|*eringen|*ning|*ningen|*else|*elsen|*tion|*tionen|udbud|udbuddet|opstart|opstarten",),
     # a body's treatment of the case: "1. behandling af budgettet i Økonomiudvalget den 29. august"
-    "behandling": ("*behandling|behandles|godkendelse|godkendes|godkender|forelægges|fremlægges|beslutning",),
+    "behandling": ("*behandling|behandles|godkendelse|godkendes|godkender|forelægges|fremlægges|beslutning|drøftes",),
     # a verb that sets a date: "fastsættes til den 15. oktober", "udsat til kommende møde den …"
     "sat_til": ("fastsættes|fastsat|sat|udsat|udsættes|udskudt|ændret|flyttet|forlænget|forlænges til",),
     # how long a state lasts: "frem til", "indtil", "til og med", "gældende for perioden 1. februar 2024"
     # a goal a step works towards: "frem mod indgåelse af kontrakt til 1. august" (also written "fremmod")
     "frem_mod": ("frem mod", "fremmod"),
     "varighed": ("frem til", "indtil", "til og med", "til", "perioden|periode"),
+    # the end of a period only ("i perioden 1. maj til 1. juni": 1. juni)
+    "varighed_til": ("frem til", "indtil", "til og med", "til"),
     "fortid_efter": ("blev|var|havde|godkendte|besluttede|drøftede|vedtog|holdt|*ede",),
     "frist_forled": ("senest i?", "inden", "inden for", "indenfor", "forventes færdig* i?", "færdig* i?",
                      "tilendebragt i?", "afleveres i?", "afsluttet i?", "afsluttes i?", "løbet af"),
@@ -114,8 +116,8 @@ FORMER: tuple[Form, ...] = (
     Form("gentagelse_saetning", "gentagelse", "gentagelse_saetning", "saetning", dato="uden_aar"),
     Form("tidsplan", "frist", dato="tidsplan"),  # every future date of a Tidsplan section
     Form("sat_til", "frist", "sat_til", "foer"),  # "Fristen fastsættes til den 15. oktober 2025."
-    Form("hoeringsperiode", "frist", "varighed", "foer", kraever=("hoering", "saetning")),  # "… høring til 1. juni"
-    Form("frem_mod_til", "frist", "varighed", "foer", kraever=("frem_mod", "klausul_foer")),  # "frem mod … til 1. aug."
+    Form("hoeringsperiode", "frist", "varighed_til", "foer", kraever=("hoering", "saetning")),  # "… høring til 1. juni"
+    Form("frem_mod_til", "frist", "varighed_til", "foer", kraever=("frem_mod", "klausul_foer")),  # "frem mod … til 1. aug."
     Form("varighed", "varighed", "varighed", "foer"),  # "dækket ind til udgangen af 2025"
     Form("varighed_udtryk", "varighed", dato="varighed_udtryk"),  # "ved udgangen af 2025", "året ud"
     Form("betingelse", "betingelse", "betingelse", "klausul_foer"),  # "Såfremt der indgås kontrakt i maj …"
