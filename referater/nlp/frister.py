@@ -178,12 +178,14 @@ def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler:
     frister, set_ = [], set()
     saetninger = sentences(tekst)
     alle = tuple(datoer)
+    ankre = _anchors(tekst)
     for saetning, i_saetning, datoer_her in zip(saetninger, by_sentence(omtaler, saetninger),
                                                  by_sentence(datoer, saetninger)):
         aktoerer = tuple(o.start for o in acting_mentions(tekst, i_saetning, datoer_her, saetning))
         k = Kontekst(tekst, cues, saetning, afsnit, moede.isoformat(), alle, aktoerer)
         for u in datoer_her:
-            form = None if (saetning, u.dato) in set_ else classify(u, k)
+            anker = any(u.start <= a < u.slut for a in ankre)  # "4 uger efter 1. maj": 1. maj is no deadline
+            form = None if (saetning, u.dato) in set_ or anker else classify(u, k)
             if former is not None:
                 former.append((u.tekst, form.navn if form else None))
             if form is None or form.goer != "frist":
@@ -200,6 +202,13 @@ def _frist(u: DateExpression, k: Kontekst, form: Form, ejer: Mention | None) -> 
     return Frist(fraser, u.dato, u.praecision, ejer.kanonisk if ejer else None,
                  action_phrase(k.tekst, u.start, u.slut, k.saetning), k.afsnit, start, u.slut, usikker,
                  ejer.tekst if ejer else None, ejer.art if ejer else None)
+
+
+def _anchors(tekst: str) -> list[int]:
+    """Where the anchors of relative limits start ("senest 4 uger efter 1. maj 2026": at "1")."""
+    if "før" not in tekst and "forvejen" not in tekst and "efter" not in tekst:
+        return []
+    return [x.start("anker") for x in _RELATIV.finditer(tekst) if x["anker"]]
 
 
 def find_relative_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler: list[Mention],

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 GRUPPER: dict[str, tuple[str, ...]] = {
     # a deadline word right before the date makes it a frist by itself, even a past one
     "frist_ord": ("frist|fristen|*frist|*fristen|deadline|deadlinen er? sat? til?",
-                  "frist|fristen|*frist|*fristen for _ af? _? er? sat? til?"),
+                  "frist|fristen|*frist|*fristen for _ af? _? er? sat? til?",
+                  "frist|fristen|*frist|*fristen|deadline|deadlinen udløber|løber|udløb"),  # "Ansøgningsfristen udløber den …"
     # amounts per year are not deadlines: "0,5 mia. kr. i 2025", "25 % i 2026"
     "beloeb": ("kr.|kr|mio.|mia.|mio|mia|%|procent|*kroner|*niveau i?",),
     # something must be ready for a start: "til opstart 1. august 2025", "klar til 1. marts"
@@ -30,6 +31,8 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "gentagelse": ("hver|hvert|hvere _? i?", "årligt|månedligt|ugentligt|løbende|årlig i?"),
     "gentagelse_saetning": ("på vanlig vis", "som vanligt", "traditionen tro", "hvert år", "hver måned",
                             "årligt|årlige|årshjul*", "lige|ulige år"),
+    # an application period ends in its deadline: "Alle foreninger kan søge puljen frem til 1. april"
+    "ansoegning": ("søge|søges|ansøge|ansøges|*ansøgning*|tilmelde|tilmeldes|*tilmelding*|indsende|indsendes",),
     # a period reported on, not a date to meet: "status for sygefravær for 1. kvartal 2025", "regnskab for 2024"
     "om_perioden": ("for",),
     # a hearing period ends in its deadline: "Høringsperioden løber fra 1. maj til 1. juni"
@@ -68,7 +71,7 @@ GRUPPER: dict[str, tuple[str, ...]] = {
         "kommer til at", "udsat|udsættes til", "melde*|deltager|senest|inden|fastsættes|fastsat|gennemføres",
         "ønsker|anmoder|beder om? at? få? en? _? status|opfølgning|orientering|temadrøftelse|redegørelse|sag|"
         "drøftelse|evaluering",
-        "frist*|deadline*",
+        "frist*|deadline*", "klar",
         # formal committee prose: a treatment, approval or decision by a body
         "*behandling|behandle|godkendelse|godkendes|godkender|beslutning|beslutter|vedtages|høres|høring",
         "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes",
@@ -116,7 +119,8 @@ FORMER: tuple[Form, ...] = (
     Form("gentagelse_saetning", "gentagelse", "gentagelse_saetning", "saetning", dato="uden_aar"),
     Form("tidsplan", "frist", dato="tidsplan"),  # every future date of a Tidsplan section
     Form("sat_til", "frist", "sat_til", "foer"),  # "Fristen fastsættes til den 15. oktober 2025."
-    Form("hoeringsperiode", "frist", "varighed_til", "foer", kraever=("hoering", "saetning")),  # "… høring til 1. juni"
+    Form("hoeringsperiode", "frist", "varighed_til", "foer", kraever=("hoering", "saetning")),
+    Form("ansoegningsperiode", "frist", "varighed_til", "foer", kraever=("ansoegning", "saetning")),  # "søge … frem til"  # "… høring til 1. juni"
     Form("frem_mod_til", "frist", "varighed_til", "foer", kraever=("frem_mod", "klausul_foer")),  # "frem mod … til 1. aug."
     Form("varighed", "varighed", "varighed", "foer"),  # "dækket ind til udgangen af 2025"
     Form("varighed_udtryk", "varighed", dato="varighed_udtryk"),  # "ved udgangen af 2025", "året ud"
