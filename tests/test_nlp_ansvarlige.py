@@ -212,3 +212,24 @@ OWNER_CASES = [
 @pytest.mark.parametrize("tekst,expected", OWNER_CASES, ids=[c[0][:40] for c in OWNER_CASES])
 def test_owner_and_kind(tekst, expected):
     assert owners(tekst) == expected
+
+
+def punkt_owners(afsnit: list[tuple[str, str]]) -> list[tuple]:
+    from referater.models import Afsnit, Punkt, Referat
+    from referater.nlp import enrich
+
+    punkt = Punkt(nummer=1, titel="T", type="andet", afsnit=tuple(Afsnit(navn, tekst) for navn, tekst in afsnit))
+    referat = Referat("t.txt", "0" * 64, "txt", "Udvalget", "2026-03-01", None, None, (), (punkt,))
+    return [(f.dato, f.ansvarlig, f.ansvarlig_type, f.afsnit) for f in enrich(referat).punkter[0].frister]
+
+
+def test_a_passive_step_is_owned_by_who_does_the_same_verb_elsewhere_in_the_punkt():
+    assert punkt_owners([
+        ("Lovgrundlag", "Kommunalbestyrelsen skal revidere beredskabet mindst hvert fjerde år."),
+        ("Tidsplan", "Planen gælder for 2026-2030 og skal revideres inden 1. april 2030."),
+    ]) == [("2030-04-01", "Kommunalbestyrelsen", "organ", "Tidsplan")]
+    # two who do it: nobody is guessed
+    assert punkt_owners([
+        ("Sagsfremstilling", "Byrådet skal godkende planen. Byrådet og udvalget skal også godkende budgettet."),
+        ("Tidsplan", "Planen skal godkendes inden 1. juni 2026."),
+    ]) == [("2026-06-01", None, None, "Tidsplan")]

@@ -19,6 +19,7 @@ from ..models import Punkt, Referat
 from ..parsers.kommune import recognise_kommune
 from .ansvarlige import OwnerRegister, build_register
 from .components import COMPONENTS
+from .ejere import Punktet
 
 __all__ = ["enrich", "load_pipeline"]
 
@@ -41,10 +42,11 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def _enrich_punkt(punkt: Punkt, nlp: Language, dato: str | None, register: OwnerRegister) -> Punkt:
     docs = []
+    punktet = Punktet([afsnit.tekst for afsnit in punkt.afsnit], register.find)  # the punkt's sections, for the owner rules
     for afsnit in punkt.afsnit:
         doc = nlp.make_doc(afsnit.tekst)
         doc.user_data["referat_tekst"] = afsnit.tekst  # spaCy would rebuild doc.text from the tokens
-        doc._.moededato, doc._.afsnit, doc._.ansvarlige = dato, afsnit.navn, register
+        doc._.moededato, doc._.afsnit, doc._.ansvarlige, doc._.punkt = dato, afsnit.navn, register, punktet
         docs.append(doc)
     frister, opgaver = [], []
     for doc in nlp.pipe(docs):

@@ -53,6 +53,18 @@ _PASSIV_ORD = re.compile(a.PASSIV_ORD)
 _INDSTILLER = re.compile(a.INDSTILLER_EFTER, re.IGNORECASE)
 
 
+class Punktet:
+    """The other sections of the deadline's punkt, their owner mentions found only when a rule asks."""
+
+    def __init__(self, tekster: list[str], find: Callable[[str], list[Mention]]):
+        self.tekster, self._find, self._omtaler = tekster, find, {}
+
+    def omtaler(self, tekst: str) -> list[Mention]:
+        if tekst not in self._omtaler:
+            self._omtaler[tekst] = self._find(tekst)
+        return self._omtaler[tekst]
+
+
 @dataclass(frozen=True)
 class Saetning:
     """One deadline's sentence: its text, bounds, owner mentions and dates, and the section's owner."""
@@ -65,6 +77,7 @@ class Saetning:
     forbi: bool  # the date lies before the meeting: a past verb does not disqualify its subject
     sektion: list[Mention] = field(default_factory=list)  # every mention of the section, for the context rule
     indstiller: Mention | None = None  # the unit that recommends in this section ("Administrationen indstiller, at")
+    punkt: Punktet | None = None  # every section of the punkt, for the rule that reads the same verb elsewhere
 
 
 def _finite(ord_: str, strict: bool = False) -> bool:
@@ -334,6 +347,33 @@ def _recommending_unit(s: Saetning, u: DateExpression) -> Mention | None:
     return s.indstiller if any(_PASSIV_ORD.fullmatch(x.group()) for x in _ORD.finditer(s.tekst, k_start, k_slut)) else None
 
 
+def _same_verb(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "Beredskabsplanen skal revideres inden 1. april 2028": who does the same verb in the active voice
+    elsewhere in the punkt ("Kommunalbestyrelsen skal revidere beredskabet …"), when exactly one does."""
+    if s.punkt is None:
+        return None
+    k_start, k_slut = led(s, u)
+    stammer = {x.group()[:-2].lower() for x in _ORD.finditer(s.tekst, k_start, k_slut)
+               if _PASSIV_ORD.fullmatch(x.group()) and len(x.group()) >= 7}
+    if not stammer:
+        return None
+    aktive = re.compile(rf"\b(?:{'|'.join(map(re.escape, stammer))})(?:e|er)\b", re.IGNORECASE)
+    ejere = {}
+    for tekst in s.punkt.tekster:
+        fundne = list(aktive.finditer(tekst))
+        if not fundne:
+            continue
+        omtaler = s.punkt.omtaler(tekst)
+        saetninger = sentences(tekst)
+        for graenser, i_saetning in zip(saetninger, by_sentence(omtaler, saetninger)):
+            for x in fundne:
+                if graenser[0] <= x.start() < graenser[1] and i_saetning:
+                    ejer = _actor_of(Saetning(tekst, graenser, i_saetning, [], None, False), x.start())
+                    if ejer and ejer.art != "person":
+                        ejere.setdefault(ejer.kanonisk.lower(), ejer)
+    return next(iter(ejere.values())) if len(ejere) == 1 else None
+
+
 def _section_owner(s: Saetning, u: DateExpression) -> Mention | None:
     """The owner the section names for its work, unless the sentence sends something to a receiver
     ("meldes til Janus Nissen" is about the senders)."""
@@ -357,6 +397,7 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("subjekt", _nearest_subject),  # "Processen … Kommunikation … i løbet af foråret"
     ("samme_sag", _same_thing),  # "I august igangsætter Styrelsen en screening. Screeningen forgår i efteråret."
     ("afsnit", _section_owner),  # "Processen forankres i Økonomi & Stab. … medio 2026"
+    ("samme_verbum", _same_verb),  # "Kommunalbestyrelsen skal revidere planen …" … "skal revideres inden 1. april"
 )
 
 

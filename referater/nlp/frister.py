@@ -16,7 +16,7 @@ from . import patterns as m
 from .ansvarlige import Mention
 from .cues import CueIndex
 from .datoer import DateExpression, shift
-from .ejere import Saetning, acting_mentions, choose_owner, default_ansvarlig, recommending_unit
+from .ejere import Punktet, Saetning, acting_mentions, choose_owner, default_ansvarlig, recommending_unit
 from .fristformer import FORMER, TIDSPLAN_AFSNIT, Form
 from .saetninger import by_sentence, clause, line_of, sentence_of, sentences
 
@@ -170,7 +170,7 @@ def _with_trigger(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> t
 
 
 def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler: list[Mention],
-                 moede: date, cues: CueIndex, former: list | None = None) -> list[Frist]:
+                 moede: date, cues: CueIndex, former: list | None = None, punkt: Punktet | None = None) -> list[Frist]:
     """The deadlines in one section text, one per date per sentence; ``former`` (if given) receives
     (date phrase, name of the form that decided it) for every date, to explain the decision."""
     standard = default_ansvarlig(tekst, omtaler)
@@ -191,7 +191,7 @@ def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler:
             if form is None or form.goer != "frist":
                 continue
             set_.add((saetning, u.dato))
-            s = Saetning(tekst, saetning, i_saetning, datoer_her, standard, u.dato < k.moede, omtaler, indstiller)
+            s = Saetning(tekst, saetning, i_saetning, datoer_her, standard, u.dato < k.moede, omtaler, indstiller, punkt)
             frister.append(_frist(u, k, form, choose_owner(s, u)))
     return sorted(frister + find_relative_frister(tekst, afsnit, datoer, omtaler, moede), key=lambda f: f.start)
 
