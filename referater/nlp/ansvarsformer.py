@@ -160,18 +160,20 @@ HANDLINGSVERBER = (
     "færdiggør", "afslutter", "indkalder", "fremsender", "offentliggør", "udbyder", "tilbyder", "etablerer",
     "implementerer", "evaluerer", "reviderer", "udpeger", "ansætter", "forventes", "bedes", "bemyndiges",
     "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer", "forpligter",
-    # what units, firms and authorities are said to do in formal prose: "Administrationen orienterer udvalget i
-    # juni", "Fonden uddeler midlerne i juni", "borgmestrene mødes" ("udsender" stays out: "I januar udsender KL
-    # sin årlige rapport" is a habit, not a date to meet)
-    "orienterer", "uddeler", "udmelder", "træffer", "søger", "ansøger", "påbegynder", "tilrettelægger",
-    "genoptager", "mødes", "vender", "kommer", "giver", "udbetaler", "afklarer", "udpeger", "tilbagemelder",
+    # what bodies and units are said to do at a date in formal prose: "Byrådet træffer beslutning den …",
+    # "borgmestrene mødes den …", "Administrationen vender tilbage i juni"
+    "træffer", "påbegynder", "tilrettelægger", "genoptager", "mødes", "vender",
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").
 BESTILLER_EFTER = r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
 VERBER = ("drøfter", "anbefaler", "vurderer", "arbejder", "tager", "får",
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
-          "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer", "udsender")
+          "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer",
+          # they show who acts, but a date near them is no deadline by that alone: "I januar udsender KL sin
+          # årlige rapport", "Administrationen orienterer om forløbet i marts", "giver mulighed for …"
+          "udsender", "orienterer", "uddeler", "udmelder", "søger", "ansøger", "kommer", "giver", "udbetaler",
+          "afklarer")
 # What else after a subject gives it something to do: "Ældrerådet har frist for høringssvar den 1. juni",
 # "Administrationen har ansvaret for …", "Forvaltningen er i gang med …", "udvalget, der skal …" (a relative
 # clause whose verb is finite).

@@ -108,7 +108,7 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     "administrationen i januar udvælger") or right before it after a fronted adverbial ("I august
     igangsætter Styrelsen", "Derfor skal Økonomi & Stab")."""
     relativ = _RELATIV_EFTER.match(s.tekst, o.slut)  # "en ramme for administrationen, der arbejder …"
-    if relativ and o.praeposition not in ("genitiv",):
+    if relativ and not strict and o.praeposition != "genitiv":
         efter = _next_word(s, relativ.end())
         if efter and _finite(efter[0], strict):
             return True
@@ -117,7 +117,7 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     slut = _end_of_coordination(s, o)
     efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal"
     slut = efterled.end() if efterled else slut
-    if _ANSVAR_EFTER.match(s.tekst, slut):  # "Ældrerådet har frist for …", "Forvaltningen er i gang med …"
+    if not strict and _ANSVAR_EFTER.match(s.tekst, slut):  # "Ældrerådet har frist for …", "er i gang med …"
         return True
     efter = _next_word(s, slut)
     if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):

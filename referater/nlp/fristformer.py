@@ -71,7 +71,7 @@ GRUPPER: dict[str, tuple[str, ...]] = {
         "kommer til at", "udsat|udsættes til", "melde*|deltager|senest|inden|fastsættes|fastsat|gennemføres",
         "ønsker|anmoder|beder om? at? få? en? _? status|opfølgning|orientering|temadrøftelse|redegørelse|sag|"
         "drøftelse|evaluering",
-        "frist*|deadline*", "klar",
+        "frist*|deadline*",
         # formal committee prose: a treatment, approval or decision by a body
         "*behandling|behandle|godkendelse|godkendes|godkender|beslutning|beslutter|vedtages|høres|høring",
         "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes",
