@@ -161,6 +161,12 @@ OWNER_CASES = [
     ("Ældrerådet høres i perioden 1. maj til 1. juni 2026.", [("2026-06-01", "Ældrerådet", "organ")]),
     ("Planen sendes i høring hos Handicaprådet med frist 1. juni 2026.", [("2026-06-01", "Handicaprådet", "organ")]),
     ("Høringssvar fra Ældrerådet skal være modtaget senest 1. juni 2026.", [("2026-06-01", "Ældrerådet", "organ")]),
+    # an unknown abbreviation where only a body stands is a body
+    ("Sagen behandles i NPU den 14. juni 2026.", [("2026-06-14", "NPU", "organ")]),
+    ("NPU skal godkende planen i juni 2026.", [("2026-06-30", "NPU", "organ")]),
+    # a timetable line names the body that treats the case after the date
+    ("- Juni 2026: Endelig godkendelse i Byrådet", [("2026-06-30", "Byrådet", "organ")]),
+    ("- 24. juni 2026 - Byrådets behandling af planen", [("2026-06-24", "Byrådet", "organ")]),
     # a passive step the recommending unit proposes is its own; an actor named in the step wins
     ("Administrationen indstiller, at\n1. planen godkendes\n2. at planen sendes i høring i maj 2026.",
      [("2026-05-31", "Administrationen", "enhed")]),
@@ -233,3 +239,13 @@ def test_a_passive_step_is_owned_by_who_does_the_same_verb_elsewhere_in_the_punk
         ("Sagsfremstilling", "Byrådet skal godkende planen. Byrådet og udvalget skal også godkende budgettet."),
         ("Tidsplan", "Planen skal godkendes inden 1. juni 2026."),
     ]) == [("2026-06-01", None, None, "Tidsplan")]
+
+
+def test_the_forums_initials_resolve_to_the_forum():
+    from referater.models import Afsnit, Punkt, Referat
+    from referater.nlp import enrich
+
+    punkt = Punkt(nummer=1, titel="T", type="andet", afsnit=(Afsnit("Tidsplan", "Sagen forelægges SKU i juni 2026."),))
+    referat = Referat("t.txt", "0" * 64, "txt", "Skole- og Kulturudvalget", "2026-03-01", None, None, (), (punkt,))
+    assert [(f.dato, f.ansvarlig, f.ansvarlig_type) for f in enrich(referat).punkter[0].frister] == [
+        ("2026-06-30", "Skole- og Kulturudvalget (SKU)", "organ")]

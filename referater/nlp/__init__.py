@@ -59,6 +59,6 @@ def enrich(referat: Referat, nlp: Language | None = None) -> Referat:
     """A new Referat whose punkter carry the frister and opgaver found in their sections."""
     nlp = nlp or load_pipeline()
     tekster = [afsnit.tekst for punkt in referat.punkter for afsnit in punkt.afsnit]
-    register = build_register(referat.deltagere, tekster, referat.kommune or recognise_kommune(referat))
+    register = build_register(referat.deltagere, tekster, referat.kommune or recognise_kommune(referat), referat.forum)
     punkter = tuple(_enrich_punkt(p, nlp, referat.dato, register) for p in referat.punkter)
     return replace(referat, punkter=punkter)

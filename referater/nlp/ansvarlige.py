@@ -113,6 +113,8 @@ _PRAEPOSITION_FOER = re.compile(
     rf"\b({'|'.join(a.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(a.MELLEMORD)})\s+){{0,2}}$", re.IGNORECASE)
 _MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(a.MOEDE_MELLEMORD)})\b", re.IGNORECASE)
 _MODTAGER_FOER = re.compile(a.MODTAGER_FOER, re.IGNORECASE)
+_BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)
+_MODAL_EFTER = re.compile(rf"\s+(?:{'|'.join(a.MODALVERBER)})\b")
 _IKKE_NAVNE = {w.lower() for w in a.IKKE_NAVNE}
 _SAMORDNET = re.compile(r"\s*(?:,|og|&)\s*")
 # "med alle afdelingschefer og deres ledere": the second stands under the first one's preposition too.
@@ -136,7 +138,8 @@ class OwnerRegister:
         fundne = (self._literal_mentions(tekst) + self._pattern_mentions(tekst) + self._fuzzy_persons(tekst)
                   + self._abbreviations(tekst) + self.genitives(tekst))
         omtaler = without_overlap(fundne)
-        omtaler = sorted(omtaler + _coordinated_acronyms(tekst, omtaler), key=lambda o: o.start)
+        omtaler = sorted(omtaler + _coordinated_acronyms(tekst, omtaler) + _acronyms_as_bodies(tekst, omtaler),
+                         key=lambda o: o.start)
         return _inherit_prepositions(tekst, [_with_preposition(tekst, o) for o in omtaler])
 
     def _literal_mentions(self, tekst: str) -> list[Mention]:
@@ -242,6 +245,20 @@ def _coordinated_acronyms(tekst: str, omtaler: list[Mention]) -> list[Mention]:
     return fundne
 
 
+def _acronyms_as_bodies(tekst: str, omtaler: list[Mention]) -> list[Mention]:
+    """An unknown abbreviation where only a body stands is a body: "Sagen forelægges SBUU i juni", "behandles i
+    SBUU den …", "SBUU skal godkende …" (before a modal verb)."""
+    fundne = []
+    for x in _FORKORTELSE_ORD.finditer(tekst):
+        if any(o.start <= x.start() < o.slut for o in omtaler):
+            continue
+        foer = tekst[max(0, x.start() - 60):x.start()]
+        if (_MODTAGER_FOER.search(foer) or _BEHANDLING_FOER.search(foer)
+                or _MODAL_EFTER.match(tekst, x.end())):
+            fundne.append(Mention(x.group(), x.start(), x.end(), x.group(), "organ"))
+    return fundne
+
+
 def _inherit_prepositions(tekst: str, omtaler: list[Mention]) -> list[Mention]:
     """The second of "med Byrådet og Direktionen" stands under the same preposition as the first."""
     for i in range(1, len(omtaler)):
@@ -307,9 +324,11 @@ def _spelling_counts(tekster: list[str]) -> dict[str, str]:
     return valgt
 
 
-def build_register(deltagere: tuple[Deltager, ...], tekster: list[str], kommune: str | None = None) -> OwnerRegister:
+def build_register(deltagere: tuple[Deltager, ...], tekster: list[str], kommune: str | None = None,
+                   forum: str | None = None) -> OwnerRegister:
     """Collect the owners of one referat from its participants and all of its section texts; ``kommune``
-    (the municipality the referat comes from) is who "kommunen" is: one owner however it is written."""
+    (the municipality the referat comes from) is who "kommunen" is: one owner however it is written; the
+    ``forum``'s name is a body whose initials the text may use ("SBUU" in a meeting of that committee)."""
     varianter: dict[str, tuple[str, str]] = {}
     if kommune:
         varianter["kommunen"] = (kommune, "kommunen")
@@ -326,7 +345,7 @@ def build_register(deltagere: tuple[Deltager, ...], tekster: list[str], kommune:
         varianter[navn.lower()] = (navn, "person")
     for firma in _listed_firms(tekster):
         varianter.setdefault(firma.lower(), (firma, "ekstern"))
-    forkortelser = _abbreviations(tekster, varianter)
+    forkortelser = _abbreviations(tekster, varianter, [forum] if forum else [])
     for forkortelse, (kanonisk, art) in forkortelser.items():
         fuldt = kanonisk.rsplit(" (", 1)[0].lower()
         varianter[fuldt] = (kanonisk, art)  # "Økonomiudvalget" in a referat that says "ØU" is "Økonomiudvalget (ØU)"
@@ -347,7 +366,8 @@ def _persons(deltagere: tuple[Deltager, ...], tekster: list[str]) -> list[str]:
     return list(dict.fromkeys(personer))
 
 
-def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]],
+                   navne: list[str] = ()) -> dict[str, tuple[str, str]]:
     """ABBR → ("Full name (ABBR)", kind): defined in the text first, then known ones the text uses, then
     initials of a body the referat names."""
     forkortelser: dict[str, tuple[str, str]] = {}
@@ -360,7 +380,8 @@ def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]]) ->
     for forkortelse, (navn, art) in a.KENDTE_FORKORTELSER.items():
         if forkortelse in brugte:
             forkortelser.setdefault(forkortelse, (f"{navn} ({forkortelse})", art))
-    organer = {x.group(): x for t in tekster for x in names("hoved", t) if _HOVED_ART[x["hoved"].lower()] == "organ"}
+    organer = {x.group(): x for t in [*tekster, *navne] for x in names("hoved", t)
+               if _HOVED_ART[x["hoved"].lower()] == "organ"}
     for navn in organer:
         initialer = _initials(navn)
         if len(initialer) >= 2 and initialer in brugte:

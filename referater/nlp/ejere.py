@@ -178,7 +178,10 @@ def _timetable_line(s: Saetning, u: DateExpression) -> Mention | None:
     l_start, l_slut = line_of(s.tekst, u.start, u.slut)
     if s.tekst[l_start:u.start].strip(" -–•*\t"):
         return None
-    return next((o for o in s.omtaler if u.slut <= o.start < l_slut and o.praeposition in (None, "modtager")), None)
+    return next((o for o in s.omtaler if u.slut <= o.start < l_slut and (
+        o.praeposition in (None, "modtager")  # "Januar 2027 - Udvalget godkender …"
+        or o.praeposition in ("i", "på") and _BEHANDLING_FOER.search(s.tekst[max(l_start, o.start - 60):o.start])
+        or o.praeposition == "genitiv" and _HANDLINGSNAVNEORD.match(s.tekst, o.slut))), None)  # "Byrådets behandling"
 
 
 def _first_of_coordination(s: Saetning, o: Mention | None) -> Mention | None:
