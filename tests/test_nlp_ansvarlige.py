@@ -172,6 +172,14 @@ OWNER_CASES = [
      [("2026-05-31", "Administrationen", "enhed")]),
     ("Administrationen indstiller, at Byrådet godkender planen den 24. juni 2026.",
      [("2026-06-24", "Byrådet", "organ")]),
+    # "Det skal ske …" is the step of the sentence before; "Planen …" the plan someone makes there
+    ("Kystsamarbejdet skal udarbejde en plan. Det skal ske senest 1. juni 2026.",
+     [("2026-06-01", "Kystsamarbejdet", "ekstern")]),
+    ("Kystsamarbejdet udarbejder en plan. Planen forventes færdig i juni 2026.",
+     [("2026-06-30", "Kystsamarbejdet", "ekstern")]),
+    # a place's genitive belongs to the name of the body
+    ("Midt- og Nordjyllands Politi og kommunerne i kredsen skal indgå en aftale inden 1. juni 2026.",
+     [("2026-06-01", "Midt- og Nordjyllands Politi", "ekstern")]),
     # a habit in the present tense is no date to meet
     ("I januar udsender Kommunernes Landsforening sin årlige rapport.", []),
     # nobody named: no owner, never the nearest name

@@ -44,6 +44,8 @@ CASES = [
     ("Forslaget sendes til behandling i Byrådet den 24. juni 2026.", "2026-03-01", ["2026-06-24"]),
     ("Planen skal være implementeret i 2027.", "2026-03-01", ["2027-12-31"]),
     ("Puljen skal være brugt inden udgangen af budgetåret 2026.", "2026-03-01", ["2026-12-31"]),
+    # a forecast is no deadline, even with someone who expects it
+    ("Kommunen forventer, at omkring 80 borgere vil være omfattet af ordningen i løbet af 2026.", "2026-01-10", []),
     # the anchor of a relative limit is no deadline of its own
     ("Kommunerne skal indsende regnskab senest 4 uger efter 1. maj 2026.", "2026-03-01", ["2026-05-29"]),
     ("Fristen for høringssvar fastsættes til den 15. oktober 2025, kl. 12.00.", "2025-09-10", ["2025-10-15"]),
@@ -256,6 +258,8 @@ FORM_CASES = [
      "juni 2026", []),
     ("aar_med_cue", "Kommunen skal i 2027 udbyde opgaven.", "2026-03-01", "Sagsfremstilling", "i 2027",
      ["2027-12-31"]),
+    ("aar_i_loebet_skal", "Plejecentrene skal implementere den nye model i løbet af 2027.", "2026-03-01",
+     "Sagsfremstilling", "i løbet af 2027", ["2027-12-31"]),
     ("aar", "Tilskuddet er fastholdt i 2027.", "2026-03-01", "Sagsfremstilling", "i 2027", []),
     ("dette_moede", "Udvalget godkender dagsordenen for mødet den 12. marts 2026.", "2026-03-12", "Beslutning",
      "den 12. marts 2026", []),

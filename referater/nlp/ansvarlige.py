@@ -42,7 +42,10 @@ _HOVED_ART = {hoved: art for art, hoveder in a.HOVEDORD.items() for hoved in hov
 _NAVNE_HOVED_ART = {hoved: art for art, hoveder in a.NAVNE_HOVEDORD.items() for hoved in hoveder}
 # Capitalised words before the head word that belong to the name: "Klima-, Teknik- og Miljøudvalget",
 # "Lokale og Anlægsfonden", "Byrådet og Direktionen".
-_NAVN_FORLED = r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\s+(?=[A-ZÆØÅ])))*"
+# A place's genitive is part of the name too ("Midt- og Vestsjællands Politi"), not a common noun's
+# ("Kommunens IT-projektråd").
+_NAVN_FORLED = (r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\s+(?=[A-ZÆØÅ]))"
+                r"|[A-ZÆØÅ][\wæøå]*(?<!en)(?<!et)(?<!ne)s\s+(?=[A-ZÆØÅ]))*")
 # The name's capitalised parts are case-sensitive, its head word is not ("BorgerCentret", "fagudvalgene").
 _HOVED = re.compile(
     rf"\b{_NAVN_FORLED}(?P<ord>[\wæøå-]*?(?P<hoved>(?i:{_alternation(_HOVED_ART)})))\b"

@@ -236,7 +236,9 @@ KILDE_SAETNING = r"\b(?:forvent\w*|afvent\w*|udmelding\w*|\w*svar\w*|afklaring\w
 # A table column that names who acts: "Aktivitet | Ansvarlig | Frist".
 ANSVAR_KOLONNE = r"ansvar\w*|hvem|udføres\s+af|aktør\w*"
 # A pronoun subject that refers back to the actors of the sentence before: "De skal indsende … senest …".
-PRONOMEN_SUBJEKT = r"\s*(?:[-–•*]\s*)?(?:og\s+)?(?:De|de)\s+"
+PRONOMEN_SUBJEKT = (r"\s*(?:[-–•*]\s*)?(?:og\s+)?(?:(?:De|de)\s+"
+                    # "X skal udarbejde en plan. Det skal ske senest …": the step of the sentence before
+                    r"|(?:Det|det|Dette|dette)\s+(?:skal\s+|vil\s+|forventes\s+(?:at\s+)?)?(?:ske|sker|foregå|foregår)\b)")
 MOEDE_AFSTAND = 6  # characters between the body and its date: " den ", " d. "
 # A section sentence that names who carries the work ("Processen forankres i Økonomi & Stab") gives
 # the owner of its deadlines that name none.

@@ -325,7 +325,7 @@ def _same_thing(s: Saetning, u: DateExpression) -> Mention | None:
         for x in re.finditer(r"[\wæøå]{4,}", s.tekst[graenser[0]:graenser[1]]):
             anden_stamme = stem_words(x.group())[0]
             kort, lang = sorted((stamme, anden_stamme), key=len)
-            if len(kort) < 5 or not lang.endswith(kort) or _PRAEPOSITION_FOER.search(
+            if len(kort) < 4 or len(kort) == 4 and kort != lang or not lang.endswith(kort) or _PRAEPOSITION_FOER.search(
                     s.tekst, max(0, graenser[0] + x.start() - 12), graenser[0] + x.start()):
                 continue  # "trafiktælling" ~ "tælling", but not "senest 4 uger efter høringsfristen"
             ejer = _actor_of(anden, graenser[0] + x.start())

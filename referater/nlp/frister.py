@@ -88,6 +88,7 @@ DATO_TESTS = {
     "begyndelse": lambda u, k: u.begyndelse,
     "uden_aar": lambda u, k: not _AARSTAL.search(u.tekst),
     "aar": lambda u, k: u.art in AAR_ARTER,
+    "aar_i_loebet": lambda u, k: u.art in AAR_ARTER and u.tekst.lower().startswith("i løbet af"),
     "dag": lambda u, k: u.praecision == "dag",
     "periode": lambda u, k: u.praecision not in ("dag", "uge"),
     "varighed_udtryk": lambda u, k: bool(_VARIGHED_UDTRYK.match(u.tekst)),

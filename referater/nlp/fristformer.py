@@ -33,6 +33,8 @@ GRUPPER: dict[str, tuple[str, ...]] = {
                             "årligt|årlige|årshjul*", "lige|ulige år"),
     # an application period ends in its deadline: "Alle foreninger kan søge puljen frem til 1. april"
     "ansoegning": ("søge|søges|ansøge|ansøges|*ansøgning*|tilmelde|tilmeldes|*tilmelding*|indsende|indsendes",),
+    # an obligation: "Plejecentrene skal implementere modellen i løbet af 2026"
+    "skal": ("skal|skulle",),
     # a period reported on, not a date to meet: "status for sygefravær for 1. kvartal 2025", "regnskab for 2024"
     "om_perioden": ("for",),
     # a hearing period ends in its deadline: "Høringsperioden løber fra 1. maj til 1. juni"
@@ -126,6 +128,7 @@ FORMER: tuple[Form, ...] = (
     Form("varighed_udtryk", "varighed", dato="varighed_udtryk"),  # "ved udgangen af 2025", "året ud"
     Form("betingelse", "betingelse", "betingelse", "klausul_foer"),  # "Såfremt der indgås kontrakt i maj …"
     Form("aar_med_cue", "frist", "cue", "naer", dato="aar"),  # "i 2025 skal afholdes"
+    Form("aar_i_loebet_skal", "frist", "skal", "saetning", dato="aar_i_loebet"),  # "… skal … i løbet af 2026"
     Form("aar", "maaling", dato="aar"),  # "hvis de i 2023 og i 2024 har haft lavt fravær"
     Form("dette_moede", "begivenhed", "begivenhed", "foer", dato="moededag"),  # "dagsorden for mødet den …"
     Form("behandling", "frist", "behandling", "klausul"),  # "… i Byrådet den 5. september 2022"
