@@ -158,7 +158,7 @@ def action_phrase(tekst: str, start: int, slut: int, saetning: tuple[int, int]) 
         foer.pop()
     if not foer + efter:  # "Den 1. april,\n- bliver der lukket …": the list says what happens
         efter = re.sub(r"[-–•*]", " ", tekst[k_slut:saetning[1]]).split()
-    return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
+    return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-|")  # "|": a table cell's border
 
 
 def _with_trigger(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> tuple[int, str]:
