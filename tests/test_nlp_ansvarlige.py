@@ -180,6 +180,13 @@ OWNER_CASES = [
     # a place's genitive belongs to the name of the body
     ("Midt- og Nordjyllands Politi og kommunerne i kredsen skal indgå en aftale inden 1. juni 2026.",
      [("2026-06-01", "Midt- og Nordjyllands Politi", "ekstern")]),
+    # who began a thing carries it on; a modal before the subject makes the verb after it an infinitive
+    ("Administrationen har igangsat en analyse, som forventes afsluttet i juni 2026.",
+     [("2026-06-30", "Administrationen", "enhed")]),
+    ("Administrationen har igangsat en analyse. Analysen forventes afsluttet i juni 2026.",
+     [("2026-06-30", "Administrationen", "enhed")]),
+    ("Efter godkendelse vil administrationen iværksætte ordningen pr. 1. august 2026.",
+     [("2026-08-01", "administrationen", "enhed")]),
     # a habit in the present tense is no date to meet
     ("I januar udsender Kommunernes Landsforening sin årlige rapport.", []),
     # nobody named: no owner, never the nearest name

@@ -190,6 +190,8 @@ MELLEMADVERBIER = ("også", "derfor", "nu", "fortsat", "desuden", "endvidere", "
                    "efterfølgende", "herefter", "senere", "først", "gerne", "allerede", "dog", "ligeledes")
 # Verbs in the past that make a mention the one who did something, not the owner of what is still due.
 FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"
+# A verb in the perfect after a subject: it began something it carries on ("har igangsat", "har påbegyndt").
+HAR_GJORT_EFTER = r"\s+(?:har|er)\s+(?:nu\s+|allerede\s+|derfor\s+)?(?:igangsat|påbegyndt|startet|begyndt|sat\s+gang\s+i|gået\s+i\s+gang)\b"
 # A place after the subject, before its verb: "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal".
 STED_EFTER = (r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne)"
               r"|(?:de|alle|begge)\s+(?:[a-zæøå\d]+\s+)?[a-zæøå]{3,}(?:er|ne))"

@@ -49,6 +49,8 @@ _ANSVAR_KOLONNE = re.compile(a.ANSVAR_KOLONNE, re.IGNORECASE)
 _PRONOMEN = re.compile(a.PRONOMEN_SUBJEKT)
 _KUN_DATOFORLED = re.compile(r"\s*(?:den\s+|d\.\s*)?")
 _SUBJEKT_NAVNEORD = re.compile(a.SUBJEKT_NAVNEORD)
+_HAR_GJORT = re.compile(a.HAR_GJORT_EFTER, re.IGNORECASE)
+_RELATIV_START = re.compile(r"(?:som|der)\s", re.IGNORECASE)
 _PASSIV_ORD = re.compile(a.PASSIV_ORD)
 _INDSTILLER = re.compile(a.INDSTILLER_EFTER, re.IGNORECASE)
 
@@ -122,9 +124,11 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     efter = _next_word(s, slut)
     if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):
         return True
+    foer = _ORD.findall(s.tekst[max(s.graenser[0], o.start - 20):o.start])
+    if foer and foer[-1].lower() in _MODAL and s.tekst[o.start - len(foer[-1]) - 1:o.start].endswith(f"{foer[-1]} "):
+        return True  # "Efter godkendelse vil administrationen iværksætte …": the verb after it is an infinitive
     if not s.forbi and (_FORTID_UDSAGN.match(s.tekst, o.slut) or _PASSIV.match(s.tekst, o.slut)):
         return False
-    foer = _ORD.findall(s.tekst[max(s.graenser[0], o.start - 20):o.start])
     if not foer or not _finite(foer[-1], strict):
         return False
     verbum_start = s.tekst.rfind(foer[-1], s.graenser[0], o.start)
@@ -338,7 +342,22 @@ def _actor_of(s: Saetning, position: int) -> Mention | None:
     """Who acts on the noun at ``position``: its passive agent after it, or the acting subject before it."""
     k_start, k_slut = clause(s.tekst, position, position, *s.graenser)
     agent = next((o for o in s.omtaler if o.praeposition == "af" and position < o.start < k_slut), None)
-    return agent or next((o for o in reversed(s.omtaler) if k_start <= o.start < position and acts(s, o)), None)
+    return agent or next((o for o in reversed(s.omtaler) if k_start <= o.start < position
+                          and (acts(s, o) or _has_begun(s, o))), None)
+
+
+def _has_begun(s: Saetning, o: Mention) -> bool:
+    """ "Administrationen har igangsat en analyse": who began a thing carries it on."""
+    return o.praeposition is None and bool(_HAR_GJORT.match(s.tekst, _end_of_coordination(s, o)))
+
+
+def _begun_by(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "Administrationen har igangsat en analyse, som forventes afsluttet i juni": the relative clause's step
+    is carried on by who began its antecedent."""
+    k_start, _ = led(s, u)
+    if not _RELATIV_START.match(s.tekst[k_start:u.start].lstrip(", ")):
+        return None
+    return next((o for o in reversed(s.omtaler) if o.slut <= k_start and _has_begun(s, o)), None)
 
 
 def _recommending_unit(s: Saetning, u: DateExpression) -> Mention | None:
@@ -396,6 +415,7 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("kilde", _source),  # "Der forventes en udmelding fra Sundhedsstyrelsen i foråret"
     ("pronomen", _pronoun),  # "Kommunerne skal indsende planer. De skal være færdige inden 1. maj."
     ("handler_i_saetningen", _acting_in_sentence),  # "Chefforum drøftede temamødet den 8. april, hvor …"
+    ("paabegyndt", _begun_by),  # "Administrationen har igangsat en analyse, som forventes afsluttet i juni"
     ("indstilling", _recommending_unit),  # "Administrationen indstiller, at … der arbejdes med … til 1. august"
     ("subjekt", _nearest_subject),  # "Processen … Kommunikation … i løbet af foråret"
     ("samme_sag", _same_thing),  # "I august igangsætter Styrelsen en screening. Screeningen forgår i efteråret."
