@@ -187,6 +187,8 @@ OWNER_CASES = [
      [("2026-06-30", "Administrationen", "enhed")]),
     ("Efter godkendelse vil administrationen iværksætte ordningen pr. 1. august 2026.",
      [("2026-08-01", "administrationen", "enhed")]),
+    ("Beslutningen om ordningen til opstart 1. august 2026 er en ramme for administrationen, der i samarbejde "
+     "med de involverede parter arbejder ud fra den.", [("2026-08-01", "administrationen", "enhed")]),
     # what must be in place when a school year starts
     ("Skolerne skal fra skoleåret 2026/27 tilbyde valgfag.", [("2026-08-01", "Skolerne", "enhed")]),
     # a habit in the present tense is no date to meet

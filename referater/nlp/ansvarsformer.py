@@ -180,6 +180,7 @@ VERBER = ("drøfter", "anbefaler", "vurderer", "arbejder", "tager", "får",
 ANSVAR_EFTER = (r",?\s+(?:har\s+(?:en\s+|nu\s+|derfor\s+)?(?:\w*frist(?:en)?|deadline|ansvaret|ansvar|til\s+opgave)"
                 r"|er\s+(?:i\s+gang|ansvarlig\w*|forpligtet)|bliver\s+ansvarlig\w*)\b")
 RELATIV_EFTER = r",?\s+(?:der|som)\b"
+RELATIV_MAKS_ORD = 8  # how far into a relative clause that opens with a preposition its verb is looked for
 VERBALENDELSER = ("erer", "sætter", "lægger", "fører", "tager", "giver")
 # Verbs of planning followed by "at" and an infinitive: the subject acts ("Administrationen forventer at
 # fremlægge en sag i juni"); with a comma and "at" they expect something of others.

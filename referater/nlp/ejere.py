@@ -110,10 +110,8 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     "administrationen i januar udvælger") or right before it after a fronted adverbial ("I august
     igangsætter Styrelsen", "Derfor skal Økonomi & Stab")."""
     relativ = _RELATIV_EFTER.match(s.tekst, o.slut)  # "en ramme for administrationen, der arbejder …"
-    if relativ and not strict and o.praeposition != "genitiv":
-        efter = _next_word(s, relativ.end())
-        if efter and _finite(efter[0], strict):
-            return True
+    if relativ and not strict and o.praeposition != "genitiv" and _relative_verb(s, relativ.end()):
+        return True
     if o.praeposition is not None:
         return False
     slut = _end_of_coordination(s, o)
@@ -133,6 +131,16 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
         return False
     verbum_start = s.tekst.rfind(foer[-1], s.graenser[0], o.start)
     return foer[-1].lower() in _MODAL or bool(_V2_FORLED.match(s.tekst[clause_start(s, verbum_start):verbum_start]))
+
+
+def _relative_verb(s: Saetning, position: int) -> bool:
+    """A relative clause with a finite verb in its first words: "der skal …", "der i samarbejde med de
+    involverede parter arbejder ud fra …" (a prepositional phrase may come first)."""
+    forste = _next_word(s, position)
+    if forste and _finite(forste[0]):
+        return True
+    ord_ = _ORD.findall(s.tekst[position:min(s.graenser[1], position + 80)])[:a.RELATIV_MAKS_ORD]
+    return bool(ord_) and ord_[0].lower() in a.PRAEPOSITIONER and any(_finite(w) for w in ord_[1:])
 
 
 def _end_of_coordination(s: Saetning, o: Mention) -> int:
