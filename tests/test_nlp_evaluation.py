@@ -106,3 +106,12 @@ def test_the_tuned_report_never_reads_the_held_out_meetings(tmp_path):
             encoding="utf-8")
     tunet = evaluate_dev_set(tmp_path, only="tunet")
     assert (tunet["tunet"].found_certain, tunet["tunet"].owner_right, tunet["holdt ude"].predicted) == (1, 1, 0)
+
+
+def test_two_deadlines_of_one_date_and_section_are_paired_the_way_their_owners_agree():
+    punkter = (Punkt(1, "A", "andet", frister=(frist("2025-08-01", "kommunerne"), frist("2025-08-01", "administrationen"))),)
+    referat = Referat("r.txt", "", "txt", "Udvalget", "2025-01-06", None, None, (), punkter)
+    guld = {"items": [{"number": 1, "deadlines": [gold("2025-08-01", "administrationen"),
+                                                  gold("2025-08-01", "kommunerne", uncertain=True)]}]}
+    t = evaluate_nlp([(referat, guld)])
+    assert (t.predicted, t.correct, t.found_certain, t.owner_gold, t.owner_right) == (2, 2, 1, 2, 2)
