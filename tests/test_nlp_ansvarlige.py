@@ -189,6 +189,12 @@ OWNER_CASES = [
      [("2026-08-01", "administrationen", "enhed")]),
     ("Beslutningen om ordningen til opstart 1. august 2026 er en ramme for administrationen, der i samarbejde "
      "med de involverede parter arbejder ud fra den.", [("2026-08-01", "administrationen", "enhed")]),
+    # a body in a table row meets at the row's date; a body that gets a report does not act on it
+    ("Politisk behandling | Dato\nSkoleudvalget | 14. marts 2026\nByrådet | 28. marts 2026",
+     [("2026-03-14", "Skoleudvalget", "organ"), ("2026-03-28", "Byrådet", "organ")]),
+    ("Udvalget får en orientering om resultatet på mødet i juni 2026.", [("2026-06-30", None, None)]),
+    ("Administrationen indstiller, at der gives en status til udvalget i juni 2026.",
+     [("2026-06-30", "Administrationen", "enhed")]),
     # what must be in place when a school year starts
     ("Skolerne skal fra skoleåret 2026/27 tilbyde valgfag.", [("2026-08-01", "Skolerne", "enhed")]),
     # a habit in the present tense is no date to meet

@@ -166,7 +166,12 @@ HANDLINGSVERBER = (
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").
-BESTILLER_EFTER = r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
+BESTILLER_EFTER = (r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
+                   r"|" + r"\s+(?:\w+\s+)?(?:får|modtager)\s+(?:(?:en|et|ny|nyt)\s+){0,2}"
+                   r"(?:status|orientering|redegørelse|opfølgning|evaluering|sag|besked)\b")
+# Receiving a report is not acting on it: "Udvalget får en status i juni" (the same receivers, for ``acts``).
+MODTAGER_EFTER = (r"\s+(?:\w+\s+)?(?:får|modtager)\s+(?:(?:en|et|ny|nyt)\s+){0,2}"
+                  r"(?:status|orientering|redegørelse|opfølgning|evaluering|sag|besked)\b")
 VERBER = ("drøfter", "anbefaler", "vurderer", "arbejder", "tager", "får",
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
           "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer",

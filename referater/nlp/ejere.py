@@ -22,6 +22,7 @@ _ORD = re.compile(r"[\wæøåÆØÅ]+")
 _FORTID_UDSAGN = re.compile(a.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _PASSIV = re.compile(a.PASSIV_EFTER, re.IGNORECASE)
 _BESTILLER = re.compile(a.BESTILLER_EFTER, re.IGNORECASE)
+_MODTAGER_EFTER = re.compile(a.MODTAGER_EFTER, re.IGNORECASE)
 _EFTERLED = re.compile(a.STED_EFTER)
 _OG = re.compile(r"\s*(?:,|og|&|samt)\s*", re.IGNORECASE)
 _PLAN_AT = re.compile(r"\s+(?:med\s+)?at\s", re.IGNORECASE)  # "forventer at kunne fremlægge" (no comma: the subject acts)
@@ -47,7 +48,7 @@ _PRAEPOSITION_FOER = re.compile(r"\b(?:" + "|".join(a.PRAEPOSITIONER) + r"|efter
 _KILDE_SAETNING = re.compile(a.KILDE_SAETNING, re.IGNORECASE)
 _ANSVAR_KOLONNE = re.compile(a.ANSVAR_KOLONNE, re.IGNORECASE)
 _PRONOMEN = re.compile(a.PRONOMEN_SUBJEKT)
-_KUN_DATOFORLED = re.compile(r"\s*(?:den\s+|d\.\s*)?")
+_KUN_DATOFORLED = re.compile(r"\s*(?:\|\s*)?(?:den\s+|d\.\s*)?")  # "Byrådet den …", a table row "Byrådet | 28. marts"
 _SUBJEKT_NAVNEORD = re.compile(a.SUBJEKT_NAVNEORD)
 _HAR_GJORT = re.compile(a.HAR_GJORT_EFTER, re.IGNORECASE)
 _RELATIV_START = re.compile(r"(?:som|der)\s", re.IGNORECASE)
@@ -112,7 +113,7 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     relativ = _RELATIV_EFTER.match(s.tekst, o.slut)  # "en ramme for administrationen, der arbejder …"
     if relativ and not strict and o.praeposition != "genitiv" and _relative_verb(s, relativ.end()):
         return True
-    if o.praeposition is not None:
+    if o.praeposition is not None or _MODTAGER_EFTER.match(s.tekst, o.slut):  # "Udvalget får en status i juni"
         return False
     slut = _end_of_coordination(s, o)
     efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal"

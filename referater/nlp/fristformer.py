@@ -74,6 +74,8 @@ GRUPPER: dict[str, tuple[str, ...]] = {
         "ønsker|anmoder|beder om? at? få? en? _? status|opfølgning|orientering|temadrøftelse|redegørelse|sag|"
         "drøftelse|evaluering",
         "frist*|deadline*",
+        # a report a body will get: "Udvalget får en status i juni", "der gives en orientering på mødet i juni"
+        "får|få|gives en? ny? status|orientering|redegørelse|opfølgning|evaluering",
         # formal committee prose: a treatment, approval or decision by a body
         "*behandling|behandle|godkendelse|godkendes|godkender|beslutning|beslutter|vedtages|høres|høring",
         "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes",
