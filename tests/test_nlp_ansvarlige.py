@@ -195,6 +195,9 @@ OWNER_CASES = [
     ("Udvalget får en orientering om resultatet på mødet i juni 2026.", [("2026-06-30", None, None)]),
     ("Administrationen indstiller, at der gives en status til udvalget i juni 2026.",
      [("2026-06-30", "Administrationen", "enhed")]),
+    # those a step is done for are no owners: "af kommunens medarbejdere og ledere"
+    ("Undervisningen af kommunens medarbejdere og ledere kommer til at foregå i september og oktober 2026.",
+     [("2026-10-31", None, None)]),
     # what must be in place when a school year starts
     ("Skolerne skal fra skoleåret 2026/27 tilbyde valgfag.", [("2026-08-01", "Skolerne", "enhed")]),
     # a habit in the present tense is no date to meet

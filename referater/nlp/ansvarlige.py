@@ -113,7 +113,7 @@ _PERSON_I_TEKST = re.compile(rf"\b(?:{'|'.join(a.PERSON_CUES)})\s+(?P<navn>{a.NA
 _PERSON_I_PARENTES = re.compile(rf"\((?P<navn>{a.NAVN_MOENSTER})\)")
 _NAVN = re.compile(rf"\b{a.NAVN_MOENSTER}\b")
 _PRAEPOSITION_FOER = re.compile(
-    rf"\b({'|'.join(a.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(a.MELLEMORD)})\s+){{0,2}}$", re.IGNORECASE)
+    rf"\b({'|'.join(a.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(a.MELLEMORD)}|{a.GENITIV_MELLEMORD})\s+){{0,2}}$", re.IGNORECASE)
 _MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(a.MOEDE_MELLEMORD)})\b", re.IGNORECASE)
 _MODTAGER_FOER = re.compile(a.MODTAGER_FOER, re.IGNORECASE)
 _BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)

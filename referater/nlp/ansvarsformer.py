@@ -225,6 +225,8 @@ PRAEPOSITIONER = ("på", "til", "i", "for", "med", "hos", "fra", "om", "over", "
 # Determiners and adjectives that may stand between a preposition and its noun ("på det kommende Chefforum").
 MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "første", "hele", "samme", "ordinært",
              "ordinære", "politisk", "politiske")
+# A definite genitive between a preposition and its noun: "undervisning af kommunens medarbejdere".
+GENITIV_MELLEMORD = r"[a-zæøå]+(?:ens|ets|nes|ernes)"
 MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the body's next meeting
 # Passive verbs of presenting: the body after them will treat the case ("forelægges Økonomiudvalget").
 MODTAGER_FOER = (r"\b(?:(?:forelægges|forelagt|fremlægges|fremlagt|præsenteres|genoptages)"

@@ -350,7 +350,8 @@ def _same_thing(s: Saetning, u: DateExpression) -> Mention | None:
 def _actor_of(s: Saetning, position: int) -> Mention | None:
     """Who acts on the noun at ``position``: its passive agent after it, or the acting subject before it."""
     k_start, k_slut = clause(s.tekst, position, position, *s.graenser)
-    agent = next((o for o in s.omtaler if o.praeposition == "af" and position < o.start < k_slut), None)
+    agent = next((o for o in s.omtaler if o.praeposition == "af" and position < o.start < k_slut
+                  and _AGENT_FOER.search(s.tekst[max(position, o.start - 40):o.start])), None)  # "påbegyndes af BDO"
     return agent or next((o for o in reversed(s.omtaler) if k_start <= o.start < position
                           and (acts(s, o) or _has_begun(s, o))), None)
 
