@@ -198,6 +198,8 @@ OWNER_CASES = [
     # those a step is done for are no owners: "af kommunens medarbejdere og ledere"
     ("Undervisningen af kommunens medarbejdere og ledere kommer til at foregå i september og oktober 2026.",
      [("2026-10-31", None, None)]),
+    # a label line names the section's owner; a name never runs on to the next line
+    ("Ansvarlig: Center for Teknik og Miljø\nFrist: 1. juni 2026", [("2026-06-01", "Center for Teknik og Miljø", "enhed")]),
     # what must be in place when a school year starts
     ("Skolerne skal fra skoleåret 2026/27 tilbyde valgfag.", [("2026-08-01", "Skolerne", "enhed")]),
     # a habit in the present tense is no date to meet

@@ -49,7 +49,7 @@ _NAVN_FORLED = (r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\
 # The name's capitalised parts are case-sensitive, its head word is not ("BorgerCentret", "fagudvalgene").
 _HOVED = re.compile(
     rf"\b{_NAVN_FORLED}(?P<ord>[\wæøå-]*?(?P<hoved>(?i:{_alternation(_HOVED_ART)})))\b"
-    r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:,?\s+(?:og|&|i)\s+|,?\s+)[A-ZÆØÅ][\w-]*)*)?")  # "Styregruppen for …"
+    r"(?:[ \t]+for[ \t]+[A-ZÆØÅ][\w-]*(?:(?:,?[ \t]+(?:og|&|i)[ \t]+|,?[ \t]+)[A-ZÆØÅ][\w-]*)*)?")  # "Styregruppen for …" (one line)
 _SAETNINGSORD = "I|På|Med|Det|Den|De|Der|Hos|Fra|Til|For|Efter|Når|Hvis|Som|En|Et|Og|Hvor|Ved|Om"
 _NAVNE_HOVED = re.compile(
     rf"\b(?:(?!(?:{_SAETNINGSORD})\s)[A-ZÆØÅ][\wæøå]*\s+)?"

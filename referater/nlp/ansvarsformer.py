@@ -255,6 +255,7 @@ MOEDE_AFSTAND = 6  # characters between the body and its date: " den ", " d. "
 ANSVAR_UDSAGN = (
     r"forankres\s+i", r"forankret\s+i", r"projektledes\s+(?:af|i)", r"ansvaret\s+ligger\s+hos",
     r"varetages\s+af", r"ledes\s+af", r"koordineres\s+af",
+    r"ansvarlig\s*:", r"ansvar\s*:", r"tovholder\s*:",  # a label line: "Ansvarlig: Center for Miljø"
 )
 # Political bodies decide, they are not given tasks (gold convention).
 POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"byråd(?:et)?",
