@@ -377,7 +377,7 @@ def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]],
     for tekst in tekster:
         for x in _FORKORTELSE.finditer(tekst):
             navn = x.group("navn").strip()
-            art = varianter.get(navn.lower(), ("", ""))[1] or _HOVED_ART.get(_head_of(navn), "organ")
+            art = varianter.get(navn.lower(), ("", ""))[1] or _HOVED_ART.get(_head_of(navn)) or _name_kind(navn)
             forkortelser.setdefault(x.group("forkortelse"), (f"{navn} ({x.group('forkortelse')})", art))
     brugte = {x.group() for t in tekster for x in _FORKORTELSE_ORD.finditer(t)}
     for forkortelse, (navn, art) in a.KENDTE_FORKORTELSER.items():
@@ -402,6 +402,13 @@ def kind_of(navn: str, standard: str = "enhed") -> str:
     if _ROLLE.fullmatch(navn.strip()):
         return "rolle"
     return _HOVED_ART.get(_head_of(navn), standard)
+
+
+def _name_kind(navn: str) -> str:
+    """The kind a capitalised name's head gives it ("Kystvandsamarbejdet" → ekstern), else organ."""
+    lav = navn.lower()
+    return next((art for hoved, art in sorted(_NAVNE_HOVED_ART.items(), key=lambda x: -len(x[0]))
+                 if lav.endswith(hoved)), "organ")
 
 
 def _head_of(navn: str) -> str:
