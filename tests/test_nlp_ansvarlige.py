@@ -137,6 +137,7 @@ OWNER_CASES = [
      [("2026-09-01", "Vinderen af udbuddet", "ekstern")]),
     ("Kystvandsamarbejdet (KVS) er etableret. KVS skal aflevere en plan senest 1. juni 2026.",
      [("2026-06-01", "Kystvandsamarbejdet (KVS)", "ekstern")]),
+    ("Vinder af udbud overtager driften 1. april 2026.", [("2026-04-01", "Vinder af udbud", "ekstern")]),
     # kommunen: the municipality itself
     ("Kommunen skal indsende ansøgningen senest den 2. februar 2027.", [("2027-02-02", "Kommunen", "kommunen")]),
     ("Nordby Kommune skal have en ny plan klar inden 1. januar 2027.",

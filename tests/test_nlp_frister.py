@@ -44,6 +44,7 @@ CASES = [
     ("Forslaget sendes til behandling i Byrådet den 24. juni 2026.", "2026-03-01", ["2026-06-24"]),
     ("Planen skal være implementeret i 2027.", "2026-03-01", ["2027-12-31"]),
     ("Puljen skal være brugt inden udgangen af budgetåret 2026.", "2026-03-01", ["2026-12-31"]),
+    ("Kontrakten med leverandøren indgås i marts 2026.", "2026-01-10", ["2026-03-31"]),
     # a forecast is no deadline, even with someone who expects it
     ("Kommunen forventer, at omkring 80 borgere vil være omfattet af ordningen i løbet af 2026.", "2026-01-10", []),
     # the anchor of a relative limit is no deadline of its own

@@ -162,7 +162,7 @@ HANDLINGSVERBER = (
     "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer", "forpligter",
     # what bodies and units are said to do at a date in formal prose: "Byrådet træffer beslutning den …",
     # "borgmestrene mødes den …", "Administrationen vender tilbage i juni"
-    "træffer", "påbegynder", "tilrettelægger", "genoptager", "mødes", "vender",
+    "træffer", "påbegynder", "tilrettelægger", "genoptager", "mødes", "vender", "overtager",
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").
@@ -174,7 +174,7 @@ MODTAGER_EFTER = (r"\s+(?:\w+\s+)?(?:får|modtager)\s+(?:(?:en|et|ny|nyt)\s+){0,
                   r"(?:status|orientering|redegørelse|opfølgning|evaluering|sag|besked)\b")
 VERBER = ("drøfter", "anbefaler", "vurderer", "arbejder", "tager", "får",
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
-          "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer",
+          "begynder", "modtager", "varetager", "påtager", "koordinerer",
           # they show who acts, but a date near them is no deadline by that alone: "I januar udsender KL sin
           # årlige rapport", "Administrationen orienterer om forløbet i marts", "giver mulighed for …"
           "udsender", "orienterer", "uddeler", "udmelder", "søger", "ansøger", "kommer", "giver", "udbetaler",

@@ -78,7 +78,7 @@ GRUPPER: dict[str, tuple[str, ...]] = {
         "får|få|gives en? ny? status|orientering|redegørelse|opfølgning|evaluering",
         # formal committee prose: a treatment, approval or decision by a body
         "*behandling|behandle|godkendelse|godkendes|godkender|beslutning|beslutter|vedtages|høres|høring",
-        "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes",
+        "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes|indgås",
         "estimeres|forhandles|udarbejdes|revideres|evalueres|følger|orienteres|følges",
         "frem mod|imod", "sigter mod", "sigtes mod",
     ),
