@@ -15,7 +15,7 @@ from .evaluation_exports import main as exports_main
 from .evaluation_real import main as real_main
 from .ingest import load_tekst
 from .layout_result import layout_result
-from .nlp.evaluation import dev_set_report, nlp_report
+from .nlp.evaluation import dev_set_report, nlp_report, tuned_report
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +56,11 @@ def evaluate_file(path: Path) -> dict:
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     verbose = "-v" in args
+    if "--tunet" in args:  # the owners and deadlines of the tuned half only, per entry
+        gold_dirs = [Path(a) for a in args if not a.startswith("-")] or DEFAULT_DIRS
+        gold = [p for d in gold_dirs for p in sorted(d.glob("*.json")) if "deadlines" in p.read_text()]
+        print("\n".join(tuned_report(gold, EXAMPLES)))
+        return
     dirs = [Path(a) for a in args if a != "-v"] or DEFAULT_DIRS
     rows = [evaluate_file(path) for folder in dirs for path in sorted(folder.glob("*.json"))]
     print(f"{'fil':32} {'punkter':>12} {'felter':>14} {'møde':>6}")

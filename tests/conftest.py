@@ -58,9 +58,10 @@ def every_row(path: Path, columns: dict[str, list[str]] | None = None) -> dict[s
 
 
 def content(path: Path) -> dict[str, list[tuple]]:
-    """The rows of every table of the schema, without the wall-clock columns."""
+    """The rows of every table of the schema, without the wall-clock columns; columns in name order, since a
+    migrated table has its added columns last and a new one has them in schema order."""
     columns = table_columns(path)
-    return every_row(path, {name: [c for c in columns[name] if c not in VOLATILE] for name in TABLES})
+    return every_row(path, {name: sorted(c for c in columns[name] if c not in VOLATILE) for name in TABLES})
 
 
 def failing_for(name: str, function, error: Exception):

@@ -108,16 +108,24 @@ def test_firstagenda_json_becomes_the_whole_referat():
 def test_nlp_runs_unchanged_on_an_export():
     punkt = enrich(export_to_referat(FIXTURE.read_bytes())).punkter[1]
     assert punkt.frister == (
-        Frist(tekst="inden udgangen af april 2025", dato="2025-04-30", praecision="maaned", ansvarlig=None,
-              handling="holdes et borgermøde", afsnit="Indstilling", start=96, slut=124),
-        Frist(tekst="senest den 1. juni 2025", dato="2025-06-01", praecision="dag", ansvarlig="administrationen",
+        # "Administrationen indstiller, - at der holdes et borgermøde inden …": the recommending unit's step
+        Frist(tekst="inden udgangen af april 2025", dato="2025-04-30", praecision="maaned", ansvarlig="Administrationen",
+              handling="holdes et borgermøde", afsnit="Indstilling", start=96, slut=124,
+              ansvarlig_tekst="Administrationen", ansvarlig_type="enhed"),
+        Frist(tekst="senest den 1. juni 2025", dato="2025-06-01", praecision="dag", ansvarlig="Administrationen",
               handling="Administrationen skal fremlægge en handleplan for udvalget", afsnit="Sagsbeskrivelse",
-              start=112, slut=135,
-              ansvarlig_tekst="Administrationen"),
+              start=112, slut=135, ansvarlig_tekst="Administrationen", ansvarlig_type="enhed"),
+        # the Tidsplan table's rows: a step without an owner, and the body that treats the case
+        Frist(tekst="22. april 2025", dato="2025-04-22", praecision="dag", ansvarlig=None, handling="Borgermøde",
+              afsnit="Tidsplan", start=30, slut=44),
+        Frist(tekst="26. juni 2025", dato="2025-06-26", praecision="dag", ansvarlig="Byrådet",
+              handling="Endelig vedtagelse i Byrådet", afsnit="Tidsplan", start=76, slut=89,
+              ansvarlig_tekst="Byrådet", ansvarlig_type="organ"),
     )  # fmt: skip
     assert punkt.opgaver == (
-        Opgave(ansvarlig="administrationen", handling="Administrationen skal fremlægge en handleplan for udvalget",
-               afsnit="Sagsbeskrivelse", frist="2025-06-01", ansvarlig_tekst="Administrationen"),
+        Opgave(ansvarlig="Administrationen", handling="Administrationen skal fremlægge en handleplan for udvalget",
+               afsnit="Sagsbeskrivelse", frist="2025-06-01", ansvarlig_tekst="Administrationen",
+               ansvarlig_type="enhed"),
     )  # fmt: skip
 
 

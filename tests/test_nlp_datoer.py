@@ -24,6 +24,8 @@ PHRASES = [
     ("Chefforum 15/1 2025", "2025-01-29", ("2025-01-15", "dag")),
     ("den 3. okt. 2025", "2025-09-24", ("2025-10-03", "dag")),
     ("udviklingsdag 2 den 27, januar 2025", "2025-03-12", ("2025-01-27", "dag")),
+    # a school year starts on 1 August: "fra skoleåret 2025/26"
+    ("fra skoleåret 2025/26", "2025-01-06", ("2025-08-01", "dag")),
     # a year-less date just before the meeting is last week, not next year
     ("workshop mandag d. 22/9", "2025-09-24", ("2025-09-22", "dag")),
     # past tense around a year-less date puts it behind the meeting

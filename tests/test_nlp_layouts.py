@@ -32,15 +32,17 @@ EXPECTED = {
     # "forvaltningen skal belyse trafiksikkerheden …" (no date)
     "kb-beslutningsprotokol.txt": ([], [(5, "forvaltningen")]),
     "kb-ombrudt-indhold.txt": ([], []),
-    # "Udsat til udvalgets møde i september"
-    "kfu-sag-nr-efter-titel.txt": ([(47, "2025-09-30", None)], []),
+    # "Udsat til udvalgets møde i september": the body whose meeting it is treats the case then
+    "kfu-sag-nr-efter-titel.txt": ([(47, "2025-09-30", "Udvalget")], []),
     "oeu-genitiv-pkt.txt": ([], []),
     # "1. behandling af budgettet sker i Kommunalbestyrelsen den 10. september 2025": the body that meets
     "oeu-saetningshoved.txt": ([(144, "2025-09-10", "Kommunalbestyrelsen")], []),
     "pbu-beslutning-foerst.txt": ([], []),
-    "pdf-loebende-tekst.txt": ([], []),
-    # "at projektet gennemføres i 2026, hvis der gives tilsagn"
-    "sektionsnummer-punkter.txt": ([(2, "2026-12-31", None)], []),
+    # "Havnby Forsyning gennemfører en informationskampagne i januar og februar 2026": a utility (ekstern) acts
+    "pdf-loebende-tekst.txt": ([(3, "2026-02-28", "Havnby Forsyning")], [(3, "Havnby Forsyning")]),
+    # "Forvaltningen indstiller, … 2. at projektet gennemføres i 2026, hvis der gives tilsagn": the unit that
+    # recommends a passive step carries it out
+    "sektionsnummer-punkter.txt": ([(2, "2026-12-31", "forvaltningen")], []),
     "sundhed-markdown.md": ([], []),
     "tmu-udskrift-enkeltpunkt.txt": ([], []),
     "udvalg-titel-foer-sagsnummer.txt": ([], []),

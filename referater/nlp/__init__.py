@@ -16,8 +16,10 @@ from spacy.language import Language
 
 from ..errors import ReferatError
 from ..models import Punkt, Referat
+from ..parsers.kommune import recognise_kommune
 from .ansvarlige import OwnerRegister, build_register
 from .components import COMPONENTS
+from .ejere import Punktet
 
 __all__ = ["enrich", "load_pipeline"]
 
@@ -40,10 +42,11 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def _enrich_punkt(punkt: Punkt, nlp: Language, dato: str | None, register: OwnerRegister) -> Punkt:
     docs = []
+    punktet = Punktet([afsnit.tekst for afsnit in punkt.afsnit], register.find)  # the punkt's sections, for the owner rules
     for afsnit in punkt.afsnit:
         doc = nlp.make_doc(afsnit.tekst)
         doc.user_data["referat_tekst"] = afsnit.tekst  # spaCy would rebuild doc.text from the tokens
-        doc._.moededato, doc._.afsnit, doc._.ansvarlige = dato, afsnit.navn, register
+        doc._.moededato, doc._.afsnit, doc._.ansvarlige, doc._.punkt = dato, afsnit.navn, register, punktet
         docs.append(doc)
     frister, opgaver = [], []
     for doc in nlp.pipe(docs):
@@ -56,6 +59,6 @@ def enrich(referat: Referat, nlp: Language | None = None) -> Referat:
     """A new Referat whose punkter carry the frister and opgaver found in their sections."""
     nlp = nlp or load_pipeline()
     tekster = [afsnit.tekst for punkt in referat.punkter for afsnit in punkt.afsnit]
-    register = build_register(referat.deltagere, tekster)
+    register = build_register(referat.deltagere, tekster, referat.kommune or recognise_kommune(referat), referat.forum)
     punkter = tuple(_enrich_punkt(p, nlp, referat.dato, register) for p in referat.punkter)
     return replace(referat, punkter=punkter)

@@ -42,11 +42,14 @@ _HOVED_ART = {hoved: art for art, hoveder in a.HOVEDORD.items() for hoved in hov
 _NAVNE_HOVED_ART = {hoved: art for art, hoveder in a.NAVNE_HOVEDORD.items() for hoved in hoveder}
 # Capitalised words before the head word that belong to the name: "Klima-, Teknik- og Miljøudvalget",
 # "Lokale og Anlægsfonden", "Byrådet og Direktionen".
-_NAVN_FORLED = r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\s+(?=[A-ZÆØÅ])))*"
-# The name's capitalised parts are case-sensitive, its head word is not ("ErhvervsCentret", "fagudvalgene").
+# A place's genitive is part of the name too ("Midt- og Vestsjællands Politi"), not a common noun's
+# ("Kommunens IT-projektråd").
+_NAVN_FORLED = (r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\s+(?=[A-ZÆØÅ]))"
+                r"|[A-ZÆØÅ][\wæøå]*(?<!en)(?<!et)(?<!ne)s\s+(?=[A-ZÆØÅ]))*")
+# The name's capitalised parts are case-sensitive, its head word is not ("BorgerCentret", "fagudvalgene").
 _HOVED = re.compile(
     rf"\b{_NAVN_FORLED}(?P<ord>[\wæøå-]*?(?P<hoved>(?i:{_alternation(_HOVED_ART)})))\b"
-    r"(?:\s+for\s+[A-ZÆØÅ][\w-]*(?:(?:,?\s+(?:og|&|i)\s+|,?\s+)[A-ZÆØÅ][\w-]*)*)?")  # "Styregruppen for …"
+    r"(?:[ \t]+for[ \t]+[A-ZÆØÅ][\w-]*(?:(?:,?[ \t]+(?:og|&|i)[ \t]+|,?[ \t]+)[A-ZÆØÅ][\w-]*)*)?")  # "Styregruppen for …" (one line)
 _SAETNINGSORD = "I|På|Med|Det|Den|De|Der|Hos|Fra|Til|For|Efter|Når|Hvis|Som|En|Et|Og|Hvor|Ved|Om"
 _NAVNE_HOVED = re.compile(
     rf"\b(?:(?!(?:{_SAETNINGSORD})\s)[A-ZÆØÅ][\wæøå]*\s+)?"
@@ -74,6 +77,12 @@ _ENDELSER = {
 _MOENSTRE = {"hoved": None, "genitiv": None, "navne_hoved": None, "rolle": None}  # filled below
 _ORD_RE = re.compile(r"[\wæøå-]+")
 _ENHED = re.compile(rf"\b{a.ENHED_MOENSTER}\b")
+_NAVN_EFTER_HOVED = [(re.compile(rf"\b(?:{hoved})\s+{a.NAVN_EFTER}\b"), art) for hoved, art in a.NAVN_EFTER_HOVED.items()]
+_VINDER = re.compile(a.VINDER_MOENSTER)
+_ENHED_ENTAL = re.compile(rf"\b(?:{'|'.join(a.ENHED_ENTAL)})$", re.IGNORECASE)
+# A name and its head as two words: "Nordby Bibliotek", "Nordby Forsyning" (the head alone is no name).
+_NAVN_OG_HOVED = re.compile(
+    rf"\b(?!(?:{_SAETNINGSORD})\s)[A-ZÆØÅ][\wæøå]+\s+(?P<ord>(?P<hoved>(?:{_alternation(h.capitalize() for h in _NAVNE_HOVED_ART)})))\b")
 _MOENSTRE.update(hoved=_HOVED, genitiv=_GENITIV, navne_hoved=_NAVNE_HOVED, rolle=_ROLLE)
 
 
@@ -104,9 +113,11 @@ _PERSON_I_TEKST = re.compile(rf"\b(?:{'|'.join(a.PERSON_CUES)})\s+(?P<navn>{a.NA
 _PERSON_I_PARENTES = re.compile(rf"\((?P<navn>{a.NAVN_MOENSTER})\)")
 _NAVN = re.compile(rf"\b{a.NAVN_MOENSTER}\b")
 _PRAEPOSITION_FOER = re.compile(
-    rf"\b({'|'.join(a.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(a.MELLEMORD)})\s+){{0,2}}$", re.IGNORECASE)
+    rf"\b({'|'.join(a.PRAEPOSITIONER)})\s+(?:(?:{'|'.join(a.MELLEMORD)}|{a.GENITIV_MELLEMORD})\s+){{0,2}}$", re.IGNORECASE)
 _MOEDE_ORD = re.compile(rf"\b(?:{'|'.join(a.MOEDE_MELLEMORD)})\b", re.IGNORECASE)
 _MODTAGER_FOER = re.compile(a.MODTAGER_FOER, re.IGNORECASE)
+_BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)
+_MODAL_EFTER = re.compile(rf"\s+(?:{'|'.join(a.MODALVERBER)})\b")
 _IKKE_NAVNE = {w.lower() for w in a.IKKE_NAVNE}
 _SAMORDNET = re.compile(r"\s*(?:,|og|&)\s*")
 # "med alle afdelingschefer og deres ledere": the second stands under the first one's preposition too.
@@ -130,7 +141,8 @@ class OwnerRegister:
         fundne = (self._literal_mentions(tekst) + self._pattern_mentions(tekst) + self._fuzzy_persons(tekst)
                   + self._abbreviations(tekst) + self.genitives(tekst))
         omtaler = without_overlap(fundne)
-        omtaler = sorted(omtaler + _coordinated_acronyms(tekst, omtaler), key=lambda o: o.start)
+        omtaler = sorted(omtaler + _coordinated_acronyms(tekst, omtaler) + _acronyms_as_bodies(tekst, omtaler),
+                         key=lambda o: o.start)
         return _inherit_prepositions(tekst, [_with_preposition(tekst, o) for o in omtaler])
 
     def _literal_mentions(self, tekst: str) -> list[Mention]:
@@ -140,7 +152,7 @@ class OwnerRegister:
                 for x in self._literal.finditer(tekst)]
 
     def _abbreviations(self, tekst: str) -> list[Mention]:
-        """ "ØU" → "Økonomiudvalget (ØU)"; followed by a proper noun it is that body's name ("KKR Sjælland")."""
+        """ "ØU" → "Økonomiudvalget (ØU)"; followed by a proper noun it is that body's name ("KKR Nord")."""
         if self._forkortet is None:
             return []
         fundne = []
@@ -167,14 +179,16 @@ class OwnerRegister:
     def _pattern_mentions(self, tekst: str) -> list[Mention]:
         fundne = [Mention(x.group(), x.start(), x.end(), _KANONISKE_ROLLER[x.lastgroup], "rolle")
                   for x in _ROLLER.finditer(tekst)]
-        fundne += [self._mention(x, "rolle") for x in names("rolle", tekst)]
+        fundne += [self._mention(x, "enhed" if _ENHED_ENTAL.search(x.group()) else "rolle") for x in names("rolle", tekst)]
         fundne += [self._mention(x, _HOVED_ART[x["hoved"].lower()]) for x in names("hoved", tekst)
                    if _is_name(tekst, x)]
         fundne += [self._mention(x, _NAVNE_HOVED_ART[x["hoved"].lower()]) for x in names("navne_hoved", tekst)
                    if x["ord"][0].isupper()]
         fundne += [self._mention(x, art) for regex, art in ((_SELSKAB, "ekstern"), (_ENHED, "enhed"),
-                                                            (_KOMMUNE, "kommunen"), (_SAMMENSAT, "organ"))
+                                                            (_KOMMUNE, "kommunen"), (_SAMMENSAT, "organ"),
+                                                            (_VINDER, "ekstern"), *_NAVN_EFTER_HOVED)
                    for x in regex.finditer(tekst)]
+        fundne += [self._mention(x, _NAVNE_HOVED_ART[x["hoved"].lower()]) for x in _NAVN_OG_HOVED.finditer(tekst)]
         return [d for o in fundne for d in _split_coordination(o, self)]
 
     def _mention(self, x: re.Match, art: str) -> Mention:
@@ -234,6 +248,20 @@ def _coordinated_acronyms(tekst: str, omtaler: list[Mention]) -> list[Mention]:
     return fundne
 
 
+def _acronyms_as_bodies(tekst: str, omtaler: list[Mention]) -> list[Mention]:
+    """An unknown abbreviation where only a body stands is a body: "Sagen forelægges SBUU i juni", "behandles i
+    SBUU den …", "SBUU skal godkende …" (before a modal verb)."""
+    fundne = []
+    for x in _FORKORTELSE_ORD.finditer(tekst):
+        if any(o.start <= x.start() < o.slut for o in omtaler):
+            continue
+        foer = tekst[max(0, x.start() - 60):x.start()]
+        if (_MODTAGER_FOER.search(foer) or _BEHANDLING_FOER.search(foer)
+                or _MODAL_EFTER.match(tekst, x.end())):
+            fundne.append(Mention(x.group(), x.start(), x.end(), x.group(), "organ"))
+    return fundne
+
+
 def _inherit_prepositions(tekst: str, omtaler: list[Mention]) -> list[Mention]:
     """The second of "med Byrådet og Direktionen" stands under the same preposition as the first."""
     for i in range(1, len(omtaler)):
@@ -246,7 +274,7 @@ def _inherit_prepositions(tekst: str, omtaler: list[Mention]) -> list[Mention]:
 def _with_preposition(tekst: str, omtale: Mention) -> Mention:
     if omtale.praeposition:  # a genitive stays one
         return omtale
-    if _MODTAGER_FOER.search(tekst[max(0, omtale.start - 30):omtale.start]):
+    if _MODTAGER_FOER.search(tekst[max(0, omtale.start - 60):omtale.start]):
         return replace(omtale, praeposition="modtager")
     foer = _PRAEPOSITION_FOER.search(tekst[max(0, omtale.start - 30):omtale.start])
     if not foer:
@@ -299,9 +327,14 @@ def _spelling_counts(tekster: list[str]) -> dict[str, str]:
     return valgt
 
 
-def build_register(deltagere: tuple[Deltager, ...], tekster: list[str]) -> OwnerRegister:
-    """Collect the owners of one referat from its participants and all of its section texts."""
+def build_register(deltagere: tuple[Deltager, ...], tekster: list[str], kommune: str | None = None,
+                   forum: str | None = None) -> OwnerRegister:
+    """Collect the owners of one referat from its participants and all of its section texts; ``kommune``
+    (the municipality the referat comes from) is who "kommunen" is: one owner however it is written; the
+    ``forum``'s name is a body whose initials the text may use ("SBUU" in a meeting of that committee)."""
     varianter: dict[str, tuple[str, str]] = {}
+    if kommune:
+        varianter["kommunen"] = (kommune, "kommunen")
     # a unit's canonical spelling: as in a participant's role, else the one written most often
     i_tekst = Counter(x.group() for t in tekster for x in _ENHED.finditer(t))
     for enhed in _units_in_roles(deltagere) + [e for e, _ in i_tekst.most_common()]:
@@ -315,7 +348,7 @@ def build_register(deltagere: tuple[Deltager, ...], tekster: list[str]) -> Owner
         varianter[navn.lower()] = (navn, "person")
     for firma in _listed_firms(tekster):
         varianter.setdefault(firma.lower(), (firma, "ekstern"))
-    forkortelser = _abbreviations(tekster, varianter)
+    forkortelser = _abbreviations(tekster, varianter, [forum] if forum else [])
     for forkortelse, (kanonisk, art) in forkortelser.items():
         fuldt = kanonisk.rsplit(" (", 1)[0].lower()
         varianter[fuldt] = (kanonisk, art)  # "Økonomiudvalget" in a referat that says "ØU" is "Økonomiudvalget (ØU)"
@@ -336,20 +369,22 @@ def _persons(deltagere: tuple[Deltager, ...], tekster: list[str]) -> list[str]:
     return list(dict.fromkeys(personer))
 
 
-def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+def _abbreviations(tekster: list[str], varianter: dict[str, tuple[str, str]],
+                   navne: list[str] = ()) -> dict[str, tuple[str, str]]:
     """ABBR → ("Full name (ABBR)", kind): defined in the text first, then known ones the text uses, then
     initials of a body the referat names."""
     forkortelser: dict[str, tuple[str, str]] = {}
     for tekst in tekster:
         for x in _FORKORTELSE.finditer(tekst):
             navn = x.group("navn").strip()
-            art = varianter.get(navn.lower(), ("", ""))[1] or _HOVED_ART.get(_head_of(navn), "organ")
+            art = varianter.get(navn.lower(), ("", ""))[1] or _HOVED_ART.get(_head_of(navn)) or _name_kind(navn)
             forkortelser.setdefault(x.group("forkortelse"), (f"{navn} ({x.group('forkortelse')})", art))
     brugte = {x.group() for t in tekster for x in _FORKORTELSE_ORD.finditer(t)}
     for forkortelse, (navn, art) in a.KENDTE_FORKORTELSER.items():
         if forkortelse in brugte:
             forkortelser.setdefault(forkortelse, (f"{navn} ({forkortelse})", art))
-    organer = {x.group(): x for t in tekster for x in names("hoved", t) if _HOVED_ART[x["hoved"].lower()] == "organ"}
+    organer = {x.group(): x for t in [*tekster, *navne] for x in names("hoved", t)
+               if _HOVED_ART[x["hoved"].lower()] == "organ"}
     for navn in organer:
         initialer = _initials(navn)
         if len(initialer) >= 2 and initialer in brugte:
@@ -367,6 +402,13 @@ def kind_of(navn: str, standard: str = "enhed") -> str:
     if _ROLLE.fullmatch(navn.strip()):
         return "rolle"
     return _HOVED_ART.get(_head_of(navn), standard)
+
+
+def _name_kind(navn: str) -> str:
+    """The kind a capitalised name's head gives it ("Kystvandsamarbejdet" → ekstern), else organ."""
+    lav = navn.lower()
+    return next((art for hoved, art in sorted(_NAVNE_HOVED_ART.items(), key=lambda x: -len(x[0]))
+                 if lav.endswith(hoved)), "organ")
 
 
 def _head_of(navn: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 # The owner kinds, stored as frist.ansvarlig_type.
 TYPER = ("person", "rolle", "organ", "enhed", "ekstern", "kommunen")
 
-# The last part of a (compound) name decides its kind: "Økonomiudvalget", "fagudvalgene", "ErhvervsCentret",
+# The last part of a (compound) name decides its kind: "Økonomiudvalget", "fagudvalgene", "BorgerCentret",
 # "Bolig- og Planstyrelsen". Every inflection is listed; the longest ending wins ("regionsrådet" is ekstern).
 HOVEDORD: dict[str, tuple[str, ...]] = {
     "organ": (
@@ -24,6 +24,11 @@ HOVEDORD: dict[str, tuple[str, ...]] = {
         "sekretariatet", "center", "centret", "centeret", "centre", "centrene", "afdeling", "afdelingen",
         "afdelingerne", "skolerne", "biblioteket", "bibliotekerne", "institutionerne", "plejehjemmene",
         "teamet", "hjemmeplejen", "plejecentrene",
+        # the municipality's own units in the forms Danish public-sector prose writes them: "Økonomistaben",
+        # "Ejendomsenheden", "dagtilbuddene", "skolen", "institutionen", "plejecentret", "Borgerservice"
+        "staben", "stabene", "enheden", "dagtilbuddene", "botilbuddene", "daginstitutionerne", "børnehaverne",
+        "vuggestuerne", "klubberne", "skolen", "institutionen", "plejecentret", "plejecenteret", "plejehjemmet",
+        "sygeplejen", "borgerservice", "jobcentret", "jobcenteret",
     ),
     "ekstern": (
         "styrelse", "styrelsen", "ministerium", "ministeriet", "ministeren", "regering", "regeringen",
@@ -32,12 +37,23 @@ HOVEDORD: dict[str, tuple[str, ...]] = {
         "rådgiveren", "rådgiverne", "direktorat", "direktoratet", "agentur", "agenturet",
         "leverandøren", "leverandørerne", "entreprenøren", "forpagter", "forpagteren", "byder", "byderen", "staten",
         "bydere", "byderne", "ombudsmanden", "ankestyrelsen", "domstolen",
+        # firms and other authorities as prose names them: "leverandør", "entreprenør", "forsyningen",
+        # "bygherren", "boligorganisationen", "operatøren"
+        "leverandør", "entreprenør", "entreprenørerne", "forsyningen", "forsyningsselskabet", "bygherren",
+        "boligorganisationen", "boligorganisationerne", "operatøren", "myndigheden", "myndighederne",
     ),
 }
 # Heads that are an owner also without an article ("byder skal aflevere", "ny forpagter fra 1. august"): they
 # name someone who acts, so "et godt råd" is no body but "konsulent" is an outside party.
 AGENTNAVNEORD = ("byder", "forpagter", "konsulent", "rådgiver", "revisor", "leverandør", "entreprenør")
-# Heads that name an owner only inside a capitalised name: "Øresundsvandsamarbejdet", "Greve Svømmehal".
+# A region or a team named by its head word first: "Region Syd", "Team Byggesag og Miljø".
+NAVN_EFTER_HOVED: dict[str, str] = {
+    r"Region(?:en)?": "ekstern", r"Team": "enhed", r"Teamet": "enhed", r"Centeret|Centret": "enhed",
+}
+NAVN_EFTER = r"[A-ZÆØÅ][\wæøå-]+(?:\s+(?:og|&)\s+[A-ZÆØÅ][\wæøå-]+)?"
+# The winner of a tender acts for the municipality: "vinderen af udbuddet", "vinder af udbud" (ekstern).
+VINDER_MOENSTER = r"\b(?i:vinder(?:en)?|den\s+vindende\s+\w+)\s+af\s+(?i:udbud(?:det)?|licitationen|konkurrencen)\b"
+# Heads that name an owner only inside a capitalised name: "Kystvandsamarbejdet", "Nordby Svømmehal".
 NAVNE_HOVEDORD: dict[str, tuple[str, ...]] = {
     "enhed": ("svømmehal", "svømmehallen", "hal", "hallen", "bibliotek", "skole", "gymnasium", "museum",
               "museet", "plejecenter", "plejehjem", "idrætscenter"),
@@ -65,8 +81,12 @@ ROLLE_NAVNEORD: dict[str, tuple[str, ...]] = {
     "*koordinator": ("koordinatoren", "koordinatorer", "koordinatorerne"),
 }
 # Singular nouns that are a role only after "hver (enkelt)", "den enkelte", "enhver": "hver enkelt kommune".
-ROLLE_ENTAL = (r"kommune", r"forening", r"skole", r"institution", r"leder", r"afdeling", r"enhed",
-               r"medarbejder", r"borger", r"ansøger", r"tilbudsgiver", r"byder", r"plejecenter")
+ROLLE_ENTAL = (r"kommune", r"forening", r"leder", r"medarbejder", r"borger", r"ansøger", r"tilbudsgiver", r"byder",
+               r"skole", r"institution", r"afdeling", r"enhed", r"plejecenter", r"plejehjem", r"dagtilbud",
+               r"center", r"bibliotek", r"team")
+# Of those, the units: "det enkelte plejecenter", "hver enkelt skole" are units (enhed), not roles.
+ENHED_ENTAL = ("skole", "institution", "afdeling", "enhed", "plejecenter", "plejehjem", "dagtilbud", "center",
+               "bibliotek", "team")
 ROLLE_BESTEMMER = (r"alle", r"de", r"hver(?:\s+enkelt)?", r"den\s+enkelte", r"det\s+enkelte", r"de\s+enkelte",
                    r"de\s+respektive", r"begge", r"samtlige", r"relevante", r"nye?", r"enhver",
                    r"de\s+(?:\d+|to|tre|fire|fem|seks|syv|otte|ni|ti)")
@@ -104,7 +124,7 @@ FORKORTELSE_MOENSTER = r"\((?P<forkortelse>[A-ZÆØÅ][A-ZÆØÅ&]{1,6})\)"
 # An abbreviation in running text: all capitals, 2–6 letters ("PR", "SBUU", "ØU").
 FORKORTELSE_ORD = r"\b[A-ZÆØÅ]{2,6}\b"
 # A name written as a coordination of hyphenated parts is a body's name even when its head word is
-# misspelt or unknown: "Kultur- og Fritidsvalget", "Klima-, Teknik- og Miljøudvalget".
+# misspelt or unknown: "Natur- og Idrætsvalget", "Klima-, Teknik- og Miljøudvalget".
 SAMMENSAT_NAVN = r"\b[A-ZÆØÅ][\wæøå]*-(?:,\s+[A-ZÆØÅ][\wæøå]*-)*\s+(?:og|&)\s+[A-ZÆØÅ][\wæøå]+\b"
 # Action nouns a body's genitive makes it the actor of: "fagudvalgenes drøftelse … frem mod …".
 HANDLINGSNAVNEORD = ("drøftelse", "behandling", "godkendelse", "orientering", "beslutning", "arbejde",
@@ -140,13 +160,32 @@ HANDLINGSVERBER = (
     "færdiggør", "afslutter", "indkalder", "fremsender", "offentliggør", "udbyder", "tilbyder", "etablerer",
     "implementerer", "evaluerer", "reviderer", "udpeger", "ansætter", "forventes", "bedes", "bemyndiges",
     "pålægges", "underskriver", "afgiver", "fremsætter", "opdaterer", "indhenter", "afrapporterer", "forpligter",
+    # what bodies and units are said to do at a date in formal prose: "Byrådet træffer beslutning den …",
+    # "borgmestrene mødes den …", "Administrationen vender tilbage i juni"
+    "træffer", "påbegynder", "tilrettelægger", "genoptager", "mødes", "vender", "overtager",
 )
 # Verbs of asking or expecting: their subject receives what is due, it does not do it ("Udvalget ønsker en
 # status i juni 2026", "Administrationen forventer, at der er drift fra 1. august").
-BESTILLER_EFTER = r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
-VERBER = ("drøfter", "orienterer", "anbefaler", "vurderer", "arbejder", "tager", "får",
+BESTILLER_EFTER = (r"\s+(?:\w+\s+)?(?:ønsker|ønskede|anmoder|beder|efterspørger|forventer|afventer|ser\s+frem)\b"
+                   r"|" + r"\s+(?:\w+\s+)?(?:får|modtager)\s+(?:(?:en|et|ny|nyt)\s+){0,2}"
+                   r"(?:status|orientering|redegørelse|opfølgning|evaluering|sag|besked)\b")
+# Receiving a report is not acting on it: "Udvalget får en status i juni" (the same receivers, for ``acts``).
+MODTAGER_EFTER = (r"\s+(?:\w+\s+)?(?:får|modtager)\s+(?:(?:en|et|ny|nyt)\s+){0,2}"
+                  r"(?:status|orientering|redegørelse|opfølgning|evaluering|sag|besked)\b")
+VERBER = ("drøfter", "anbefaler", "vurderer", "arbejder", "tager", "får",
           "sigter", "følger", "går", "gør", "giver", "ser", "står", "bidrager", "fortsætter", "starter",
-          "begynder", "modtager", "overtager", "varetager", "påtager", "koordinerer", "udsender")
+          "begynder", "modtager", "varetager", "påtager", "koordinerer",
+          # they show who acts, but a date near them is no deadline by that alone: "I januar udsender KL sin
+          # årlige rapport", "Administrationen orienterer om forløbet i marts", "giver mulighed for …"
+          "udsender", "orienterer", "uddeler", "udmelder", "søger", "ansøger", "kommer", "giver", "udbetaler",
+          "afklarer")
+# What else after a subject gives it something to do: "Ældrerådet har frist for høringssvar den 1. juni",
+# "Administrationen har ansvaret for …", "Forvaltningen er i gang med …", "udvalget, der skal …" (a relative
+# clause whose verb is finite).
+ANSVAR_EFTER = (r",?\s+(?:har\s+(?:en\s+|nu\s+|derfor\s+)?(?:\w*frist(?:en)?|deadline|ansvaret|ansvar|til\s+opgave)"
+                r"|er\s+(?:i\s+gang|ansvarlig\w*|forpligtet)|bliver\s+ansvarlig\w*)\b")
+RELATIV_EFTER = r",?\s+(?:der|som)\b"
+RELATIV_MAKS_ORD = 8  # how far into a relative clause that opens with a preposition its verb is looked for
 VERBALENDELSER = ("erer", "sætter", "lægger", "fører", "tager", "giver")
 # Verbs of planning followed by "at" and an infinitive: the subject acts ("Administrationen forventer at
 # fremlægge en sag i juni"); with a comma and "at" they expect something of others.
@@ -157,8 +196,11 @@ MELLEMADVERBIER = ("også", "derfor", "nu", "fortsat", "desuden", "endvidere", "
                    "efterfølgende", "herefter", "senere", "først", "gerne", "allerede", "dog", "ligeledes")
 # Verbs in the past that make a mention the one who did something, not the owner of what is still due.
 FORTID_UDSAGN_EFTER = r"\s+(?:(?:har|havde)\s+(?:\w+\s+)?\w+(?:et|t)|blev|var|\w{3,}ede|\w+te)\b"
+# A verb in the perfect after a subject: it began something it carries on ("har igangsat", "har påbegyndt").
+HAR_GJORT_EFTER = r"\s+(?:har|er)\s+(?:nu\s+|allerede\s+|derfor\s+)?(?:igangsat|påbegyndt|startet|begyndt|sat\s+gang\s+i|gået\s+i\s+gang)\b"
 # A place after the subject, before its verb: "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal".
-STED_EFTER = (r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne))"
+STED_EFTER = (r"\s+(?:i|på|under|hos)\s+(?:[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*|[a-zæøå]{3,}(?:en|et|ne)"
+              r"|(?:de|alle|begge)\s+(?:[a-zæøå\d]+\s+)?[a-zæøå]{3,}(?:er|ne))"
               r"(?=\s)")
 # What may open a clause before a verb-first subject (V2 order): an adverbial or a date, "I august igangsætter
 # Styrelsen …", "Derfor skal Økonomi & Stab …" — not a noun subject ("Sagen vedrører Byrådet").
@@ -168,9 +210,13 @@ V2_FORLED = (r"^\s*(?:[-–•*]\s*)?(?:(?:i|på|fra|efter|inden|senest|derfor|h
 # sommeren og at det efterfølgende kommer til beslutning i kommunerne i august".
 LEDGRAENSE = r"\s(?:og|samt|men)\s+(?:at|der|det)\s|\shvorefter\s|;"
 # A body's meeting in the genitive, right before its date: "på Byrådets møde den 30. september".
-MOEDE_EFTER = r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*)?"
+MOEDE_EFTER = r"\s+(?:\w*møde[nt]?|\w*mødet|workshops?|\w*seminar(?:et)?)\s+(?:den\s+|d\.\s*|i\s+)?"
 # The definite noun that opens a clause: its subject ("Screeningen forgår …", "Analysen skal være …").
 SUBJEKT_NAVNEORD = r"\s*(?:[-–•*]\s*)?(?:at\s+|og\s+)?(?P<ord>[A-ZÆØÅa-zæøå]{4,}(?:en|et|ne))\b"
+# A passive verb: lower case, "-es" ("arbejdes", "sendes", "igangsættes"), not a genitive like "kommunes".
+PASSIV_ORD = r"[a-zæøå]{3,}(?<!n)es"
+# The verb of a recommendation: "Administrationen indstiller, at …", "… indstiller til udvalget, at …".
+INDSTILLER_EFTER = r"\s+indstiller\b"
 # A passive verb after the mention: it is acted upon ("Sagen behandles", "Udvalget orienteres").
 PASSIV_EFTER = r"\s+(?:\w+\s+)?\w{3,}es\b"
 # Prepositions before a mention make it a place or recipient, not the one who acts.
@@ -179,29 +225,37 @@ PRAEPOSITIONER = ("på", "til", "i", "for", "med", "hos", "fra", "om", "over", "
 # Determiners and adjectives that may stand between a preposition and its noun ("på det kommende Chefforum").
 MELLEMORD = ("det", "et", "den", "en", "de", "kommende", "næste", "sidste", "første", "hele", "samme", "ordinært",
              "ordinære", "politisk", "politiske")
+# A definite genitive between a preposition and its noun: "undervisning af kommunens medarbejdere".
+GENITIV_MELLEMORD = r"[a-zæøå]+(?:ens|ets|nes|ernes)"
 MOEDE_MELLEMORD = ("kommende", "næste")  # "til kommende Chefforum" = at the body's next meeting
 # Passive verbs of presenting: the body after them will treat the case ("forelægges Økonomiudvalget").
-MODTAGER_FOER = (r"\b(?:forelægges|forelagt|fremlægges|præsenteres\s+for|orienteres|sendes\s+til|tilgå|tilgår)"
-                 r"\s+$")
+MODTAGER_FOER = (r"\b(?:(?:forelægges|forelagt|fremlægges|fremlagt|præsenteres|genoptages)"
+                 r"(?:\s+(?:igen|på\s+ny|endeligt|herefter|derefter|politisk))?(?:\s+for)?"
+                 r"|(?:forelægges|fremlægges|præsenteres)\s+(?:[\wæøå-]+\s+){1,4}for"  # "forelægges en ny sag for"
+                 r"|orienteres|(?:over)?sendes\s+(?:videre\s+|igen\s+)?til|tilgå|tilgår)\s+$")
 # The agent of a passive: "godkendt af de 5 kommuner", "vedtages af Folketinget".
 AGENT_FOER = r"\b\w+(?:es|et|t)\s+(?:\w+\s+)?af\s+$"
 # The treatment of a case by a body that meets: "behandling i Byrådet", "til godkendelse i KKR".
 BEHANDLING_FOER = (r"\b(?:\w*behandling(?:en)?|godkendelse|beslutning|vedtagelse|forelæggelse|høring|drøftelse|"
                    r"\w*møde(?:t)?|workshops?|behandlet|behandles|godkendt|godkendes|vedtaget|vedtages|besluttet|"
-                   r"drøftet|drøftes|forelagt|fremlagt)\s+(?:af\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:i|på|med)\s+$")
+                   r"drøftet|drøftes|forelagt|fremlagt)\s+(?:af\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:i|på|med)\s+$"
+                   r"|\bhøring\s+hos\s+$")  # "sendes i høring hos Ældrerådet med frist …": the party heard answers
 # The source of what is awaited: "Der forventes en udmelding fra Sundhedsstyrelsen i foråret".
 KILDE_FOER = r"\b(?:fra|ifølge)\s+$"
-KILDE_SAETNING = r"\b(?:forvent\w*|afvent\w*|udmelding\w*|svar\w*|afklaring\w*|bekendtgørelse\w*|vejledning\w*)\b"
+KILDE_SAETNING = r"\b(?:forvent\w*|afvent\w*|udmelding\w*|\w*svar\w*|afklaring\w*|bekendtgørelse\w*|vejledning\w*)\b"
 # A table column that names who acts: "Aktivitet | Ansvarlig | Frist".
 ANSVAR_KOLONNE = r"ansvar\w*|hvem|udføres\s+af|aktør\w*"
 # A pronoun subject that refers back to the actors of the sentence before: "De skal indsende … senest …".
-PRONOMEN_SUBJEKT = r"\s*(?:[-–•*]\s*)?(?:og\s+)?(?:De|de)\s+"
+PRONOMEN_SUBJEKT = (r"\s*(?:[-–•*]\s*)?(?:og\s+)?(?:(?:De|de)\s+"
+                    # "X skal udarbejde en plan. Det skal ske senest …": the step of the sentence before
+                    r"|(?:Det|det|Dette|dette)\s+(?:skal\s+|vil\s+|forventes\s+(?:at\s+)?)?(?:ske|sker|foregå|foregår)\b)")
 MOEDE_AFSTAND = 6  # characters between the body and its date: " den ", " d. "
 # A section sentence that names who carries the work ("Processen forankres i Økonomi & Stab") gives
 # the owner of its deadlines that name none.
 ANSVAR_UDSAGN = (
     r"forankres\s+i", r"forankret\s+i", r"projektledes\s+(?:af|i)", r"ansvaret\s+ligger\s+hos",
     r"varetages\s+af", r"ledes\s+af", r"koordineres\s+af",
+    r"ansvarlig\s*:", r"ansvar\s*:", r"tovholder\s*:",  # a label line: "Ansvarlig: Center for Miljø"
 )
 # Political bodies decide, they are not given tasks (gold convention).
 POLITISKE_ORGANER = (r"\w*udvalget", r"\w*udvalg", r"kommunalbestyrelsen?", r"byråd(?:et)?",

@@ -23,7 +23,7 @@ from .fristformer import GRUPPER
 from .opgaver import find_opgaver
 from .saetninger import by_sentence, sentences
 
-for _name, _standard in (("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
+for _name, _standard in (("punkt", None), ("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
                          ("omtaler", None), ("frister", None), ("opgaver", None), ("former", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_standard)
@@ -116,7 +116,7 @@ class FristFinder:
             cues = CueIndex(doc, self.matcher, doc_text(doc), _sentences_with_dates(doc)) if doc._.datoer else None
             doc._.former = []  # (date phrase, the form that decided it): why a date is or is not a frist
             doc._.frister = find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
-                                         moede, cues, doc._.former)
+                                         moede, cues, doc._.former, doc._.punkt)
         spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
                  for f in doc._.frister]
         doc.spans["frister"] = [s for s in spans if s is not None]

@@ -76,6 +76,8 @@ DATE_PATTERNS = {
     "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
     # "budgetåret 2026", "regnskabsår 2025": the year's end
     "budgetaar": rf"\b(?:budget|regnskabs)år(?:et)?\s+(?P<aar>{_AAR})\b",
+    # "fra skoleåret 2025/26": a school year starts on 1 August (only its start is a date to meet)
+    "skoleaar": rf"(?<=\bfra\s)skoleåret\s+(?P<aar>{_AAR})/(?:\d{{2}}|\d{{4}})\b",
     # the first days of a list that names its month once: "12. og 26. juni", "den 20. og 24. august 2022",
     # "1., 2. og 3. september"; each day is its own date (the last one is found by "dag")
     "dageliste": rf"(?P<dag>\d{{1,2}})\.(?=(?:\s*(?:,|og|til|-|–)\s*(?:og\s+)?(?:den\s+)?\d{{1,2}}\.)*"
@@ -247,6 +249,7 @@ RESOLVERS = {
     "dette_aar": lambda g, mo: (date(mo.year, 12, 31), "aar"),
     "naeste_aar": lambda g, mo: (date(mo.year + 1, 12, 31), "aar"),
     "aarstid": _aarstid, "kvartal": _kvartal, "halvaar": _halvaar, "ferie": _ferie, "inden_for": _inden_for,
+    "skoleaar": lambda g, mo: (date(int(g["aar"]), 8, 1), "dag"),
     "budgetaar": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"), "aar_linje": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"),
     "q_kvartal": lambda g, mo: _kvartal(g, mo), "dageliste": lambda g, mo: _dag(g | {"forkortet": None}, mo),
 }

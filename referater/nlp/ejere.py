@@ -22,10 +22,13 @@ _ORD = re.compile(r"[\wæøåÆØÅ]+")
 _FORTID_UDSAGN = re.compile(a.FORTID_UDSAGN_EFTER, re.IGNORECASE)
 _PASSIV = re.compile(a.PASSIV_EFTER, re.IGNORECASE)
 _BESTILLER = re.compile(a.BESTILLER_EFTER, re.IGNORECASE)
+_MODTAGER_EFTER = re.compile(a.MODTAGER_EFTER, re.IGNORECASE)
 _EFTERLED = re.compile(a.STED_EFTER)
 _OG = re.compile(r"\s*(?:,|og|&|samt)\s*", re.IGNORECASE)
 _PLAN_AT = re.compile(r"\s+(?:med\s+)?at\s", re.IGNORECASE)  # "forventer at kunne fremlægge" (no comma: the subject acts)
 _PLANVERBER = set(a.PLANVERBER)
+_ANSVAR_EFTER = re.compile(a.ANSVAR_EFTER, re.IGNORECASE)
+_RELATIV_EFTER = re.compile(a.RELATIV_EFTER, re.IGNORECASE)
 _AGENT_FOER = re.compile(a.AGENT_FOER, re.IGNORECASE)
 _BEHANDLING_FOER = re.compile(a.BEHANDLING_FOER, re.IGNORECASE)
 _ANSVAR = re.compile(r"\b(?:" + "|".join(a.ANSVAR_UDSAGN) + r")\s+$", re.IGNORECASE)
@@ -45,8 +48,24 @@ _PRAEPOSITION_FOER = re.compile(r"\b(?:" + "|".join(a.PRAEPOSITIONER) + r"|efter
 _KILDE_SAETNING = re.compile(a.KILDE_SAETNING, re.IGNORECASE)
 _ANSVAR_KOLONNE = re.compile(a.ANSVAR_KOLONNE, re.IGNORECASE)
 _PRONOMEN = re.compile(a.PRONOMEN_SUBJEKT)
-_KUN_DATOFORLED = re.compile(r"\s*(?:den\s+|d\.\s*)?")
+_KUN_DATOFORLED = re.compile(r"\s*(?:\|\s*)?(?:den\s+|d\.\s*)?")  # "Byrådet den …", a table row "Byrådet | 28. marts"
 _SUBJEKT_NAVNEORD = re.compile(a.SUBJEKT_NAVNEORD)
+_HAR_GJORT = re.compile(a.HAR_GJORT_EFTER, re.IGNORECASE)
+_RELATIV_START = re.compile(r"(?:som|der)\s", re.IGNORECASE)
+_PASSIV_ORD = re.compile(a.PASSIV_ORD)
+_INDSTILLER = re.compile(a.INDSTILLER_EFTER, re.IGNORECASE)
+
+
+class Punktet:
+    """The other sections of the deadline's punkt, their owner mentions found only when a rule asks."""
+
+    def __init__(self, tekster: list[str], find: Callable[[str], list[Mention]]):
+        self.tekster, self._find, self._omtaler = tekster, find, {}
+
+    def omtaler(self, tekst: str) -> list[Mention]:
+        if tekst not in self._omtaler:
+            self._omtaler[tekst] = self._find(tekst)
+        return self._omtaler[tekst]
 
 
 @dataclass(frozen=True)
@@ -60,6 +79,8 @@ class Saetning:
     standard: Mention | None
     forbi: bool  # the date lies before the meeting: a past verb does not disqualify its subject
     sektion: list[Mention] = field(default_factory=list)  # every mention of the section, for the context rule
+    indstiller: Mention | None = None  # the unit that recommends in this section ("Administrationen indstiller, at")
+    punkt: Punktet | None = None  # every section of the punkt, for the rule that reads the same verb elsewhere
 
 
 def _finite(ord_: str, strict: bool = False) -> bool:
@@ -89,24 +110,42 @@ def acts(s: Saetning, o: Mention, strict: bool = False) -> bool:
     """The mention is the subject of a finite verb: right after it ("Kommunerne skal", "Byrådet godkender",
     "administrationen i januar udvælger") or right before it after a fronted adverbial ("I august
     igangsætter Styrelsen", "Derfor skal Økonomi & Stab")."""
-    if o.praeposition is not None:
+    relativ = _RELATIV_EFTER.match(s.tekst, o.slut)  # "en ramme for administrationen, der arbejder …"
+    if relativ and not strict and o.praeposition != "genitiv" and _relative_verb(s, relativ.end()):
+        return True
+    if o.praeposition is not None or _MODTAGER_EFTER.match(s.tekst, o.slut):  # "Udvalget får en status i juni"
         return False
     slut = _end_of_coordination(s, o)
-    efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Greve Kommune skal", "kommunerne i kredsen skal"
-    efter = _next_word(s, efterled.end() if efterled else slut)
+    efterled = _EFTERLED.match(s.tekst, slut)  # "Plejecentrene i Nordby Kommune skal", "kommunerne i kredsen skal"
+    slut = efterled.end() if efterled else slut
+    if not strict and _ANSVAR_EFTER.match(s.tekst, slut):  # "Ældrerådet har frist for …", "er i gang med …"
+        return True
+    efter = _next_word(s, slut)
     if efter and (_finite(efter[0], strict) or _PLAN_AT.match(s.tekst, efter[1]) and efter[0].lower() in _PLANVERBER):
         return True
+    foer = _ORD.findall(s.tekst[max(s.graenser[0], o.start - 20):o.start])
+    if foer and foer[-1].lower() in _MODAL and s.tekst[o.start - len(foer[-1]) - 1:o.start].endswith(f"{foer[-1]} "):
+        return True  # "Efter godkendelse vil administrationen iværksætte …": the verb after it is an infinitive
     if not s.forbi and (_FORTID_UDSAGN.match(s.tekst, o.slut) or _PASSIV.match(s.tekst, o.slut)):
         return False
-    foer = _ORD.findall(s.tekst[max(s.graenser[0], o.start - 20):o.start])
     if not foer or not _finite(foer[-1], strict):
         return False
     verbum_start = s.tekst.rfind(foer[-1], s.graenser[0], o.start)
     return foer[-1].lower() in _MODAL or bool(_V2_FORLED.match(s.tekst[clause_start(s, verbum_start):verbum_start]))
 
 
+def _relative_verb(s: Saetning, position: int) -> bool:
+    """A relative clause with a finite verb in its first words: "der skal …", "der i samarbejde med de
+    involverede parter arbejder ud fra …" (a prepositional phrase may come first)."""
+    forste = _next_word(s, position)
+    if forste and _finite(forste[0]):
+        return True
+    ord_ = _ORD.findall(s.tekst[position:min(s.graenser[1], position + 80)])[:a.RELATIV_MAKS_ORD]
+    return bool(ord_) and ord_[0].lower() in a.PRAEPOSITIONER and any(_finite(w) for w in ord_[1:])
+
+
 def _end_of_coordination(s: Saetning, o: Mention) -> int:
-    """The end of "Greve Kommune og Region Sjælland": a coordinated subject shares its verb."""
+    """The end of "Nordby Kommune og Region Syd": a coordinated subject shares its verb."""
     slut = o.slut
     for naeste in s.omtaler:
         if naeste.start >= slut and _OG.fullmatch(s.tekst, slut, naeste.start):
@@ -152,18 +191,32 @@ def _timetable_line(s: Saetning, u: DateExpression) -> Mention | None:
     l_start, l_slut = line_of(s.tekst, u.start, u.slut)
     if s.tekst[l_start:u.start].strip(" -–•*\t"):
         return None
-    return next((o for o in s.omtaler if u.slut <= o.start < l_slut and o.praeposition in (None, "modtager")), None)
+    return next((o for o in s.omtaler if u.slut <= o.start < l_slut and (
+        o.praeposition in (None, "modtager")  # "Januar 2027 - Udvalget godkender …"
+        or o.praeposition in ("i", "på") and _BEHANDLING_FOER.search(s.tekst[max(l_start, o.start - 60):o.start])
+        or o.praeposition == "genitiv" and _HANDLINGSNAVNEORD.match(s.tekst, o.slut))), None)  # "Byrådets behandling"
+
+
+def _first_of_coordination(s: Saetning, o: Mention | None) -> Mention | None:
+    """ "Nordby Kommune og Region Syd skal …": a coordinated subject is owned by its first member."""
+    while o is not None:
+        forrige = next((p for p in s.omtaler if p.slut <= o.start and p.praeposition == o.praeposition
+                        and _OG.fullmatch(s.tekst, p.slut, o.start)), None)
+        if forrige is None:
+            return o
+        o = forrige
+    return o
 
 
 def _acting(s: Saetning, u: DateExpression) -> Mention | None:
     """The acting mention nearest the date in its clause."""
     k_start, k_slut = led(s, u)
-    return _nearest(u, [o for o in s.omtaler if k_start <= o.start < k_slut and acts(s, o)])
+    return _first_of_coordination(s, _nearest(u, [o for o in s.omtaler if k_start <= o.start < k_slut and acts(s, o)]))
 
 
 def _acting_in_sentence(s: Saetning, u: DateExpression) -> Mention | None:
     """The acting mention nearest the date in its sentence."""
-    return _nearest(u, [o for o in s.omtaler if acts(s, o)])
+    return _first_of_coordination(s, _nearest(u, [o for o in s.omtaler if acts(s, o)]))
 
 
 def _genitive_actor(s: Saetning, u: DateExpression) -> Mention | None:
@@ -193,7 +246,7 @@ def _meeting_body(s: Saetning, u: DateExpression) -> Mention | None:
     "Byrådet den 26. september") or presented the case ("forelægges Kultur- og Fritidsudvalget i januar
     2026"): it treats it then."""
     moeder = [o for o in s.omtaler if 0 <= u.start - o.slut <= a.MOEDE_AFSTAND and (
-        o.praeposition in ("på", "i", "møde")
+        o.praeposition in ("på", "i", "møde") and o.art != "enhed"  # "på Bakkeskolen i foråret" is a place
         or (o.praeposition not in ("fra", "genitiv") and o.art == "organ"
             and _KUN_DATOFORLED.fullmatch(s.tekst, o.slut, u.start)))]  # "… og Byrådet den 25. september"
     if moeder:
@@ -285,7 +338,7 @@ def _same_thing(s: Saetning, u: DateExpression) -> Mention | None:
         for x in re.finditer(r"[\wæøå]{4,}", s.tekst[graenser[0]:graenser[1]]):
             anden_stamme = stem_words(x.group())[0]
             kort, lang = sorted((stamme, anden_stamme), key=len)
-            if len(kort) < 5 or not lang.endswith(kort) or _PRAEPOSITION_FOER.search(
+            if len(kort) < 4 or len(kort) == 4 and kort != lang or not lang.endswith(kort) or _PRAEPOSITION_FOER.search(
                     s.tekst, max(0, graenser[0] + x.start() - 12), graenser[0] + x.start()):
                 continue  # "trafiktælling" ~ "tælling", but not "senest 4 uger efter høringsfristen"
             ejer = _actor_of(anden, graenser[0] + x.start())
@@ -297,8 +350,60 @@ def _same_thing(s: Saetning, u: DateExpression) -> Mention | None:
 def _actor_of(s: Saetning, position: int) -> Mention | None:
     """Who acts on the noun at ``position``: its passive agent after it, or the acting subject before it."""
     k_start, k_slut = clause(s.tekst, position, position, *s.graenser)
-    agent = next((o for o in s.omtaler if o.praeposition == "af" and position < o.start < k_slut), None)
-    return agent or next((o for o in reversed(s.omtaler) if k_start <= o.start < position and acts(s, o)), None)
+    agent = next((o for o in s.omtaler if o.praeposition == "af" and position < o.start < k_slut
+                  and _AGENT_FOER.search(s.tekst[max(position, o.start - 40):o.start])), None)  # "påbegyndes af BDO"
+    return agent or next((o for o in reversed(s.omtaler) if k_start <= o.start < position
+                          and (acts(s, o) or _has_begun(s, o))), None)
+
+
+def _has_begun(s: Saetning, o: Mention) -> bool:
+    """ "Administrationen har igangsat en analyse": who began a thing carries it on."""
+    return o.praeposition is None and bool(_HAR_GJORT.match(s.tekst, _end_of_coordination(s, o)))
+
+
+def _begun_by(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "Administrationen har igangsat en analyse, som forventes afsluttet i juni": the relative clause's step
+    is carried on by who began its antecedent."""
+    k_start, _ = led(s, u)
+    if not _RELATIV_START.match(s.tekst[k_start:u.start].lstrip(", ")):
+        return None
+    return next((o for o in reversed(s.omtaler) if o.slut <= k_start and _has_begun(s, o)), None)
+
+
+def _recommending_unit(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "Administrationen indstiller, at … 2. at der frem mod 1. august arbejdes med …": a passive step the
+    recommending unit proposes is its own to carry out (a body's recommendation is left to the body asked)."""
+    if s.indstiller is None or s.indstiller.start > u.start:
+        return None
+    k_start, k_slut = led(s, u)
+    return s.indstiller if any(_PASSIV_ORD.fullmatch(x.group()) for x in _ORD.finditer(s.tekst, k_start, k_slut)) else None
+
+
+def _same_verb(s: Saetning, u: DateExpression) -> Mention | None:
+    """ "Beredskabsplanen skal revideres inden 1. april 2028": who does the same verb in the active voice
+    elsewhere in the punkt ("Kommunalbestyrelsen skal revidere beredskabet …"), when exactly one does."""
+    if s.punkt is None:
+        return None
+    k_start, k_slut = led(s, u)
+    stammer = {x.group()[:-2].lower() for x in _ORD.finditer(s.tekst, k_start, k_slut)
+               if _PASSIV_ORD.fullmatch(x.group()) and len(x.group()) >= 7}
+    if not stammer:
+        return None
+    aktive = re.compile(rf"\b(?:{'|'.join(map(re.escape, stammer))})(?:e|er)\b", re.IGNORECASE)
+    ejere = {}
+    for tekst in s.punkt.tekster:
+        fundne = list(aktive.finditer(tekst))
+        if not fundne:
+            continue
+        omtaler = s.punkt.omtaler(tekst)
+        saetninger = sentences(tekst)
+        for graenser, i_saetning in zip(saetninger, by_sentence(omtaler, saetninger)):
+            for x in fundne:
+                if graenser[0] <= x.start() < graenser[1] and i_saetning:
+                    ejer = _actor_of(Saetning(tekst, graenser, i_saetning, [], None, False), x.start())
+                    if ejer and ejer.art != "person":
+                        ejere.setdefault(ejer.kanonisk.lower(), ejer)
+    return next(iter(ejere.values())) if len(ejere) == 1 else None
 
 
 def _section_owner(s: Saetning, u: DateExpression) -> Mention | None:
@@ -320,9 +425,12 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("kilde", _source),  # "Der forventes en udmelding fra Sundhedsstyrelsen i foråret"
     ("pronomen", _pronoun),  # "Kommunerne skal indsende planer. De skal være færdige inden 1. maj."
     ("handler_i_saetningen", _acting_in_sentence),  # "Chefforum drøftede temamødet den 8. april, hvor …"
+    ("paabegyndt", _begun_by),  # "Administrationen har igangsat en analyse, som forventes afsluttet i juni"
+    ("indstilling", _recommending_unit),  # "Administrationen indstiller, at … der arbejdes med … til 1. august"
     ("subjekt", _nearest_subject),  # "Processen … Kommunikation … i løbet af foråret"
     ("samme_sag", _same_thing),  # "I august igangsætter Styrelsen en screening. Screeningen forgår i efteråret."
     ("afsnit", _section_owner),  # "Processen forankres i Økonomi & Stab. … medio 2026"
+    ("samme_verbum", _same_verb),  # "Kommunalbestyrelsen skal revidere planen …" … "skal revideres inden 1. april"
 )
 
 
@@ -340,6 +448,12 @@ def acting_mentions(tekst: str, omtaler: list[Mention], datoer: list[DateExpress
     """The mentions of one sentence that are given something to do (see ``acts``, strict)."""
     s = Saetning(tekst, graenser or (0, len(tekst)), omtaler, datoer or [], None, False)
     return [o for o in omtaler if acts(s, o, strict=True)]
+
+
+def recommending_unit(tekst: str, omtaler: list[Mention]) -> Mention | None:
+    """The unit that recommends in a section: "Administrationen indstiller, at …", "Center for Miljø indstiller"."""
+    return next((o for o in omtaler if o.art == "enhed" and o.praeposition is None
+                 and _INDSTILLER.match(tekst, o.slut)), None)
 
 
 def default_ansvarlig(tekst: str, omtaler: list[Mention]) -> Mention | None:

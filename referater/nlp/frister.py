@@ -16,7 +16,7 @@ from . import patterns as m
 from .ansvarlige import Mention
 from .cues import CueIndex
 from .datoer import DateExpression, shift
-from .ejere import Saetning, acting_mentions, choose_owner, default_ansvarlig
+from .ejere import Punktet, Saetning, acting_mentions, choose_owner, default_ansvarlig, recommending_unit
 from .fristformer import FORMER, TIDSPLAN_AFSNIT, Form
 from .saetninger import by_sentence, clause, line_of, sentence_of, sentences
 
@@ -88,6 +88,7 @@ DATO_TESTS = {
     "begyndelse": lambda u, k: u.begyndelse,
     "uden_aar": lambda u, k: not _AARSTAL.search(u.tekst),
     "aar": lambda u, k: u.art in AAR_ARTER,
+    "aar_i_loebet": lambda u, k: u.art in AAR_ARTER and u.tekst.lower().startswith("i løbet af"),
     "dag": lambda u, k: u.praecision == "dag",
     "periode": lambda u, k: u.praecision not in ("dag", "uge"),
     "varighed_udtryk": lambda u, k: bool(_VARIGHED_UDTRYK.match(u.tekst)),
@@ -157,7 +158,7 @@ def action_phrase(tekst: str, start: int, slut: int, saetning: tuple[int, int]) 
         foer.pop()
     if not foer + efter:  # "Den 1. april,\n- bliver der lukket …": the list says what happens
         efter = re.sub(r"[-–•*]", " ", tekst[k_slut:saetning[1]]).split()
-    return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-")
+    return " ".join((foer + efter)[:m.HANDLING_MAKS_ORD]).strip(" .,:;-|")  # "|": a table cell's border
 
 
 def _with_trigger(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> tuple[int, str]:
@@ -170,25 +171,28 @@ def _with_trigger(tekst: str, u: DateExpression, saetning: tuple[int, int]) -> t
 
 
 def find_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler: list[Mention],
-                 moede: date, cues: CueIndex, former: list | None = None) -> list[Frist]:
+                 moede: date, cues: CueIndex, former: list | None = None, punkt: Punktet | None = None) -> list[Frist]:
     """The deadlines in one section text, one per date per sentence; ``former`` (if given) receives
     (date phrase, name of the form that decided it) for every date, to explain the decision."""
     standard = default_ansvarlig(tekst, omtaler)
+    indstiller = recommending_unit(tekst, omtaler)
     frister, set_ = [], set()
     saetninger = sentences(tekst)
     alle = tuple(datoer)
+    ankre = _anchors(tekst)
     for saetning, i_saetning, datoer_her in zip(saetninger, by_sentence(omtaler, saetninger),
                                                  by_sentence(datoer, saetninger)):
         aktoerer = tuple(o.start for o in acting_mentions(tekst, i_saetning, datoer_her, saetning))
         k = Kontekst(tekst, cues, saetning, afsnit, moede.isoformat(), alle, aktoerer)
         for u in datoer_her:
-            form = None if (saetning, u.dato) in set_ else classify(u, k)
+            anker = any(u.start <= a < u.slut for a in ankre)  # "4 uger efter 1. maj": 1. maj is no deadline
+            form = None if (saetning, u.dato) in set_ or anker else classify(u, k)
             if former is not None:
                 former.append((u.tekst, form.navn if form else None))
             if form is None or form.goer != "frist":
                 continue
             set_.add((saetning, u.dato))
-            s = Saetning(tekst, saetning, i_saetning, datoer_her, standard, u.dato < k.moede, omtaler)
+            s = Saetning(tekst, saetning, i_saetning, datoer_her, standard, u.dato < k.moede, omtaler, indstiller, punkt)
             frister.append(_frist(u, k, form, choose_owner(s, u)))
     return sorted(frister + find_relative_frister(tekst, afsnit, datoer, omtaler, moede), key=lambda f: f.start)
 
@@ -199,6 +203,13 @@ def _frist(u: DateExpression, k: Kontekst, form: Form, ejer: Mention | None) -> 
     return Frist(fraser, u.dato, u.praecision, ejer.kanonisk if ejer else None,
                  action_phrase(k.tekst, u.start, u.slut, k.saetning), k.afsnit, start, u.slut, usikker,
                  ejer.tekst if ejer else None, ejer.art if ejer else None)
+
+
+def _anchors(tekst: str) -> list[int]:
+    """Where the anchors of relative limits start ("senest 4 uger efter 1. maj 2026": at "1")."""
+    if "før" not in tekst and "forvejen" not in tekst and "efter" not in tekst:
+        return []
+    return [x.start("anker") for x in _RELATIV.finditer(tekst) if x["anker"]]
 
 
 def find_relative_frister(tekst: str, afsnit: str, datoer: list[DateExpression], omtaler: list[Mention],

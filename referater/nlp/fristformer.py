@@ -15,7 +15,8 @@ from dataclasses import dataclass
 GRUPPER: dict[str, tuple[str, ...]] = {
     # a deadline word right before the date makes it a frist by itself, even a past one
     "frist_ord": ("frist|fristen|*frist|*fristen|deadline|deadlinen er? sat? til?",
-                  "frist|fristen|*frist|*fristen for _ af? _? er? sat? til?"),
+                  "frist|fristen|*frist|*fristen for _ af? _? er? sat? til?",
+                  "frist|fristen|*frist|*fristen|deadline|deadlinen udløber|løber|udløb"),  # "Ansøgningsfristen udløber den …"
     # amounts per year are not deadlines: "0,5 mia. kr. i 2025", "25 % i 2026"
     "beloeb": ("kr.|kr|mio.|mia.|mio|mia|%|procent|*kroner|*niveau i?",),
     # something must be ready for a start: "til opstart 1. august 2025", "klar til 1. marts"
@@ -30,10 +31,14 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "gentagelse": ("hver|hvert|hvere _? i?", "årligt|månedligt|ugentligt|løbende|årlig i?"),
     "gentagelse_saetning": ("på vanlig vis", "som vanligt", "traditionen tro", "hvert år", "hver måned",
                             "årligt|årlige|årshjul*", "lige|ulige år"),
+    # an application period ends in its deadline: "Alle foreninger kan søge puljen frem til 1. april"
+    "ansoegning": ("søge|søges|ansøge|ansøges|*ansøgning*|tilmelde|tilmeldes|*tilmelding*|indsende|indsendes",),
+    # an obligation: "Plejecentrene skal implementere modellen i løbet af 2026"
+    "skal": ("skal|skulle",),
     # a period reported on, not a date to meet: "status for sygefravær for 1. kvartal 2025", "regnskab for 2024"
     "om_perioden": ("for",),
     # a hearing period ends in its deadline: "Høringsperioden løber fra 1. maj til 1. juni"
-    "hoering": ("høring*|*høring|*høringen|*høringsperiode*|indsigelse*|*indsigelsesperiode*",),
+    "hoering": ("høring*|*høring|*høringen|*høringsperiode*|indsigelse*|*indsigelsesperiode*|høres",),
     # a meeting calendar lists dates without an action: "Møderne foreslås holdt: 10. januar, 7. februar …"
     "kalender": ("møderne|mødedatoer*|mødekalender*|mødeplan*|mødedage*",),
     # a date inside a condition: "Såfremt der indgås kontrakt i maj …", "hvis tilsagn gives i juni"
@@ -42,11 +47,15 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "sker": ("sker|ske", "finder|finde sted"),
     "procesnavneord": ("*ering|*eringen|*ning|*ningen|*else|*elsen|*tion|*tionen|udbud|udbuddet|opstart|opstarten",),
     # a body's treatment of the case: "1. behandling af budgettet i Økonomiudvalget den 29. august"
-    "behandling": ("*behandling|behandles|godkendelse|godkendes|godkender|forelægges|fremlægges|beslutning",),
+    "behandling": ("*behandling|behandles|godkendelse|godkendes|godkender|forelægges|fremlægges|beslutning|drøftes",),
     # a verb that sets a date: "fastsættes til den 15. oktober", "udsat til kommende møde den …"
     "sat_til": ("fastsættes|fastsat|sat|udsat|udsættes|udskudt|ændret|flyttet|forlænget|forlænges til",),
     # how long a state lasts: "frem til", "indtil", "til og med", "gældende for perioden 1. februar 2024"
+    # a goal a step works towards: "frem mod indgåelse af kontrakt til 1. august" (also written "fremmod")
+    "frem_mod": ("frem mod", "fremmod"),
     "varighed": ("frem til", "indtil", "til og med", "til", "perioden|periode"),
+    # the end of a period only ("i perioden 1. maj til 1. juni": 1. juni)
+    "varighed_til": ("frem til", "indtil", "til og med", "til"),
     "fortid_efter": ("blev|var|havde|godkendte|besluttede|drøftede|vedtog|holdt|*ede",),
     "frist_forled": ("senest i?", "inden", "inden for", "indenfor", "forventes færdig* i?", "færdig* i?",
                      "tilendebragt i?", "afleveres i?", "afsluttet i?", "afsluttes i?", "løbet af"),
@@ -65,9 +74,11 @@ GRUPPER: dict[str, tuple[str, ...]] = {
         "ønsker|anmoder|beder om? at? få? en? _? status|opfølgning|orientering|temadrøftelse|redegørelse|sag|"
         "drøftelse|evaluering",
         "frist*|deadline*",
+        # a report a body will get: "Udvalget får en status i juni", "der gives en orientering på mødet i juni"
+        "får|få|gives en? ny? status|orientering|redegørelse|opfølgning|evaluering",
         # formal committee prose: a treatment, approval or decision by a body
         "*behandling|behandle|godkendelse|godkendes|godkender|beslutning|beslutter|vedtages|høres|høring",
-        "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes",
+        "sendes|udsendes|offentliggøres|fremsendes|indsendes|iværksættes|udbydes|indgås",
         "estimeres|forhandles|udarbejdes|revideres|evalueres|følger|orienteres|følges",
         "frem mod|imod", "sigter mod", "sigtes mod",
     ),
@@ -112,11 +123,14 @@ FORMER: tuple[Form, ...] = (
     Form("gentagelse_saetning", "gentagelse", "gentagelse_saetning", "saetning", dato="uden_aar"),
     Form("tidsplan", "frist", dato="tidsplan"),  # every future date of a Tidsplan section
     Form("sat_til", "frist", "sat_til", "foer"),  # "Fristen fastsættes til den 15. oktober 2025."
-    Form("hoeringsperiode", "frist", "varighed", "foer", kraever=("hoering", "saetning")),  # "… høring til 1. juni"
+    Form("hoeringsperiode", "frist", "varighed_til", "foer", kraever=("hoering", "saetning")),
+    Form("ansoegningsperiode", "frist", "varighed_til", "foer", kraever=("ansoegning", "saetning")),  # "søge … frem til"  # "… høring til 1. juni"
+    Form("frem_mod_til", "frist", "varighed_til", "foer", kraever=("frem_mod", "klausul_foer")),  # "frem mod … til 1. aug."
     Form("varighed", "varighed", "varighed", "foer"),  # "dækket ind til udgangen af 2025"
     Form("varighed_udtryk", "varighed", dato="varighed_udtryk"),  # "ved udgangen af 2025", "året ud"
     Form("betingelse", "betingelse", "betingelse", "klausul_foer"),  # "Såfremt der indgås kontrakt i maj …"
     Form("aar_med_cue", "frist", "cue", "naer", dato="aar"),  # "i 2025 skal afholdes"
+    Form("aar_i_loebet_skal", "frist", "skal", "saetning", dato="aar_i_loebet"),  # "… skal … i løbet af 2026"
     Form("aar", "maaling", dato="aar"),  # "hvis de i 2023 og i 2024 har haft lavt fravær"
     Form("dette_moede", "begivenhed", "begivenhed", "foer", dato="moededag"),  # "dagsorden for mødet den …"
     Form("behandling", "frist", "behandling", "klausul"),  # "… i Byrådet den 5. september 2022"

@@ -55,7 +55,7 @@ DATO_FORFILTER = {
     "aarsskifte": ("årsskift",), "dette_aar": ("år",), "q_kvartal": ("q", "k"), "aar_linje": ("20",), "naeste_aar": ("næste år",),
     "aarstid": ("forår", "sommer", "efterår", "vinter"), "kvartal": ("kvartal",), "halvaar": ("halvår",),
     "ferie": ("ferie", "jul", "sommer"), "broek": ("/",), "inden_for": ("inden",), "dageliste": (" og ", ",", " til ", "-", "–"),
-    "budgetaar": ("budgetår", "regnskabsår"),
+    "budgetaar": ("budgetår", "regnskabsår"), "skoleaar": ("skoleår",),
     "periodedel": ("ultimo", "primo", "medio", " af ", " i "),
 }
 # ultimo/primo/medio and their spelled-out forms: which part of the period they point at.
