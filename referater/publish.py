@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from .db.fts import web_search_sql
+
 METADATA = Path(__file__).parent / "datasette_metadata.yml"
 TEMPLATES = Path(__file__).parent / "web" / "templates"  # front page, case page, punkt page (plugin: web/plugin.py)
 METADATA_DATABASE = "referater"  # the database name the metadata file describes
@@ -19,6 +21,7 @@ def metadata_for(db_path: str | Path) -> dict:
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     databases = metadata.get("databases", {})
     if METADATA_DATABASE in databases:
+        databases[METADATA_DATABASE]["queries"]["soeg"]["sql"] = web_search_sql()  # the CLI's search too
         databases[Path(db_path).stem] = databases.pop(METADATA_DATABASE)
     return metadata
 

@@ -14,7 +14,7 @@ from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
 from .migrations import migrate
-from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
+from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder
 from .rows import (
     behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row, slug,
 )
@@ -186,8 +186,8 @@ def save_punkter(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
         row.update(kle_columns(sag and sag.emne, sag and sag.handlingsfacet, referat.dato))
     ensure_kle_rows(db, rows)
     insert_rows(db, "punkt", rows)
-    for row, punkt in zip(rows, aabne):  # these read or refer to the punkt rows just written
-        index_punkt(db, row["id"])
+    index_words(db, rows)
+    for row, punkt in zip(rows, aabne):  # these refer to the punkt rows just written
         save_frister(db, rid, referat, punkt, row["id"])
     insert_rows(db, "bilag", [b for row, punkt in zip(rows, aabne) for b in bilag_rows(row["id"], punkt)])
     insert_rows(db, "behandling", [b for row, punkt in zip(rows, aabne) for b in behandling_rows(row["id"], punkt)])

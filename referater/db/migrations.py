@@ -15,10 +15,13 @@ never columns that ``TABLES`` gained later: if it needs one, it adds it itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from .rows import section_starts
 
 migrations = Migrations("referater")
 
@@ -26,6 +29,38 @@ migrations = Migrations("referater")
 @migrations()
 def m001_release_0_1_0(db: sqlite_utils.Database) -> None:
     """The shape of release 0.1.0, the first one with users: the baseline, nothing to change."""
+
+
+@migrations()
+def m002_text_stored_once(db: sqlite_utils.Database) -> None:
+    """One copy of each punkt's text: the stemmed and trigram copies go (search expands query words
+    through the vocabulary ``soegeord`` that ensure_shape builds), and ``afsnit`` keeps only each
+    section's heading and where it starts in ``tekst`` instead of a second copy of the text."""
+    for name in ("punkt_stamme_ad", "punkt_trigram_ai", "punkt_trigram_ad", "punkt_trigram_au"):
+        db.execute(f"drop trigger if exists [{name}]")
+    for name in ("punkt_stamme", "punkt_trigram"):
+        db.execute(f"drop table if exists [{name}]")
+    # The rewrite changes no searched column, so the FTS update trigger is set aside rather than re-index.
+    triggers = db.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'punkt' "
+                          "and sql like '% update %'").fetchall()  # fmt: skip
+    for name, _sql in triggers:
+        db.execute(f"drop trigger [{name}]")
+    rows = db.execute("select rowid, afsnit from punkt where afsnit like '[{\"navn\": %\"tekst\": %'").fetchall()
+    db.conn.executemany("update punkt set afsnit = ? where rowid = ?", [(starts(a), rowid) for rowid, a in rows])
+    for _name, sql in triggers:
+        db.execute(sql)
+
+
+def starts(afsnit: str) -> str:
+    """'[{"navn", "tekst"}, …]' → '[{"navn", "start"}, …]', as db.rows.punkt_row writes it now."""
+    sections = [(section["navn"], section["tekst"]) for section in json.loads(afsnit)]
+    return json.dumps(section_starts(sections), ensure_ascii=False)
+
+
+@migrations(transactional=False)
+def m003_vacuum_after_text_stored_once(db: sqlite_utils.Database) -> None:
+    """Give the space of the dropped copies back to the file system."""
+    db.execute("vacuum")
 
 
 def migrate(db: sqlite_utils.Database, ensure_shape: Callable[[sqlite_utils.Database], None]) -> list[str]:

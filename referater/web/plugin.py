@@ -11,7 +11,9 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from ..nlp.stemming import HIT_END, HIT_START, highlight_excerpt, stemmed_match_query, trigram_match_query
+from ..db.fts import register_functions
+from ..db.rows import afsnit_list
+from ..nlp.stemming import HIT_END, HIT_START
 from . import queries
 
 CASE_PAGE = "/sag"
@@ -22,10 +24,8 @@ EXCERPT_COLUMN = "uddrag"
 
 @hookimpl
 def prepare_connection(conn):
-    # Used by the canned search query: the same stemming on the query as on the indexed text.
-    conn.create_function("dansk_soeg", 1, stemmed_match_query, deterministic=True)
-    conn.create_function("trigram_soeg", 1, trigram_match_query, deterministic=True)
-    conn.create_function("dansk_uddrag", 2, highlight_excerpt, deterministic=True)
+    # Used by the canned search query: the same Danish search as `referater search` (db/fts.py).
+    register_functions(conn)
 
 
 def case_url(datasette, sagsnummer: str) -> str:
@@ -69,6 +69,7 @@ def highlighted(excerpt: str) -> Markup:
 @hookimpl
 def prepare_jinja2_environment(env):
     env.filters["fra_json"] = lambda text: json.loads(text or "[]")
+    env.filters["afsnit"] = lambda punkt: afsnit_list(punkt["tekst"], punkt["afsnit"])  # text stored once
 
 
 @hookimpl
