@@ -12,6 +12,7 @@ from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
+from .facetter import ensure_facet_counts
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder
@@ -137,6 +138,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
     ensure_search(db, FTS_TOKENIZE)
+    ensure_facet_counts(db)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)

@@ -15,6 +15,7 @@ from ..db.fts import register_functions
 from ..db.rows import afsnit_list
 from ..nlp.stemming import HIT_END, HIT_START
 from . import queries
+from .facetter import facet_classes
 
 CASE_PAGE = "/sag"
 SAG_COLUMNS = {"sag_id", "sagsnummer"}  # columns whose value is a case number, in any table or query
@@ -64,6 +65,11 @@ def highlighted(excerpt: str) -> Markup:
     """Escape the excerpt first, then turn the hit markers into <mark>, so referat text stays text."""
     escaped = str(escape(excerpt))
     return Markup(escaped.replace(HIT_START, "<mark>").replace(HIT_END, "</mark>"))
+
+
+@hookimpl
+def register_facet_classes():
+    return facet_classes()  # Datasette's, with column facets answered from the writer-kept counts
 
 
 @hookimpl
