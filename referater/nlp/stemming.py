@@ -33,7 +33,7 @@ def danish_stemmer() -> Stemmer.Stemmer:
 
 def words(text: str | None) -> list[str]:
     """The lower-cased words of a text, exactly as the FTS5 index stores them."""
-    return [word.lower() for word in WORD.findall(text or "")]
+    return WORD.findall((text or "").lower())
 
 
 def stem_words(text: str) -> list[str]:
