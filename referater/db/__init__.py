@@ -12,7 +12,7 @@ from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
-from .facetter import ensure_facet_counts
+from .facetter import FACETS, ensure_facet_counts
 from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder
@@ -97,9 +97,10 @@ FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 # Every foreign key and lookup column is indexed: replacing a referat deletes by referat_id/_kilde and
 # `sag` looks up by sag_id; without these each ingested document scanned whole tables (quadratic ingest).
+# A facet column is indexed together with the date the table page sorts by, so a page filtered on one facet
+# value finds its newest 50 rows in the index instead of sorting every matching row (4 s at 180 000 punkter).
 INDEXES = {
-    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"], ["maaned"],
-              ["kle_hovedgruppe"], ["kle_emne"], ["handlingsfacet"]],
+    "punkt": [["dato"], ["referat_id"], ["sag_id"], *([column, "dato"] for column in FACETS["punkt"])],
     "referat": [["_sha256"], ["dato"], ["_kilde"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],
@@ -107,6 +108,7 @@ INDEXES = {
     "lukket_punkt": [["referat_id"]],
     **nlp_tables.INDEXES,
 }
+INDEXES["frist"] = [*INDEXES["frist"], ["ansvarlig", "dato"]]  # the frist facet users click
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:

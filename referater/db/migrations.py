@@ -63,6 +63,14 @@ def m003_vacuum_after_text_stored_once(db: sqlite_utils.Database) -> None:
     db.execute("vacuum")
 
 
+@migrations()
+def m004_facet_indexes_with_date(db: sqlite_utils.Database) -> None:
+    """Each punkt facet column was indexed alone; ensure_shape now indexes it with dato (a filtered page
+    sorts by date in the index), and the single-column indexes are prefixes of those: dropped."""
+    for column in ("forum", "udfald", "type", "aar", "maaned", "kle_hovedgruppe", "kle_emne", "handlingsfacet"):
+        db.execute(f"drop index if exists idx_punkt_{column}")
+
+
 def migrate(db: sqlite_utils.Database, ensure_shape: Callable[[sqlite_utils.Database], None]) -> list[str]:
     """Bring a database to this release's shape; return the names of the migrations that ran."""
     if not db["referat"].exists():  # a new database: today's shape, and nothing to migrate

@@ -17,6 +17,7 @@ import Stemmer
 
 # A word as FTS5's unicode61 tokenizer cuts it: letters and digits; the underscore separates.
 WORD = re.compile(r"[^\W_]+")
+WORD_END = re.compile(r"[^\W_]*$")
 MIN_SUBSTRING = 3  # the trigram index over the words cannot match shorter strings
 NO_MATCH = '"\u2400"'  # a valid FTS5 query no text contains, for an empty search
 HIT_START, HIT_END = "\x02", "\x03"  # markers the web layer turns into <mark> after escaping
@@ -78,12 +79,11 @@ def substring_forms(forms: set[str]) -> set[str]:
 
 def hit_test(query: str):
     """A function telling whether a text word is a hit (same family as a query word, or contains one) and a
-    regex finding the candidates, so long texts are scanned in C rather than word by word in Python."""
+    regex finding the places where one may start, so long texts are scanned in C rather than word by word."""
     typed = words(query)
     keys = {family_key(word) for word in typed}
     parts = {word for word in typed if len(word) >= MIN_SUBSTRING} | {k for k in keys if len(k) > MIN_SUBSTRING}
-    alternatives = [rf"\b{re.escape(k)}\w*" for k in keys] + [rf"\w*{re.escape(w)}\w*" for w in parts]
-    candidates = re.compile("|".join(alternatives) or r"(?!)", re.IGNORECASE)
+    candidates = re.compile("|".join(re.escape(text) for text in keys | parts) or r"(?!)", re.IGNORECASE)
 
     def is_hit(word: str) -> bool:
         lowered = word.lower()
@@ -92,11 +92,21 @@ def hit_test(query: str):
     return is_hit, candidates
 
 
+def first_hit(text: str, is_hit, candidates) -> int:
+    """Where the first word that is a hit starts (0 when none is)."""
+    for match in candidates.finditer(text):
+        start = match.start() - len(WORD_END.search(text, max(0, match.start() - 80), match.start()).group())
+        word = WORD.match(text, start)
+        if word and is_hit(word.group()):
+            return start
+    return 0
+
+
 def highlight_excerpt(text: str | None, query: str, width: int = EXCERPT_WORDS) -> str:
     """About ``width`` words around the first hit, hits wrapped in HIT_START/HIT_END markers."""
     text = text or ""
     is_hit, candidates = hit_test(query)
-    first = next((m.start() for m in candidates.finditer(text) if is_hit(m.group())), 0)
+    first = first_hit(text, is_hit, candidates)
     # Only the words around the first hit are split and tested, however long the punkt is.
     before = re.split(r"(\s+)", text[:first]) if first else []
     if before and before[-1] == "":
