@@ -1,8 +1,10 @@
-"""What publishing adds to the database: KLE lookup rows, facet columns and the Danish search index.
+"""What publishing adds to the database: KLE lookup rows, facet columns and the Danish search indexes.
 
-One exact-word index, ``punkt_fts`` (external content: the text is stored once, in ``punkt``), serves
-every search: Datasette's own, search-all, and the Danish search of the web page and the CLI, which
-expands each query word through the vocabulary in ``soegeord`` (inflections and compounds).
+One exact-word index over the whole punkt, ``punkt_fts`` (external content: the text is stored once,
+in ``punkt``), serves every search: Datasette's own, search-all, and the Danish search of the web page
+and the CLI, which expands each query word through the vocabulary in ``soegeord`` (inflections and
+compounds). ``punkt_titel_fts`` indexes the titles alone (no positions: a few bytes per punkt), so the
+search finds the newest title hits without walking every punkt that only mentions a word.
 """
 
 from __future__ import annotations
@@ -19,11 +21,31 @@ KLE_LEVELS = {1: "hovedgruppe", 2: "gruppe", 3: "emne"}  # dotted parts → nive
 LATER_FTS = {"frist": ["tekst", "handling", "ansvarlig"]}
 
 
+TITLE_INDEX = "punkt_titel_fts"
+TITLE_SQL = {
+    TITLE_INDEX: f"create virtual table {TITLE_INDEX} using fts5(titel, content='punkt', content_rowid='rowid', "
+    "detail=none, tokenize='{tokenize}')",
+    f"{TITLE_INDEX}_ai": f"create trigger {TITLE_INDEX}_ai after insert on punkt begin "
+    f"insert into {TITLE_INDEX}(rowid, titel) values (new.rowid, new.titel); end",
+    f"{TITLE_INDEX}_ad": f"create trigger {TITLE_INDEX}_ad after delete on punkt begin "
+    f"insert into {TITLE_INDEX}({TITLE_INDEX}, rowid, titel) values ('delete', old.rowid, old.titel); end",
+    f"{TITLE_INDEX}_au": f"create trigger {TITLE_INDEX}_au after update of titel on punkt begin "
+    f"insert into {TITLE_INDEX}({TITLE_INDEX}, rowid, titel) values ('delete', old.rowid, old.titel); "
+    f"insert into {TITLE_INDEX}(rowid, titel) values (new.rowid, new.titel); end",
+}  # fmt: skip
+
+
 def ensure_search(db: sqlite_utils.Database, tokenize: str) -> None:
-    """Create the vocabulary (filled from existing punkter when new) and the LATER_FTS indexes."""
+    """Create the title index and the vocabulary (filled from existing punkter when new), and LATER_FTS."""
     for name, columns in LATER_FTS.items():
         if db[name].exists() and not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=tokenize)
+    existing = {row[0] for row in db.execute("select name from sqlite_master")}
+    for name, sql in TITLE_SQL.items():
+        if name not in existing:
+            db.execute(sql.format(tokenize=tokenize))
+    if TITLE_INDEX not in existing:
+        db.execute(f"insert into {TITLE_INDEX}({TITLE_INDEX}) values ('rebuild')")
     ensure_vocabulary(db)
 
 
