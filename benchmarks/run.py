@@ -90,8 +90,8 @@ def measure_search(work: Path, size: dict) -> dict:
         stor = corpus(work, size["stor"], size["punkter"])
         db_path, expected = work / "stor.db", json.loads((stor / "corpus.json").read_text())["referater"]
         if not db_path.exists() or measure.db_size(db_path)["referater"] != expected:
-            log(f"5: ingesting {size['stor']} referater with --jobs 2 for search at scale (long; see benchmarks/big.py)")
-            built = big.build(fresh(db_path), sorted((stor / "txt").rglob("*.txt")), jobs=2)
+            log(f"5: ingesting {size['stor']} referater for search at scale (long; see benchmarks/big.py)")
+            built = big.build(fresh(db_path), sorted((stor / "txt").rglob("*.txt")), jobs=2, bulk=True)
         else:
             log(f"5: reusing {db_path} ({expected} referater, built by an earlier run)")
     log(f"5: search and faceted pages on {db_path.name}")

@@ -36,6 +36,12 @@ def full_ranking(db, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query", QUERIES + COMMON)
+def test_every_match_in_fund_is_the_full_ranking(db, query):
+    sql = f"with {fts.fund_sql()} select punkt.id from fund join punkt on punkt.rowid = fund.rowid order by gruppe, rang"
+    assert [row[0] for row in db.execute(sql, {"q": query})] == full_ranking(db, query)
+
+
+@pytest.mark.parametrize("query", QUERIES + COMMON)
 @pytest.mark.parametrize("limit", [1, 3, 20, 1000])
 def test_the_top_n_is_the_top_n_of_the_full_ranking(db, query, limit):
     assert [row["id"] for row in store.search(db, query, limit=limit)] == full_ranking(db, query)[:limit]

@@ -55,6 +55,22 @@ from rangeret join punkt on punkt.rowid = rangeret.rowid
 order by rangeret.lag, rangeret.rowid desc"""
 
 
+# Every match with its tier as `fund` (rowid, gruppe, rang), the interface of web/queries.py's PUNKT_SOEG:
+# for feeds that follow a search (they read every match); a page of hits uses ranked_sql, which stops early.
+FUND_SQL = """udtryk as materialized (select soeg_eksakt(:q) as eksakt, soeg_udtryk(:q) as alle),
+alle_lag as (
+  {tiers}
+),
+fund as (select rowid, min(lag) as gruppe, -rowid as rang from alle_lag group by rowid)"""
+
+
+def fund_sql() -> str:
+    """FUND_SQL with its tiers (no limits: every match)."""
+    tiers = "\n  union all ".join(f"select rowid, {number} as lag from {index} where {index} match (select {words} "
+                                  "from udtryk)" for number, (index, words) in enumerate(TIERS, start=1))  # fmt: skip
+    return FUND_SQL.format(tiers=tiers)
+
+
 def ranked_sql(limit: int | str) -> str:
     """The CTEs ``udtryk``, ``lagdelt`` and ``rangeret`` (the top ``limit``: rowid, lag) for :q."""
     tiers = "\n  union all ".join(TIER_SQL.format(tier=number, index=index, words=words, limit=limit)
