@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import corpus_data as data
+from referater import EXAMPLES
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 HEADING = re.compile(r"(?m)^Punkt (\d+): (.+)$")
 YEAR = re.compile(r"\b(20[0-4]\d)\b")
 BASE_YEAR = 2025  # the examples' year; text years shift by (meeting year - BASE_YEAR)

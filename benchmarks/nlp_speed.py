@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from pathlib import Path
 
+from referater import EXAMPLES
 from referater.ingest import find_documents, load_tekst
 from referater.nlp import enrich, load_pipeline
 from referater.parsers import parse_tekst
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def words(referat) -> int:

@@ -13,5 +13,9 @@ class PdfError(InputError):
     """The PDF cannot be turned into text (damaged, encrypted, no text layer)."""
 
 
-class NoPunkterError(ReferatError):
-    """The text was read but holds no punkter, so it is not a referat we understand."""
+class InternalError(ReferatError):
+    """An unexpected exception in one step of one document: that document's one line; the run goes on."""
+
+
+class TextMissingError(InputError):
+    """A referat stored before texts were kept, whose file is gone or changed: it cannot be parsed again."""

@@ -9,16 +9,17 @@ import json
 import sys
 from pathlib import Path
 
+from . import EXAMPLES
 from .errors import ReferatError
+from .evaluation_exports import main as exports_main
 from .evaluation_real import main as real_main
 from .ingest import load_tekst
 from .layout_result import layout_result
-from .nlp.evaluation import nlp_report
+from .nlp.evaluation import dev_set_report, nlp_report
 from .parsers import parse_tekst
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DIRS = [ROOT / "tests" / "data" / "gold", ROOT / "tests" / "data" / "expected"]
-EXAMPLES = ROOT / "examples"
 LAYOUTS = ROOT / "tests" / "data" / "layouts"
 GOLD_TYPE_NAMES = {"temadrøftelse": "temadroeftelse"}
 # Gold key → how to read the same field from a parsed Punkt.
@@ -70,8 +71,11 @@ def main(argv: list[str] | None = None) -> None:
     if gold_files:  # frister, ansvarlige and opgaver against the hand-annotated gold
         print()
         print("\n".join(nlp_report(gold_files, EXAMPLES)))
+        print("\n" + "\n".join(dev_set_report(gold_files, EXAMPLES, verbose=verbose)))  # ../shared/real/frister
     print()
     real_main(["-v"] if verbose else [])  # ../shared/real, when it is there
+    print()
+    exports_main([])  # ../shared/agenda-exports, when it is there
 
 
 def layout_files(folder: Path) -> list[Path]:
@@ -87,8 +91,8 @@ def evaluate_layout(path: Path) -> dict:
         found = layout_result(parse_tekst(load_tekst(path)))["punkter"]
     except ReferatError:
         found = []
-    by_number = {punkt["nummer"]: punkt for punkt in found}
-    pairs = [(want, by_number.get(want["nummer"])) for want in expected]
+    by_number = {punkt_key(i, punkt): punkt for i, punkt in enumerate(found)}
+    pairs = [(want, by_number.get(punkt_key(i, want))) for i, want in enumerate(expected)]
     with_decision = [want for want in expected if want["beslutning"] is not None]
     return {
         "file": path.stem, "expected": len(expected), "found": len(found),
@@ -99,6 +103,11 @@ def evaluate_layout(path: Path) -> dict:
         "decisions_of": len(with_decision),
         "udfald": sum(got is not None and got["udfald"] == want["udfald"] for want, got in pairs),
     }  # fmt: skip
+
+
+def punkt_key(position: int, punkt: dict) -> int | str:
+    """A punkt's number, or for one printed without a number its place."""
+    return punkt["nummer"] if punkt["nummer"] is not None else f"#{position}"
 
 
 def print_layout_metrics(folder: Path) -> list[dict]:

@@ -1,6 +1,6 @@
 """Scores on the development corpus of real referater (``../shared/real``), as its README describes.
 
-Run as ``python -m referater.evaluation_real [-v] [FOLDER]``; ``make eval`` runs it when the folder is
+Run as ``python -m referater.evaluation_real [-v [--tunet]] [FOLDER]``; ``make eval`` runs it when the folder is
 there. The project never needs the corpus: without it this prints one line and returns.
 
 Five figures, for each half of the fixed split (odd file numbers tuned on, even ones held out):
@@ -164,8 +164,11 @@ def summary_line(name: str, s: Score) -> str:
             f" {s.titles:>4}/{s.titles_of:<4} {s.cases:>4}/{s.cases_of:<4} {s.decisions:>4}/{s.decisions_of:<4}")  # fmt: skip
 
 
-def report(folder: Path, verbose: bool = False) -> list[str]:
-    """The five figures per half of the split and in all; with verbose, every document and miss."""
+def report(folder: Path, verbose: bool = False, tuned_only: bool = False) -> list[str]:
+    """The five figures per half of the split and in all; with verbose, every document and miss.
+
+    With tuned_only, the per-document lines show only the tuned half, so the held-out half stays unread.
+    """
     scores = score_folder(folder)
     halves = {"tunet (ulige)": Score(), "holdt ude (lige)": Score(), "i alt": Score()}
     for score, out in scores.values():
@@ -174,7 +177,9 @@ def report(folder: Path, verbose: bool = False) -> list[str]:
     lines = [f"rigtige referater i {folder} (segmentering P/R/F1; titler, sagsnumre, beslutninger rigtige)",
              f"{'':<20} {'dok':>4} {'afvist':>7} {'P':>6} {'R':>6} {'F1':>6} {'titler':>9} {'sagsnr':>9} {'beslutn.':>9}"]  # fmt: skip
     if verbose:
-        for stem, (score, _out) in scores.items():
+        for stem, (score, out) in scores.items():
+            if out and tuned_only:
+                continue
             lines.append(summary_line(stem[:20], score))
             lines += [f"    {miss}" for miss in score.misses]
     lines += [summary_line(name, score) for name, score in halves.items()]
@@ -183,13 +188,13 @@ def report(folder: Path, verbose: bool = False) -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    verbose = "-v" in args
-    folders = [Path(a) for a in args if a != "-v"] or [REAL]
+    verbose, tuned_only = "-v" in args, "--tunet" in args
+    folders = [Path(a) for a in args if a not in {"-v", "--tunet"}] or [REAL]
     for folder in folders:
         if not folder.is_dir():
             print(f"{folder}: findes ikke; de rigtige referater scores kun når ../shared/real er der")
             continue
-        print("\n".join(report(folder, verbose)))
+        print("\n".join(report(folder, verbose, tuned_only)))
 
 
 if __name__ == "__main__":

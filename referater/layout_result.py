@@ -19,12 +19,15 @@ def punkt_result(punkt: Punkt) -> dict:
         "sagsnummer": {"raw": sag.raw, "noegle": sag.noegle, "skema": sag.skema} if sag else None,
         "indstillinger": [collapse(text) for text in punkt.indstillinger],
         "beslutning": collapse(punkt.beslutning),
+        "beslutningsorgan": punkt.beslutningsorgan,
+        "beslutningsdato": punkt.beslutningsdato,
         "udfald": punkt.udfald,
         "delbeslutninger": [{"nummer": d.nummer, "tekst": collapse(d.tekst)} for d in punkt.delbeslutninger],
         "behandling": [
             {"organ": b.organ, "dato": b.dato, "punkt_nummer": b.punkt_nummer, "udtalelse": collapse(b.udtalelse)}
             for b in punkt.behandling
         ],
+        "grundlag": list(punkt.grundlag),
     }
 
 

@@ -16,7 +16,7 @@ class Dokument:
     kilde: str  # the path as the user gave it
     data: bytes
     sha256: str
-    format: str  # "txt", "md" or "pdf"
+    format: str  # "txt", "md", "pdf", or the agenda export it is: "firstagenda", "edoc", "sbsys", …
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ class Frist:
     slut: int
     usikker: bool = False
     ansvarlig_tekst: str | None = None  # the owner as written ("alle afdelingschefer")
+    ansvarlig_type: str | None = None  # person, rolle, organ, enhed, ekstern, kommunen
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Opgave:
     afsnit: str
     frist: str | None = None  # ISO date of the linked deadline
     ansvarlig_tekst: str | None = None  # the owner as written
+    ansvarlig_type: str | None = None  # person, rolle, organ, enhed, ekstern, kommunen
 
 
 @dataclass(frozen=True)
@@ -107,8 +109,8 @@ class Delbeslutning:
 
 @dataclass(frozen=True)
 class Punkt:
-    nummer: int
-    titel: str
+    nummer: int | None  # as printed; None where the document prints no number
+    titel: str  # "" where the document prints no title
     type: str
     sagsnummer: Sagsnummer | None = None
     indstiller: str | None = None
@@ -125,6 +127,12 @@ class Punkt:
     lukket: bool = False  # closed punkt: only nummer and titel are known and kept
     behandling: tuple[Behandling, ...] = ()  # earlier bodies' recommendations quoted here
     delbeslutninger: tuple[Delbeslutning, ...] = ()
+    eksport_id: str | None = None  # the item's id in the agenda export it came from (provenance, as sider for a PDF)
+    bilag_links: tuple[str | None, ...] = ()  # link of each bilag, in the order of `bilag`, when the export gives one
+    position: int = 0  # 1-based place in the referat; names a punkt without a number
+    grundlag: tuple[str, ...] = ()  # why the parser started a punkt here: the heading form and the evidence
+    beslutningsorgan: str | None = None  # the deciding body named in the decision label
+    beslutningsdato: str | None = None  # ISO date named in the decision label
 
 
 @dataclass(frozen=True)
@@ -142,3 +150,4 @@ class Referat:
     indholdsfortegnelse: tuple[str, ...] = ()  # TOC lines as printed
     advarsler: tuple[str, ...] = field(default=())
     stoej: tuple[str, ...] = ()  # noise removed before parsing: UI strings, page furniture
+    kommune: str | None = None  # "Kløvermose Kommune": from `ingest --kommune`, else named in the text

@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from referater import EXAMPLES
 from referater import db as store
 from referater.ingest.kle import read_kle_file
 from referater.parsers.kle import parse_kle
 from referater.pipeline import ingest_file
 
-ROOT = Path(__file__).parent.parent
-EXAMPLES = ROOT / "examples"
 GOLD = Path(__file__).parent / "data" / "gold"
 KLE_XML = Path(__file__).parent / "data" / "kle-test.xml"
 PRECISION = {"day": "dag", "week": "uge", "month": "maaned", "quarter": "kvartal", "half": "halvaar", "year": "aar"}

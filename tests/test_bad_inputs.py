@@ -61,9 +61,9 @@ BAD = {
     "krypteret.pdf": (encrypted_pdf, "the PDF is encrypted (password protected): save an unprotected copy and ingest that"),
     "scannet.pdf": (scanned_pdf, "the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
                                  "or run OCR on it first (e.g. ocrmypdf)"),
-    "aarsberetning.pdf": (lambda: text_pdf(500, "Årsberetning for vandværket."),
-                          "no punkter found (no line like 'Punkt 1: Titel'): is this a referat?"),
 }  # fmt: skip
+WHOLE_TEXT = ("ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er læst som ét "
+              "punkt uden nummer og titel")
 
 
 def run(*args) -> tuple[int, str, str]:
@@ -92,6 +92,19 @@ def test_bad_input_one_line_exit_1_database_unchanged(tmp_path, db_path, name):
     code, _out, err = run("ingest", bad, "--db", db_path, "-s")
     assert (code, err) == (1, f"{bad}: {message}\n")
     assert dump(db_path) == before
+
+
+def test_a_long_text_without_punkter_is_one_punkt_with_a_warning(tmp_path, db_path):
+    """Not a referat as we know it, but text: stored as one unnumbered punkt, and the warning says why."""
+    report = tmp_path / "aarsberetning.pdf"
+    report.write_bytes(text_pdf(500, "Årsberetning for vandværket."))
+    code, out, err = run("ingest", report, "--db", db_path, "--json")
+    assert (code, err, [(r["status"], r["punkter"]) for r in json.loads(out)]) == (0, "", [("ingested", 1)])
+    db = store.open_db(db_path)
+    [row] = db.query("select id, nummer, titel from punkt where referat_id = ?", [json.loads(out)[0]["referat_id"]])
+    assert (row["id"].rsplit("/", 1)[1], row["nummer"], row["titel"]) == ("p1", None, "")
+    [referat] = db.query("select advarsler from referat where id = ?", [json.loads(out)[0]["referat_id"]])
+    assert WHOLE_TEXT in json.loads(referat["advarsler"])
 
 
 def test_missing_path(tmp_path, db_path):

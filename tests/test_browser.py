@@ -4,6 +4,7 @@ Screenshots go to a temporary folder, or to $SCREENSHOTS_DIR (`make screenshots`
 """
 
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -17,10 +18,32 @@ import icalendar
 import pytest
 from publish_site import build_site_db
 
+from referater.web.labels import LABELS
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]  # fmt: skip
 SERVER_START_SECONDS = 60
+# Datasette 0.65's own English words (templates, table.js, Python messages); none may be seen on a page.
+ENGLISH = [
+    "rows?", "records", "results", "sorted by", "descending", "ascending", "View and edit SQL", "This data as",
+    "advanced", "Advanced export", "JSON shape", "CSV options", "download file", "expand labels", "stream all rows",
+    "Export CSV", "Next page", "Search", "Apply", "remove filter", "column", "Sort", "Custom SQL query", "returning",
+    "Query parameters", "Run SQL", "Format SQL", "Edit SQL", "Links from other tables", "Powered by", "Queries took",
+    "Data license", "Data source", "Error", "Log out", "Suggested facets", "timed out", "where clause", "Tables",
+    "Queries", "Views", "hidden", "Download", "Many rows", "Facet by this", "Hide this column", "Show all columns",
+    "Show not-blank rows", "Type:", "home", "not found", "took too long", "Search all tables", "more results",
+    "No results", "contains", "starts with", "ends with", "is null", "not like", "is blank",
+]  # fmt: skip
+ENGLISH_RE = re.compile(r"\b(?:" + "|".join(ENGLISH) + r")\b")
+# Outcome and type codes whose Danish word differs ("taget_til_efterretning" → "taget til efterretning").
+CODES = {code for kind in ("udfald", "type") for code, word in LABELS[kind].items() if code != word}
+# What a person sees: the rendered text (folded SQL and export options are not rendered), button and option
+# labels, placeholders and the window title.
+SEEN_JS = """() => [document.title, document.body.innerText,
+  ...Array.from(document.querySelectorAll("input[type=submit], button")).map(e => e.value || e.innerText),
+  ...Array.from(document.querySelectorAll("option")).map(e => e.innerText),
+  ...Array.from(document.querySelectorAll("[placeholder]")).map(e => e.placeholder)].join("\\n")"""
 RICHEST_CASE = """
 select p.sag_id from punkt p join frist f on f.punkt_id = p.id
 group by p.sag_id order by count(distinct p.id) desc, count(*) desc, p.sag_id limit 1
@@ -146,3 +169,48 @@ def test_case_page_of_the_richest_case(site, page, shots):
     assert (page.locator("section.sag-punkt").count(),) == expected
     assert page.locator("section.sag-punkt li").count() >= 1  # its frister (and indstillinger) are listed
     page.screenshot(path=shots / "sag.png", full_page=True)
+
+
+def seen_text(page) -> str:
+    return page.evaluate(SEEN_JS)
+
+
+def assert_danish(page, where: str) -> None:
+    text = seen_text(page)
+    assert ENGLISH_RE.findall(text) == [], where
+    assert CODES & set(re.findall(r"\w+", text)) == set(), where
+
+
+def test_every_page_a_user_reaches_speaks_danish(site, page, shots):
+    (punkt_id,) = sqlite3.connect(site.db).execute("select id from punkt order by id limit 1").fetchone()
+    pages = {
+        "tabel": "/referater/punkt?_facet=udfald&_facet=type",
+        "filtreret tabel": "/referater/punkt?udfald=taget_til_efterretning&_sort=dato",
+        "punkt": "/referater/punkt/" + punkt_id.replace("/", "~2F"),
+        "række": "/referater/referat/" + punkt_id.split("/")[0],
+        "frister": "/referater/frist?_facet=praecision",
+        "forespørgsel": "/referater/beslutninger_pr_maaned?forum=",
+        "egen SQL": "/referater?sql=select+titel%2C+udfald%2C+type+from+punkt+limit+5",
+        "database": "/referater",
+        "søg i alle": "/-/search?q=sygefravær",
+        "søgning": "/referater/soeg?q=budgetterne",
+        "fejl": "/referater/findesikke",
+        "forside": "/",
+    }
+    for where, path in pages.items():
+        page.goto(site.url + path)
+        assert_danish(page, where)
+    page.goto(site.url + pages["tabel"])
+    page.screenshot(path=shots / "tabel.png")
+    page.locator("th.col-udfald svg.dropdown-menu-icon").click()  # Datasette's column menu, built by table.js
+    menu = page.locator(".dropdown-menu")
+    assert "Sortér stigende" in menu.inner_text() and "Datatype: tekst" in menu.inner_text()
+    assert_danish(page, "kolonnemenu")
+    page.goto(site.url + pages["søg i alle"])
+    page.screenshot(path=shots / "soeg-alle.png")
+    hits = page.locator("li.fund-punkt")
+    assert hits.count() >= 1 and hits.first.locator("mark").count() >= 1
+    title = hits.first.locator("a.fund-titel").inner_text()
+    hits.first.locator("a.fund-titel").click()
+    page.wait_for_url("**/referater/punkt/**")
+    assert page.locator("#punkt-titel").inner_text() == title

@@ -44,8 +44,7 @@ BAD_INPUTS = {
     "skrald.txt": (bytes(range(256)) * 20, "this is not a text file (binary data): give the referat as .txt, .md or .pdf"),
     "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "the PDF cannot be read"),
     "scannet.pdf": (blank_pdf(), "the PDF has no text layer (it looks scanned; OCR is not done): export it with text"),
-    "noter.txt": ("Huskeliste\n\nKøb kaffe til mødet.\n".encode(), "no punkter found (no line like 'Punkt 1: Titel'): is this a referat?"),
-    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .markdown, .md, .pdf, .txt file"),
+    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .json, .markdown, .md, .pdf, .txt, .xml, .zip file"),
 }  # fmt: skip
 
 
@@ -65,6 +64,20 @@ def test_bad_input_is_one_line_and_leaves_database_untouched(tmp_path, name):
     assert [r["id"] for r in after["referat"].rows] == ["chefforum-2025-01-29", "chefforum-2025-03-12"]
 
 
+def test_a_note_without_punkter_is_one_punkt_saying_what_was_missing(tmp_path):
+    """Text is never rejected: a note gives one punkt without number or title, and warnings say what was missing."""
+    notes = tmp_path / "noter.txt"
+    notes.write_text("Huskeliste\n\nKøb kaffe til mødet.\n", encoding="utf-8")
+    data = json.loads(run("parse", notes, "--json").stdout)
+    assert [(p["nummer"], p["titel"], p["position"], p["afsnit"], p["grundlag"]) for p in data["punkter"]] == [
+        (None, "", 1, [{"navn": "Huskeliste", "tekst": "Køb kaffe til mødet."}],
+         ["intet sted at dele: hele teksten er ét punkt"])]  # fmt: skip
+    assert data["advarsler"] == [
+        "mødets forum blev ikke fundet", "mødets dato blev ikke fundet",
+        "ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er læst som ét punkt "
+        "uden nummer og titel", "punkt nr. 1 i rækkefølgen: ingen beslutning fundet"]  # fmt: skip
+
+
 def test_missing_path(tmp_path):
     result = run("ingest", tmp_path / "findes-ikke.txt", "--db", tmp_path / "r.db", "-s", code=1)
     assert result.stderr.strip() == f"{tmp_path / 'findes-ikke.txt'}: no such file: check the path"
@@ -74,7 +87,8 @@ def test_parse_json_shape():
     result = run("parse", EXAMPLES / "chefforum-2025-08-13.txt", "--json")
     data = json.loads(result.stdout)
     assert list(data) == ["kilde", "sha256", "format", "forum", "dato", "starttid", "sted", "deltagere",
-                          "punkter", "advarsler"]  # fmt: skip
+                          "punkter", "advarsler", "kommune"]  # fmt: skip
+    assert data["kommune"] == "Albertslund Kommune"  # named in its own text
     punkt = data["punkter"][4]
     # frister and opgaver are compared whole in test_nlp_examples.py
     assert {k: punkt[k] for k in ("nummer", "titel", "type", "sagsnummer", "indstiller", "indstillinger",

@@ -1,19 +1,22 @@
-"""Data safety under real processes: kill -9 mid-ingest, and Datasette reading while ingest writes (WAL)."""
+"""Data safety under real processes: kill -9 mid-ingest, and Datasette reading while ingest or reparse writes (WAL)."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from conftest import EXAMPLE_FILES
+from referater.parsers import PARSER_VERSION
 from referater.pipeline import parse_file
 
 CLI = [sys.executable, "-c", "from referater.cli import cli; cli()"]
@@ -117,3 +120,38 @@ def answers(url: str) -> bool:
         return get(url)[0] == 200
     except OSError:
         return False
+
+
+# What a reader checks on every look while reparse rewrites every referat: whole documents only.
+WHOLE = ("select count(*) as referater, (select count(*) from punkt) as punkter, sum(antal_punkter) as antal, "
+         f"sum(_parser_version = '{PARSER_VERSION}') as nye from referat")
+
+
+def test_serve_reads_while_reparse_writes(tmp_path):
+    expected = corpus(tmp_path / "korpus", COPIES // 2)
+    db_path, port = tmp_path / "referater.db", free_port()
+    subprocess.run([*CLI, "ingest", str(tmp_path / "korpus"), "--db", str(db_path), "-s"], check=True)
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("update referat set _parser_version = '2'")  # as if an older version stored them
+    shutil.rmtree(tmp_path / "korpus")  # reparse needs only the stored text
+    serve = subprocess.Popen([*CLI, "serve", "--db", str(db_path), "--port", str(port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/referater.json?sql={urllib.parse.quote(WHOLE)}&_shape=array"
+    try:
+        wait_for(lambda: answers(url), serve)
+        reparse = subprocess.Popen([*CLI, "reparse", "--db", str(db_path), "-s"], stdout=subprocess.DEVNULL)
+        seen = []
+        while reparse.poll() is None:
+            status, rows = get(url)
+            assert status == 200
+            seen.append(rows[0])
+        assert reparse.wait() == 0
+        seen.append(get(url)[1][0])
+    finally:
+        serve.terminate()
+        serve.wait(PATIENCE)
+    total = sum(expected.values())
+    assert all((look["referater"], look["punkter"], look["antal"]) == (len(expected), total, total) for look in seen)
+    nye = [look["nye"] for look in seen]
+    assert nye == sorted(nye) and nye[-1] == len(expected)
+    assert len(set(nye)) > 2, "the reads happened while reparse was writing"

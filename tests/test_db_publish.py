@@ -4,13 +4,12 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from referater import EXAMPLES
 from referater import db as store
 from referater.cli import cli
 from referater.nlp.stemming import family_key, words
 from referater.parsers.kle import decode_kle_emne, parse_kle
 
-ROOT = Path(__file__).parent.parent
-EXAMPLES = ROOT / "examples"
 KLE_XML = Path(__file__).parent / "data" / "kle-test.xml"
 
 

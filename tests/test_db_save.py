@@ -47,6 +47,8 @@ def test_punkt_row_is_stored_whole(db):
         # Facet columns for publishing: meeting month and the KLE levels of the sagsnummer.
         "maaned": "2025-01", "kle_hovedgruppe": "81", "kle_gruppe": "81.28", "kle_emne": "81.28.00",
         "handlingsfacet": "P05",
+        "eksport_id": None,  # a text file has no agenda-export item id
+        "kommune": "Albertslund Kommune",  # named in the referat's text, copied to each punkt for the facet
     }  # fmt: skip
     assert [a["navn"] for a in afsnit] == [
         "Indstilling", "Resumé", "Sagsfremstilling", "Status sygefravær 4. kvartal 2024", "Figur 1 - Udvikling i sygefraværs dagsværk pr. kvartal",
@@ -65,7 +67,8 @@ def test_referat_and_sag_rows(db):
     assert {k: v for k, v in referat.items() if k not in ("_ingested_at", "_sha256", "_kilde")} == {
         "id": "chefforum-2025-01-29", "forum": "Chefforum", "dato": "2025-01-29", "aar": 2025,
         "starttid": "09:00", "sted": "Mødelokale 915", "antal_punkter": 9, "advarsler": "[]",
-        "antal_advarsler": 0, "_format": "txt", "_parser_version": PARSER_VERSION,
+        "antal_advarsler": 0, "_format": "txt", "_parser_version": PARSER_VERSION, "kommune": "Albertslund Kommune",
+        "_sider_kilde": None, "_sider_sha256": None,  # no other file of the same meeting
     }  # fmt: skip
     assert db["sag"].get("85.11.00-P20-39-24") == {
         "id": "85.11.00-P20-39-24", "raw": "85.11.00-P20-39-24", "skema": "kle", "emne": "85.11.00",

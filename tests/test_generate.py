@@ -5,9 +5,9 @@ from collections import Counter
 from pathlib import Path
 
 from benchmarks.generate import generate
+from referater import EXAMPLES
 from referater.pipeline import parse_file
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 def manifest(out: Path) -> list[dict]:

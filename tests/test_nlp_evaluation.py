@@ -59,3 +59,33 @@ def test_enrich_never_crashes_and_frist_spans_point_into_the_section(text, afsni
                       (Deltager("Marie Aasøe", "Afdelingschef for Økonomi & Stab"),), (punkt,))
     for f in enrich(referat).punkter[0].frister:
         assert text[f.start:f.slut] == f.tekst
+
+
+def test_owner_matching_as_the_dev_sets_readme_defines_it():
+    from referater.nlp.evaluation import owner_matches
+
+    assert [owner_matches(p, g) for p, g in [
+        ("Økonomiudvalget (ØU)", "ØU"), ("Byrådet", "Byrådet og Direktionen"), ("administrationen", "Administrationen"),
+        ("Kultur- og Fritidsudvalget", "Kultur- og Fritidsvalget"), ("Byrådet", "Økonomiudvalget"), (None, "Byrådet"),
+    ]] == [True, True, True, True, False, False]
+
+
+def test_the_split_alternates_by_file_name_and_kinds_come_from_the_readme_table(tmp_path):
+    from referater.nlp.evaluation import owner_kinds, split
+
+    assert split(["d", "b", "a", "c"]) == {"a": "tunet", "b": "holdt ude", "c": "tunet", "d": "holdt ude"}
+    readme = tmp_path / "README.md"
+    readme.write_text("| owner | kind | deadlines |\n|---|---|---|\n| `Byrådet` | organ | 3 |\n"
+                      "| `alle foreninger` | rolle | 1 |\n", encoding="utf-8")
+    assert owner_kinds(readme) == {"Byrådet": "organ", "alle foreninger": "rolle"}
+
+
+def test_deadlines_are_scored_by_owner_kind_and_a_missing_punkt_is_all_misses():
+    punkter = (Punkt(1, "A", "andet", frister=(frist("2025-05-01", "Økonomiudvalget (ØU)"),)),)
+    referat = Referat("r.txt", "", "txt", "Udvalget", "2025-03-12", None, None, (), punkter)
+    guld = {"items": [{"number": 1, "deadlines": [gold("2025-05-01", "ØU")]},
+                      {"number": 2, "deadlines": [gold("2025-06-01", "foreningerne")]}]}
+    t = evaluate_nlp([(referat, guld)], {"ØU": "organ", "foreningerne": "rolle"})
+    assert (t.predicted, t.correct, t.gold_certain, t.found_certain, t.owner_right) == (1, 1, 2, 1, 1)
+    assert {k: (v.gold_certain, v.found_certain, v.owner_gold, v.owner_right) for k, v in t.kinds.items()} == {
+        "organ": (1, 1, 1, 1), "rolle": (1, 0, 0, 0)}

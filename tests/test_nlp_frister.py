@@ -39,7 +39,8 @@ CASES = [
     ("Fristen for høringssvar fastsættes til den 15. oktober 2025, kl. 12.00.", "2025-09-10", ["2025-10-15"]),
     ("Forvaltningen udarbejder et notat til udvalgets møde i november.", "2025-09-10", ["2025-11-30"]),
     ("Sagen genoptages på Økonomiudvalgets møde den 4. november 2025.", "2025-09-10", ["2025-11-04"]),
-    ("Høringsperioden løber fra den 1. september til den 29. september 2025.", "2025-08-10", []),
+    # a hearing period ends in the hearing deadline (the dev set's convention: a period gives its end)
+    ("Høringsperioden løber fra den 1. september til den 29. september 2025.", "2025-08-10", ["2025-09-29"]),
     ("Kassebeholdningen ved udgangen af 2025 forventes at udgøre 118 mio. kr.", "2025-06-17", []),
     ("Udvalget ønsker en status i juni 2026.", "2025-10-08", ["2026-06-30"]),
     ("Taksterne træder i kraft den 1. januar 2026.", "2025-10-08", []),
@@ -81,11 +82,11 @@ def test_frist_whole_with_owner_action_and_span():
     assert punkt.frister == (
         Frist("senest den 27. august 2025", "2025-08-27", "dag", "afdelingscheferne",
               "alle afdelingschefer melder en tovholder til Kommunikation", "Beslutning", start, len(tekst) - 1,
-              ansvarlig_tekst="alle afdelingschefer"),
+              ansvarlig_tekst="alle afdelingschefer", ansvarlig_type="rolle"),
     )
     assert punkt.opgaver == (
         Opgave("afdelingscheferne", "melder en tovholder til Kommunikation senest den 27. august 2025",
-               "Beslutning", "2025-08-27", "alle afdelingschefer"),
+               "Beslutning", "2025-08-27", "alle afdelingschefer", "rolle"),
     )
 
 
@@ -112,9 +113,9 @@ def test_assignments_in_beslutning():
              "HR & Løn arbejder videre med retningslinjen. Sekretariatet samler op på kommentarerne. "
              "Økonomiudvalget skal fastsætte måltallet. Chefforum kan løbende melde ind.")
     assert enriched(tekst, afsnit="Beslutning").opgaver == (
-        Opgave("Økonomi & Stab", "skal undersøge, hvordan data indgår", "Beslutning", None, "Økonomi & Stab"),
-        Opgave("HR & Løn", "arbejder videre med retningslinjen", "Beslutning", None, "HR & Løn"),
-        Opgave("Sekretariatet", "samler op på kommentarerne", "Beslutning", None, "Sekretariatet"),
+        Opgave("Økonomi & Stab", "skal undersøge, hvordan data indgår", "Beslutning", None, "Økonomi & Stab", "enhed"),
+        Opgave("HR & Løn", "arbejder videre med retningslinjen", "Beslutning", None, "HR & Løn", "enhed"),
+        Opgave("Sekretariatet", "samler op på kommentarerne", "Beslutning", None, "Sekretariatet", "enhed"),
     )
 
 
@@ -176,3 +177,117 @@ def test_cli_refuses_a_missing_model_once(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "Error: spaCy model 'da_findes_ikke' is not installed: install it with pip, or leave out --model"]
+
+
+def explained(tekst: str, moede: str, afsnit: str) -> tuple[list[tuple[str, str | None]], list[str | None]]:
+    """(date phrase, the form that decided it) for every date, and the frister's dates."""
+    from referater.nlp.ansvarlige import build_register
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc(tekst)
+    doc.user_data["referat_tekst"] = tekst
+    doc._.moededato, doc._.afsnit, doc._.ansvarlige = moede, afsnit, build_register(DELTAGERE, [tekst])
+    doc = nlp(doc)
+    return doc._.former, [f.dato for f in doc._.frister]
+
+
+# One sentence per row of fristformer.FORMER: (form, sentence, meeting date, section, the date phrase it
+# decides, the deadlines of the sentence). Written for these tests; a new form needs a new row here.
+FORM_CASES = [
+    ("bilagsnavn", "- Bilag 2: Udkast til høringssvar, senest 1. maj 2026", "2026-03-01", "Bilag", "1. maj 2026", []),
+    ("inden_for", "Indsigelser skal sendes inden for fire uger.", "2026-02-02", "Sagsfremstilling",
+     "inden for fire uger", ["2026-03-02"]),
+    ("frist_ord", "Svarfristen er sat til den 14. april 2026.", "2026-03-01", "Sagsfremstilling",
+     "den 14. april 2026", ["2026-04-14"]),
+    ("beloeb", "Der er afsat 3,5 mio. kr. i 2027 til projektet, som skal gennemføres.", "2026-03-01", "Økonomi",
+     "i 2027", []),
+    ("fortid", "Planen blev vedtaget den 3. februar 2026.", "2026-03-01", "Sagsfremstilling", "den 3. februar 2026", []),
+    ("fortid_efter", "Den 3. marts 2026 vedtog kommunalbestyrelsen planen, som skal følges.", "2026-01-10",
+     "Sagsfremstilling", "Den 3. marts 2026", []),
+    ("kalender", "Møderne i 2027 foreslås holdt:\n12. januar\n9. februar", "2026-10-01", "Sagsfremstilling",
+     "12. januar", []),
+    ("forloeb", "10-03-2026 Teknik- og Miljøudvalget\nAnbefales.", "2026-03-10", "Sagens forløb", "10-03-2026", []),
+    ("tidslinje", "- 14. april: Udkast sendes til politisk behandling", "2026-03-01", "Sagsfremstilling",
+     "14. april", ["2026-04-14"]),
+    ("frist_forled", "Byggeriet forventes færdigt primo 2027.", "2026-03-01", "Sagsfremstilling", "primo 2027",
+     ["2027-01-31"]),
+    ("om_perioden", "Udvalget orienteres om forbruget for 2. kvartal 2026 på næste møde.", "2026-05-01",
+     "Sagsfremstilling", "2. kvartal 2026", []),
+    ("klar_til", "Systemet skal være klar til ibrugtagning 1. september 2026.", "2026-03-01", "Sagsfremstilling",
+     "1. september 2026", ["2026-09-01"]),
+    ("start_aaben", "Fra uge 10 og frem holder borgerservice lukket om fredagen.", "2026-01-10", "Sagsfremstilling",
+     "uge 10", []),
+    ("start_med_pligt", "Alle plejecentre skal tilbyde aftensmad fra 1. oktober 2026.", "2026-03-01",
+     "Sagsfremstilling", "1. oktober 2026", ["2026-10-01"]),
+    ("start_med_agent", "Administrationen indgår en ny aftale med virkning fra 1. juli 2026.", "2026-03-01",
+     "Indstilling", "1. juli 2026", ["2026-07-01"]),
+    ("start", "Den nye ordning gælder fra 1. juli 2026.", "2026-03-01", "Sagsfremstilling", "1. juli 2026", []),
+    ("start_udsagn", "Taksterne træder i kraft den 1. januar 2027.", "2026-10-08", "Sagsfremstilling",
+     "den 1. januar 2027", []),
+    ("begyndelse", "Projektet kommer i gang i starten af 2027.", "2026-03-01", "Sagsfremstilling",
+     "i starten af 2027", []),
+    ("gentagelse", "Hver måned i 2026 afrapporteres forbruget.", "2026-01-10", "Sagsfremstilling", "i 2026", []),
+    ("gentagelse_saetning", "November er traditionen tro budgetmåned, og alle vil have travlt.", "2026-09-01",
+     "Sagsfremstilling", "November", []),
+    ("tidsplan", "Udbud af opgaven i maj 2026.", "2026-03-01", "Tidsplan", "maj 2026", ["2026-05-31"]),
+    ("sat_til", "Mødet om skolestrukturen er udsat til den 2. juni 2026.", "2026-03-01", "Sagsfremstilling",
+     "den 2. juni 2026", ["2026-06-02"]),
+    ("hoeringsperiode", "Planforslaget er i offentlig høring fra 1. april til 27. maj 2026.", "2026-03-01",
+     "Sagsfremstilling", "27. maj 2026", ["2026-05-27"]),
+    ("varighed", "Lejemålet løber indtil 31. december 2027, og det skal forlænges.", "2026-03-01",
+     "Sagsfremstilling", "31. december 2027", []),
+    ("varighed_udtryk", "Restgælden ved udgangen af 2027 forventes at være 4 mio. kr.", "2026-03-01",
+     "Sagsfremstilling", "ved udgangen af 2027", []),
+    ("betingelse", "Hvis tilskuddet gives i juni 2026, kan byggeriet gå i gang.", "2026-03-01", "Sagsfremstilling",
+     "juni 2026", []),
+    ("aar_med_cue", "Kommunen skal i 2027 udbyde opgaven.", "2026-03-01", "Sagsfremstilling", "i 2027",
+     ["2027-12-31"]),
+    ("aar", "Tilskuddet er fastholdt i 2027.", "2026-03-01", "Sagsfremstilling", "i 2027", []),
+    ("dette_moede", "Udvalget godkender dagsordenen for mødet den 12. marts 2026.", "2026-03-12", "Beslutning",
+     "den 12. marts 2026", []),
+    ("behandling", "Budgettet får 2. behandling i Kommunalbestyrelsen den 7. oktober 2026.", "2026-09-01",
+     "Sagsfremstilling", "den 7. oktober 2026", ["2026-10-07"]),
+    ("begivenhed_med_pligt", "Alle ledere skal deltage i lederseminaret den 3. juni 2026.", "2026-03-01",
+     "Sagsfremstilling", "den 3. juni 2026", ["2026-06-03"]),
+    ("begivenhed_med_agent", "Direktionen sender invitationer ud til borgermødet den 9. september 2026.",
+     "2026-03-01", "Sagsfremstilling", "den 9. september 2026", ["2026-09-09"]),
+    ("begivenhed", "Der er lagt et program for lederdagen den 25. februar 2026.", "2026-01-10", "Sagsfremstilling",
+     "den 25. februar 2026", []),
+    ("procestrin", "Evalueringen af ordningen sker ultimo 2026.", "2026-03-01", "Sagsfremstilling", "ultimo 2026",
+     ["2026-12-31"]),
+    ("afholdes_med_pligt", "Informationsmødet afholdes den 4. maj 2026, og alle beboere skal inviteres.",
+     "2026-03-01", "Sagsfremstilling", "den 4. maj 2026", ["2026-05-04"]),
+    ("afholdes", "Generalforsamlingen afholdes 20. april 2026.", "2026-03-01", "Sagsfremstilling", "20. april 2026",
+     []),
+    ("cue", "Der følges op på indsatsen i november 2026.", "2026-03-01", "Sagsfremstilling",
+     "november 2026", ["2026-11-30"]),
+    ("agent", "Forvaltningen udarbejder et notat til udvalgets møde i november 2026.", "2026-03-01",
+     "Sagsfremstilling", "november 2026", ["2026-11-30"]),
+]
+
+
+@pytest.mark.parametrize("form,tekst,moede,afsnit,fraser,datoer", FORM_CASES, ids=[c[0] for c in FORM_CASES])
+def test_each_form_decides_its_sentence(form, tekst, moede, afsnit, fraser, datoer):
+    former, fundne = explained(tekst, moede, afsnit)
+    assert (fraser, form) in former
+    assert fundne == datoer
+
+
+def test_every_form_has_a_test_sentence():
+    from referater.nlp.fristformer import FORMER
+
+    assert sorted(f.navn for f in FORMER) == sorted(c[0] for c in FORM_CASES)
+
+
+def test_relative_limit_is_dated_from_its_anchor_when_the_text_dates_it():
+    tekst = "Høringsfristen er den 1. maj 2026. Administrationen skal svare senest 4 uger efter høringsfristen."
+    assert [(f.tekst, f.dato, f.ansvarlig) for f in enriched(tekst, "2026-03-01").frister] == [
+        ("Høringsfristen er den 1. maj 2026", "2026-05-01", None),
+        ("senest 4 uger efter høringsfristen", "2026-05-29", "Administrationen"),
+    ]
+
+
+def test_relative_limit_without_a_dated_anchor_keeps_its_phrase():
+    [frist] = enriched("Kommunen skal svare senest 4 uger efter modtagelsen.", "2026-03-01").frister
+    assert (frist.tekst, frist.dato, frist.usikker, frist.ansvarlig_type) == (
+        "senest 4 uger efter modtagelsen", None, True, "kommunen")

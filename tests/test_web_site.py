@@ -1,22 +1,27 @@
 """The published site through Datasette's test client: metadata, front page, search, case page, feeds."""
 
 import asyncio
+import json
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import quote
 
+import feedparser
 import icalendar
 import pytest
 import yaml
+from markupsafe import escape
 from publish_site import build_site_db
 
 from referater import db as store
 from referater.nlp.stemming import family_key, words
 from referater.publish import METADATA, make_datasette
+from referater.web.labels import LABELS, label
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+BASE_URL = "http://localhost"  # what Datasette's test client calls itself
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +54,7 @@ def get_json(client, path):
 def test_every_table_and_column_has_a_danish_description(sql):
     tables = yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["referater"]["tables"]
     names = [r["name"] for r in sql("select name from sqlite_master where type in ('table', 'view') and sql not like "
-                                     "'%VIRTUAL TABLE%' and name not like '%fts%' and name not like 'punkt_stamme%' "
-                                     "and name not like 'punkt_trigram%'")]  # fmt: skip
+                                     "'%VIRTUAL TABLE%' and name not like '%fts%'")]  # fmt: skip
     described = {name: set(tables.get(name, {}).get("columns", {})) for name in names}
     columns = {name: {r["name"] for r in sql(f"pragma table_info([{name}])")} for name in names}
     assert described == columns
@@ -124,26 +128,66 @@ def test_facets_on_kle_show_titles_from_the_imported_plan(client, sql):
     assert labels == {k: v for k, v in titles.items() if k in labels} and labels["00"].startswith("00 Styring")
 
 
-def test_ics_feed_has_one_event_per_open_frist(client, sql):
-    expected = sql("select f.id, f.dato, p.forum from frist f join punkt p on p.id = f.punkt_id "
-                   "where f.dato >= '2025-01-01' and f.ansvarlig like '%Økonomi%' order by f.dato, f.id")  # fmt: skip
+def punkt_page_title(client, url: str) -> str:
+    """Open an absolute punkt URL from a feed on the test server and return the punkt page's title."""
+    assert url.startswith(BASE_URL + "/referater/punkt/"), url
+    html = get(client, url[len(BASE_URL):]).text
+    return html.split('<h1 id="punkt-titel">', 1)[1].split("</h1>", 1)[0]
+
+
+def test_ics_feed_has_one_all_day_event_per_open_frist(client, sql):
+    expected = sql("select f.id, f.dato, f.ansvarlig, f.handling, f.tekst, p.titel from frist f "
+                   "join punkt p on p.id = f.punkt_id where f.dato >= '2025-01-01' and f.ansvarlig like '%Økonomi%' "
+                   "order by f.dato, f.id")  # fmt: skip
     body = get(client, "/referater/frister.ics?fra=2025-01-01&ansvarlig=Økonomi").text
     events = icalendar.Calendar.from_ical(body).walk("VEVENT")
-    # A calendar is a set of events: compare without order.
-    assert sorted((str(e["UID"]), e.decoded("DTSTART").date().isoformat()) for e in events) == sorted(
-        (f"frist-{row['id']}@referater", row["dato"]) for row in expected
-    )
-    assert expected
-    assert all("Sag: " in str(e["DESCRIPTION"]) and "Ansvarlig: " in str(e["DESCRIPTION"]) for e in events)
-    # Each frist fills its whole day in Danish time (datasette-ics has no all-day events).
-    assert {(str(e.decoded("DTSTART").tzinfo), e.decoded("DTEND") - e.decoded("DTSTART"), e.decoded("DTSTART").hour)
-            for e in events} == {("Europe/Copenhagen", timedelta(days=1), 0)}  # fmt: skip
+    # A calendar is a set of events: compare without order. Each frist is an all-day event: DATE values, so a
+    # calendar shows it on its day, not at 00:00; DTEND is the next day (exclusive).
+    assert sorted((str(e["UID"]), e.decoded("DTSTART"), e.decoded("DTEND"), str(e["SUMMARY"])) for e in events) == sorted(
+        (f"frist-{row['id']}@referater", date.fromisoformat(row["dato"]),
+         date.fromisoformat(row["dato"]) + timedelta(days=1), f"{row['ansvarlig']}: {row['handling'] or row['tekst']}")
+        for row in expected
+    )  # fmt: skip
+    assert expected and all(type(e.decoded("DTSTART")) is date for e in events)
+    titles = {row["id"]: row["titel"] for row in expected}
+    for event in events:  # the event links to its punkt and names it in the description
+        frist_id = str(event["UID"])[len("frist-"):-len("@referater")]
+        assert str(event["DESCRIPTION"]).startswith(f"Punkt: {titles[frist_id]}\n")
+        assert punkt_page_title(client, str(event["URL"])) == escape(titles[frist_id])
 
 
-def test_atom_feed_lists_newest_beslutninger(client, sql):
-    expected = sql("select id from punkt where beslutning is not null order by dato desc, nummer desc limit 50")
-    feed = ET.fromstring(get(client, "/referater/nyeste_beslutninger.atom").content)
-    assert sorted(e.find(f"{ATOM}id").text for e in feed.findall(f"{ATOM}entry")) == sorted(r["id"] for r in expected)
+def test_atom_feed_lists_newest_beslutninger_with_absolute_links(client, sql):
+    expected = sql("select id, titel, udfald from punkt where beslutning is not null order by dato desc, nummer desc "
+                   "limit 50")  # fmt: skip
+    feed = feedparser.parse(get(client, "/referater/nyeste_beslutninger.atom").content)
+    assert not feed.bozo and feed.feed.title == "Nyeste beslutninger"
+    assert sorted(e.id for e in feed.entries) == sorted(r["id"] for r in expected)
+    by_id = {r["id"]: r for r in expected}
+    for entry in feed.entries:  # a feed reader opens the entry's link: the punkt page itself
+        assert punkt_page_title(client, entry.link) == escape(by_id[entry.id]["titel"])
+        assert entry.content[0].value.startswith(f"Udfald: {label('udfald', by_id[entry.id]['udfald'])}\n")
+
+
+def test_search_page_offers_feeds_of_the_search(client, sql):
+    html = get(client, "/referater/soeg?q=budgetterne").text
+    atom = "/referater/soeg_beslutninger.atom?q=budgetterne"
+    ics = "/referater/soeg_frister.ics?q=budgetterne&amp;fra="
+    assert f'href="{atom}"' in html and f'href="{ics}"' in html
+    hits = [r["punkt"] for r in get_json(client, "/referater/soeg.json?q=budgetterne&_size=max")]
+    decided = {r["id"] for r in sql(f"select id from punkt where beslutning is not null and id in "
+                                     f"({', '.join('?' * len(hits))})", hits)}  # fmt: skip
+    feed = feedparser.parse(get(client, atom).content)
+    assert decided and {e.id for e in feed.entries} == decided
+    # The page's link follows frister from today; the example referater are from 2025.
+    frister = sql(f"select id from frist where dato >= '2025-01-01' and punkt_id in ({', '.join('?' * len(hits))})", hits)
+    events = icalendar.Calendar.from_ical(get(client, ics.replace("&amp;", "&") + "2025-01-01").text).walk("VEVENT")
+    assert frister and {str(e["UID"]) for e in events} == {f"frist-{r['id']}@referater" for r in frister}
+
+
+def test_search_feeds_of_a_search_without_hits(client):
+    feed = feedparser.parse(get(client, "/referater/soeg_beslutninger.atom?q=zzxqy").content)
+    assert [e.title for e in feed.entries] == ["Ingen beslutninger endnu"]
+    assert icalendar.Calendar.from_ical(get(client, "/referater/soeg_frister.ics?q=zzxqy&fra=").text).walk("VEVENT") == []
 
 
 def test_referat_text_is_shown_escaped(tmp_path):
@@ -173,11 +217,24 @@ def test_served_read_only_with_time_limit(client):
     assert response.status_code == 400 and "Statement must be a SELECT" in response.text
 
 
-def test_search_all_covers_punkter_and_frister(client, sql):
-    (frist,) = sql("select handling from frist where handling is not null order by id limit 1")
+def test_search_all_shows_title_forum_date_excerpt_and_link(client, sql):
+    html = get(client, "/-/search?q=sygefravær").text
+    hits = get_json(client, "/referater/soeg.json?q=sygefravær&_size=max")
+    shown = html.split('<ol class="fund">', 1)[1].split("</ol>", 1)[0].split('<li class="fund-punkt">')[1:]
+    assert len(shown) == min(len(hits), 10) and len(hits) > 1
+    for hit, item in zip(hits, shown):  # the same punkter in the same order as the Danish search
+        link = f'href="/referater/punkt/{hit["punkt"].replace("/", "~2F")}"'
+        assert link in item and f"<strong>{escape(hit['Titel'])}</strong>" in item
+        assert f"{hit['Kommune']} · {hit['Forum']} · {hit['Dato']}" in item and "<mark>" in item
+    assert f"<h2>{len(hits)} punkter i referater</h2>" in html
+
+
+def test_search_all_lists_the_frister_of_the_punkter_found(client, sql):
+    (frist,) = sql("select f.handling, f.punkt_id from frist f where handling is not null order by id limit 1")
     word = max(re.findall(r"\w+", frist["handling"].lower()), key=len)  # a word some frist surely holds
     html = get(client, f"/-/search?q={word}").text
-    assert '"table": "punkt"' in html and '"table": "frist"' in html
+    assert escape(frist["handling"]) in html.split("<h3>Frister i punkterne</h3>", 1)[1]
+    # Each table's own search box still finds exact words (Datasette's _search on the FTS index).
     for table, columns in (("frist", ("tekst", "handling", "ansvarlig")), ("punkt", ("titel", "tekst", "beslutning"))):
         rows = sql(f"select id, {' || char(10) || '.join(f'coalesce({c}, {chr(39)}{chr(39)})' for c in columns)} as t "
                    f"from {table}")  # fmt: skip
@@ -189,7 +246,8 @@ def test_search_all_covers_punkter_and_frister(client, sql):
 
 def test_search_all_page_is_danish(client):
     html = get(client, "/-/search?q=sygefravær").text
-    assert "<h1>Søg i alle tabeller</h1>" in html and 'href="/referater/soeg?q=sygefrav%C3%A6r"' in html
+    assert "<h1>Søg i alle kommuner</h1>" in html and 'href="/referater/soeg?q=sygefrav%C3%A6r"' not in html
+    assert 'href="/referater/soeg_beslutninger.atom?q=sygefrav%C3%A6r"' in html
 
 
 def test_frister_facet_by_month_and_ansvarlig(client, sql):
@@ -242,3 +300,92 @@ def test_pages_and_feeds_answer_on_an_empty_database(tmp_path):
     assert "<strong>0</strong> referater" in get(client, "/").text
     feed = ET.fromstring(get(client, "/referater/nyeste_beslutninger.atom").content)
     assert [e.find(f"{ATOM}title").text for e in feed.findall(f"{ATOM}entry")] == ["Ingen beslutninger endnu"]
+
+
+def visible_codes(html: str) -> set[str]:
+    """Codes (udfald, type, præcision) whose Danish word differs, found as words in the text of a page (not in
+    the SQL shown to those who unfold it)."""
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<(script|style|pre|textarea)\b.*?</\1>", " ", html))
+    # The owner kinds share the label "type" (table ansvarlig) but are plain Danish words ("enhed", "ekstern")
+    # that referat text holds too: only codes no text would hold are looked for.
+    codes = {code for kind in ("udfald", "type", "praecision") for code, word in LABELS[kind].items()
+             if code != word and code not in LABELS["ansvarlig_type"]}
+    return codes & set(re.findall(r"\w+", text))
+
+
+def test_codes_are_shown_as_danish_words(client, sql):
+    html = get(client, "/referater/punkt?_size=max&_facet=type").text
+    data = get(client, "/referater/punkt.json?_facet=udfald&_facet=type&_size=0").json()
+    for column in ("udfald", "type"):  # every facet value shows its word and links with its code
+        for value in data["facet_results"][column]["results"]:
+            link = rf'<a href="[^"]*[?;]{column}={value["value"]}(&amp;[^"]*)?">{escape(label(column, value["value"]))}</a>'
+            assert re.search(link, html), link
+    (row,) = sql("select id, udfald from punkt where udfald = 'taget_til_efterretning' order by id limit 1")
+    assert '<td class="col-udfald type-str">taget til efterretning</td>' in html
+    for path in ("/referater/punkt?_size=max", f"/referater/punkt/{row['id'].replace('/', '~2F')}",
+                 "/referater/beslutninger_pr_maaned", "/referater/frister?fra=2025-01-01", "/referater/frist?_size=max",
+                 "/sag?nr=00.01.00-A00-32-24", "/-/search?q=budget", "/referater/soeg?q=budget"):  # fmt: skip
+        assert visible_codes(get(client, path).text) == set(), path
+
+
+def test_list_columns_render_as_lists(client, sql):
+    (row,) = sql("select id, indstillinger, afsnit from punkt where json_array_length(indstillinger) > 1 order by id "
+                 "limit 1")  # fmt: skip
+    html = get(client, f"/referater/punkt?id={quote(row['id'])}").text
+    items = "".join(f"<li>{escape(at)}</li>" for at in json.loads(row["indstillinger"]))
+    assert f'<td class="col-indstillinger type-str"><ol class="liste">{items}</ol></td>' in html
+    names = [a["navn"] for a in json.loads(row["afsnit"])]
+    cell = html.split('<td class="col-afsnit type-str">', 1)[1].split("</td>", 1)[0]
+    assert re.findall(r"<li><strong>(.*?)</strong>", cell) == [str(escape(n)) for n in names]
+    assert '["' not in html.split("<tbody>", 1)[1]  # no raw JSON array left in any cell
+    empty = get(client, "/referater/referat?antal_advarsler=0&_size=1").text  # an empty list is an empty cell
+    assert '<td class="col-advarsler type-str">&nbsp;</td>' in empty and "[]" not in empty.split("<tbody>", 1)[1]
+
+
+def test_case_page_counts_punkter_and_moeder(client, sql):
+    for (sag_id,) in [tuple(r.values()) for r in sql("select distinct sag_id from punkt where sag_id is not null")]:
+        (n,) = sql("select count(*) as punkter, count(distinct referat_id) as moeder from punkt where sag_id = ?",
+                   [sag_id])  # fmt: skip
+        html = get(client, f"/sag?nr={quote(sag_id)}").text
+        words = ("punkt" if n["punkter"] == 1 else "punkter", "møde" if n["moeder"] == 1 else "møder")
+        assert (f"<strong>{n['punkter']}</strong> {words[0]} på <strong>{n['moeder']}</strong> {words[1]}, nyeste "
+                "først.") in html, sag_id  # fmt: skip
+
+
+def test_table_and_error_pages_speak_danish(client):
+    html = get(client, "/referater/punkt").text
+    assert "<h3>45 rækker sorteret efter dato (faldende)</h3>" in html
+    assert '<h3>1 række hvor udfald = udsat, sorteret efter dato (faldende)</h3>' in get(
+        client, "/referater/punkt?udfald=udsat").text
+    response = asyncio.run(client.get("/referater/findesikke"))
+    assert response.status_code == 404 and "<h1>Siden findes ikke</h1>" in response.text
+    assert "Tabellen findes ikke." in response.text
+
+
+def test_kommune_is_a_facet_and_on_the_punkt_page(client, sql):
+    data = get(client, "/referater/punkt.json?_size=0").json()
+    assert {v["value"]: v["count"] for v in data["facet_results"]["kommune"]["results"]} == {
+        "Albertslund Kommune": sql("select count(*) as n from punkt")[0]["n"]}
+    html = get(client, "/referater/punkt/chefforum-2025-01-29~2F3").text
+    assert '<span class="kommune">Albertslund Kommune</span>' in html
+
+
+def test_serving_several_databases(site_db, tmp_path):
+    # A second municipality: the same referater under another name, so every figure doubles.
+    other = tmp_path / "oestby.db"
+    other.write_bytes(site_db.read_bytes())
+    with sqlite3.connect(other) as conn:
+        for table in ("referat", "punkt"):
+            conn.execute(f"update {table} set kommune = 'Østby Kommune'")
+    client = make_datasette([site_db, other]).client
+    front = get(client, "/").text
+    (punkter,) = sqlite3.connect(site_db).execute("select count(*) from punkt").fetchone()
+    assert f"<strong>{2 * punkter}</strong> punkter" in front
+    assert "<strong>Albertslund Kommune</strong></a>\n    (referater)" in front
+    assert "<strong>Østby Kommune</strong></a>\n    (oestby)" in front
+    search = get(client, "/-/search?q=sygefravær").text
+    assert re.findall(r"<h2>(\d+) punkter i (\w+)</h2>", search) == [("6", "referater"), ("6", "oestby")]
+    assert 'href="/oestby/punkt/chefforum-2025-01-29~2F3"' in search
+    case = get(client, "/sag?nr=00.01.00-A00-32-24").text
+    assert "Albertslund Kommune, Østby Kommune." in case and 'href="/oestby/punkt/' in case
+    assert get(client, "/oestby/punkt?_facet=kommune").status_code == 200

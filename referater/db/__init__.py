@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Collection
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -10,10 +12,13 @@ import sqlite_utils
 from ..models import Referat
 from ..parsers import PARSER_VERSION
 from ..parsers.fields import normalise_sagsnummer
+from . import dokument as dokument_tables
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
+from .dokument import TEXTLESS_SQL, referater_by_age, save_dokument, stored_payload  # noqa: F401
 from .facetter import FACETS, ensure_facet_counts
-from .frister import delete_frister, find_frister, refresh_personer, save_frister  # noqa: F401
+from .frister import delete_frister, find_frister, refresh_ansvarlige, save_frister  # noqa: F401
+from .dedupe import save_merged
 from .migrations import migrate
 from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder
 from .rows import (
@@ -28,7 +33,9 @@ TABLES: dict[str, dict] = {
         "columns": {
             "id": str, "forum": str, "dato": str, "aar": int, "starttid": str, "sted": str,
             "antal_punkter": int, "advarsler": str, "antal_advarsler": int, "_kilde": str,
-            "_sha256": str, "_format": str, "_ingested_at": str, "_parser_version": str,
+            "_sha256": str, "_format": str, "_ingested_at": str, "_parser_version": str, "kommune": str,
+            # a PDF or text of the same meeting whose pages are kept beside an agenda export's punkter
+            "_sider_kilde": str, "_sider_sha256": str,
         },
         "pk": "id",
         "foreign_keys": [],
@@ -55,7 +62,8 @@ TABLES: dict[str, dict] = {
             "sagsnummer": str, "forum": str, "dato": str, "aar": int, "indstiller": str,
             "indstillinger": str, "tidsramme_min": int, "beslutning": str, "udfald": str,
             "afsnit": str, "tekst": str, "sider": str, "maaned": str, "kle_hovedgruppe": str,
-            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str,
+            "kle_gruppe": str, "kle_emne": str, "handlingsfacet": str, "kommune": str,
+            "eksport_id": str,  # the item's id in the agenda export it came from
         },
         "pk": "id",
         "foreign_keys": [
@@ -70,7 +78,7 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id")],
     },
     "bilag": {
-        "columns": {"id": str, "punkt_id": str, "position": int, "titel": str},
+        "columns": {"id": str, "punkt_id": str, "position": int, "titel": str, "link": str},
         "pk": "id",
         "foreign_keys": [("punkt_id", "punkt", "id")],
     },
@@ -88,7 +96,8 @@ TABLES: dict[str, dict] = {
         "foreign_keys": [("referat_id", "referat", "id")],
     },
 }  # fmt: skip
-TABLES.update(nlp_tables.TABLES)  # frist, opgave, person: what the NLP stage found
+TABLES.update(nlp_tables.TABLES)  # ansvarlig, frist, opgave: what the NLP stage found
+TABLES.update(dokument_tables.TABLES)  # the stored text `reparse` parses again
 
 KLE_CODE_COLUMNS = ("kle_hovedgruppe", "kle_gruppe", "kle_emne")  # as in publish.ensure_kle_codes
 
@@ -101,12 +110,13 @@ FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 # value finds its newest 50 rows in the index instead of sorting every matching row (4 s at 180 000 punkter).
 INDEXES = {
     "punkt": [["dato"], ["referat_id"], ["sag_id"], *([column, "dato"] for column in FACETS["punkt"])],
-    "referat": [["_sha256"], ["dato"], ["_kilde"]],
+    "referat": [["_sha256"], ["dato"], ["_kilde"], ["_sider_sha256"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],
     "behandling": [["sag_id"], ["punkt_id"]],
     "lukket_punkt": [["referat_id"]],
     **nlp_tables.INDEXES,
+    **dokument_tables.INDEXES,
 }
 INDEXES["frist"] = [*INDEXES["frist"], ["ansvarlig", "dato"]]  # the frist facet users click
 
@@ -147,13 +157,24 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
 
 
 def is_ingested(db: sqlite_utils.Database, sha256: str) -> bool:
-    """True when a document with exactly these bytes is already stored."""
-    return bool(db.execute("select 1 from referat where _sha256 = ? limit 1", [sha256]).fetchone())
+    """True when a document with exactly these bytes is already stored with its text (``dokument``), or as the
+    pages kept beside an agenda export of the same meeting.
+
+    A referat stored before texts were kept (release 0.1.0) is parsed again when its file is ingested.
+    """
+    sql = "select 1 from dokument where _sha256 = ? union all select 1 from referat where _sider_sha256 = ? limit 1"
+    return bool(db.execute(sql, [sha256, sha256]).fetchone())
+
+
+def has_kilde(db: sqlite_utils.Database, kilde: str) -> bool:
+    """True when a referat from this file or URL is stored (``referater hent`` skips a fetched meeting)."""
+    return bool(db.execute("select 1 from referat where _kilde = ? limit 1", [kilde]).fetchone())
 
 
 def stored_sha256(db: sqlite_utils.Database) -> list[str]:
     """The sha256 of every stored document, so workers can skip unchanged files without the database."""
-    return [row[0] for row in db.execute("select _sha256 from referat")]
+    return [row[0] for row in db.execute("select _sha256 from dokument union select _sider_sha256 from referat "
+                                         "where _sider_sha256 is not null")]  # fmt: skip
 
 
 def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
@@ -165,16 +186,31 @@ def referat_id(db: sqlite_utils.Database, referat: Referat) -> str:
     return f"{base}-{referat.sha256[:8]}"
 
 
-def save_referat(db: sqlite_utils.Database, referat: Referat) -> str:
-    """Store one referat in one transaction, replacing any earlier version of it; return its id."""
+def save_document(db: sqlite_utils.Database, referat: Referat, export_formats: Collection[str] = (),
+                  payload: bytes | None = None, payload_version: str = PARSER_VERSION) -> tuple[str, str | None]:
+    """``save_referat``, merged with a stored referat of the same meeting from the other kind of file.
+
+    Returns the referat's id and, when two files were merged, one Danish line saying so (see ``dedupe``).
+    """
+    save = functools.partial(save_referat, payload=payload, payload_version=payload_version)
+    return save_merged(db, referat, export_formats, save, delete_referat)
+
+
+def save_referat(db: sqlite_utils.Database, referat: Referat, payload: bytes | None = None,
+                 payload_version: str = PARSER_VERSION) -> str:
+    """Store one referat (and the payload it was parsed from) in one transaction, replacing any earlier version."""
     with db.atomic():
+        if payload is not None:
+            delete_textless(db, referat.sha256)
         rid = referat_id(db, referat)
         delete_referat(db, rid)
         delete_by_kilde(db, referat.kilde)
         db["referat"].insert(referat_row(rid, referat, now(), PARSER_VERSION))
+        if payload is not None:
+            save_dokument(db, rid, referat, payload, payload_version)
         insert_rows(db, "deltager", deltager_rows(rid, referat))
         save_punkter(db, rid, referat)
-        refresh_personer(db)
+        refresh_ansvarlige(db)
     return rid
 
 
@@ -225,7 +261,7 @@ def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
     for child in ("bilag", "behandling"):
         db.execute(f"delete from [{child}] where punkt_id in (select id from punkt where referat_id = ?)", [rid])
     delete_frister(db, rid)
-    for table in ("deltager", "lukket_punkt", "punkt"):
+    for table in ("dokument", "deltager", "lukket_punkt", "punkt"):
         db.execute(f"delete from [{table}] where referat_id = ?", [rid])
     db.execute("delete from referat where id = ?", [rid])
 
@@ -233,6 +269,12 @@ def delete_referat(db: sqlite_utils.Database, rid: str) -> None:
 def delete_by_kilde(db: sqlite_utils.Database, kilde: str) -> None:
     """A changed file with the same path replaces the referat it gave before."""
     for (rid,) in db.execute("select id from referat where _kilde = ?", [kilde]).fetchall():
+        delete_referat(db, rid)
+
+
+def delete_textless(db: sqlite_utils.Database, sha256: str) -> None:
+    """The same bytes stored without their text (release 0.1.0), maybe from a path that has moved since."""
+    for (rid,) in db.execute(TEXTLESS_SQL, [sha256]).fetchall():
         delete_referat(db, rid)
 
 

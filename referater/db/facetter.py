@@ -17,8 +17,8 @@ import sqlite_utils
 COUNTS = "facet_antal"
 # The facet columns of each table (datasette_metadata.yml shows these by default).
 FACETS = {
-    "punkt": ["forum", "aar", "maaned", "type", "udfald", "kle_hovedgruppe", "kle_emne", "handlingsfacet"],
-    "frist": ["ansvarlig", "maaned", "praecision", "forum", "afsnit", "usikker"],
+    "punkt": ["kommune", "forum", "aar", "maaned", "type", "udfald", "kle_hovedgruppe", "kle_emne", "handlingsfacet"],
+    "frist": ["ansvarlig", "ansvarlig_type", "maaned", "praecision", "forum", "afsnit", "usikker"],
 }
 WHOLE_TABLE = ""  # filter_kolonne and filter_vaerdi of the counts over the whole table
 CREATE = (
@@ -59,19 +59,24 @@ def trigger_sql(table: str, suffix: str) -> str:
 
 
 def ensure_facet_counts(db: sqlite_utils.Database) -> None:
-    """Create the counts and their triggers; a new counts table is filled from the rows already stored."""
+    """Create the counts and their triggers; a table's counts are filled from the rows already stored when
+    the counts are new or its triggers were written for other facet columns (FACETS changed)."""
     created = not db[COUNTS].exists()
     if created:
         db.execute(CREATE)
+    stored = {row[0]: row[1] for row in db.execute("select name, sql from sqlite_master where type = 'trigger'")}
     for table in FACETS:
         if not db[table].exists():
             continue
-        for suffix in TRIGGERS:
-            if f"{table}_{suffix}" not in db.triggers_dict:
-                db.execute(trigger_sql(table, suffix))
-        if created:
-            with db.atomic():
-                fill(db, table)
+        wanted = {f"{table}_{suffix}": trigger_sql(table, suffix) for suffix in TRIGGERS}
+        if all(stored.get(name) == sql for name, sql in wanted.items()) and not created:
+            continue
+        with db.atomic():
+            for name, sql in wanted.items():
+                db.execute(f"drop trigger if exists [{name}]")
+                db.execute(sql)
+            db.execute(f"delete from {COUNTS} where tabel = ?", [table])
+            fill(db, table)
 
 
 def fill(db: sqlite_utils.Database, table: str) -> None:

@@ -13,8 +13,8 @@ a punkt among the first N of tier k has fewer than N newer punkter in tier k's m
 ranks before it), so the N newest matches of each tier hold the whole top N. FTS5 walks a doclist
 newest first and stops there. bm25 was given up for this: FTS5 computes its idf by walking every
 match of every query term, ≈ 25 ms at 200 000 punkter for one common word, before ranking even one.
-Both the web page (Datasette's canned query ``soeg``) and ``referater search`` run ``ranked_sql`` with
-the SQL functions ``register_functions`` adds.
+The web (the canned query ``soeg``, search-all's page: web/queries.py), its feeds (``fund_sql``) and
+``referater search`` run this SQL with the SQL functions ``register_functions`` adds.
 """
 
 from __future__ import annotations
@@ -27,60 +27,49 @@ from ..nlp.stemming import HIT_END, HIT_START, exact_match_query, expanded_match
 from .publish import TITLE_INDEX
 from .soegeord import expansions
 
-WEB_LIMIT = 100
 TIERS = [(TITLE_INDEX, "eksakt"), ("punkt_fts", "eksakt"), (TITLE_INDEX, "alle"), ("punkt_fts", "alle")]
 
 TIER_SQL = "select rowid, {tier} as lag from (select rowid from {index} where {index} match (select {words} " \
            "from udtryk) order by rowid desc limit {limit})"  # fmt: skip
-# The ranked punkter of one query: (rowid, lag); the query words are expanded once (a materialized CTE).
-RANKED_SQL = """
-with udtryk as materialized (select soeg_eksakt(:q) as eksakt, soeg_udtryk(:q) as alle),
+# The query words, expanded once (a materialized CTE): the FTS5 queries of the exact and the expanded tiers.
+WORDS_CTE = "udtryk as materialized (select soeg_eksakt(:q) as eksakt, soeg_udtryk(:q) as alle)"
+# The top {limit} ranked punkter of one query as `rangeret` (rowid, lag), for a page of hits.
+RANKED_CTES = WORDS_CTE + """,
 lagdelt as (
   {tiers}
 ),
 rangeret as (
   select rowid, min(lag) as lag from lagdelt group by rowid order by lag, rowid desc limit {limit}
 )"""
-# What the web page shows per hit (excerpts are cut after the limit, so only the rows shown pay for them).
-WEB_COLUMNS = """
-select punkt.id as punkt, punkt.dato as Dato, punkt.forum as Forum, punkt.titel as Titel,
-  dansk_uddrag(punkt.titel || char(10) || coalesce(punkt.tekst, ''), :q) as uddrag,
-  punkt.udfald as Udfald, punkt.sagsnummer, punkt.sag_id
-from rangeret join punkt on punkt.rowid = rangeret.rowid
-order by rangeret.lag, rangeret.rowid desc"""
-CLI_COLUMNS = """
-select punkt.id, punkt.dato, punkt.forum, punkt.nummer, punkt.titel, punkt.udfald,
-  dansk_uddrag(punkt.titel || char(10) || coalesce(punkt.tekst, ''), :q) as uddrag
-from rangeret join punkt on punkt.rowid = rangeret.rowid
-order by rangeret.lag, rangeret.rowid desc"""
-
-
-# Every match with its tier as `fund` (rowid, gruppe, rang), the interface of web/queries.py's PUNKT_SOEG:
-# for feeds that follow a search (they read every match); a page of hits uses ranked_sql, which stops early.
-FUND_SQL = """udtryk as materialized (select soeg_eksakt(:q) as eksakt, soeg_udtryk(:q) as alle),
+# Every match with its tier as `fund` (rowid, gruppe, rang), for feeds that follow a search (they read every
+# match, newest first); a page of hits uses RANKED_CTES, which stops early.
+FUND_CTES = WORDS_CTE + """,
 alle_lag as (
   {tiers}
 ),
 fund as (select rowid, min(lag) as gruppe, -rowid as rang from alle_lag group by rowid)"""
+# How many punkter match: tier 4 (a form of every word anywhere) holds every other tier's matches.
+COUNT_SQL = f"with {WORDS_CTE} select count(*) from punkt_fts where punkt_fts match (select alle from udtryk)"
+# What a page of hits shows (excerpts are cut after the limit, so only the rows shown pay for them).
+HIT_ORDER = "from rangeret join punkt on punkt.rowid = rangeret.rowid order by rangeret.lag, rangeret.rowid desc"
+EXCERPT = "dansk_uddrag(punkt.titel || char(10) || coalesce(punkt.tekst, ''), :q) as uddrag"
+CLI_COLUMNS = f"""
+select punkt.id, punkt.dato, punkt.forum, punkt.nummer, punkt.titel, punkt.udfald, {EXCERPT}
+{HIT_ORDER}"""
 
 
 def fund_sql() -> str:
-    """FUND_SQL with its tiers (no limits: every match)."""
+    """The CTEs ``udtryk`` and ``fund``: every punkt matching :q (no limit)."""
     tiers = "\n  union all ".join(f"select rowid, {number} as lag from {index} where {index} match (select {words} "
                                   "from udtryk)" for number, (index, words) in enumerate(TIERS, start=1))  # fmt: skip
-    return FUND_SQL.format(tiers=tiers)
+    return FUND_CTES.format(tiers=tiers)
 
 
 def ranked_sql(limit: int | str) -> str:
-    """The CTEs ``udtryk``, ``lagdelt`` and ``rangeret`` (the top ``limit``: rowid, lag) for :q."""
+    """The CTEs ``udtryk``, ``lagdelt`` and ``rangeret`` (the top ``limit`` for :q: rowid, lag), no WITH."""
     tiers = "\n  union all ".join(TIER_SQL.format(tier=number, index=index, words=words, limit=limit)
                                   for number, (index, words) in enumerate(TIERS, start=1))  # fmt: skip
-    return RANKED_SQL.format(tiers=tiers, limit=limit)
-
-
-def web_search_sql() -> str:
-    """The canned query ``soeg`` of the web page."""
-    return ranked_sql(WEB_LIMIT) + WEB_COLUMNS
+    return RANKED_CTES.format(tiers=tiers, limit=limit)
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
@@ -93,6 +82,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
 def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict]:
     """The punkter matching a Danish query, best first, with a highlighted excerpt (as the web page)."""
     register_functions(db.conn)
-    rows = [dict(row) for row in db.query(ranked_sql(":limit") + CLI_COLUMNS, {"q": query, "limit": limit})]
+    sql = f"with {ranked_sql(':limit')}{CLI_COLUMNS}"
+    rows = [dict(row) for row in db.query(sql, {"q": query, "limit": limit})]
     brackets = str.maketrans({HIT_START: "[", HIT_END: "]"})
     return [{**row, "uddrag": row["uddrag"].translate(brackets)} for row in rows]

@@ -32,7 +32,27 @@ def m001_release_0_1_0(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m002_text_stored_once(db: sqlite_utils.Database) -> None:
+def m002_person_becomes_ansvarlig(db: sqlite_utils.Database) -> None:
+    """Owners are of six kinds now, not only persons: table person becomes ansvarlig and frist/opgave.person_id
+    becomes ansvarlig_id (SQLite rewrites the foreign keys). Each owner gets its matching key, so later
+    referater find it; its kind is filled when a referat naming it is ingested again (``ingest --force``)."""
+    from .frister import owner_key
+
+    if not db["person"].exists():
+        return
+    db.execute("alter table person rename to ansvarlig")
+    for column in ("type", "kommune", "noegle"):
+        db["ansvarlig"].add_column(column, str)
+    for aid, navn in db.execute("select id, navn from ansvarlig").fetchall():
+        db.execute("update ansvarlig set noegle = ? where id = ?", [owner_key(navn) or navn.casefold(), aid])
+    for table in ("frist", "opgave"):
+        if db[table].exists() and "person_id" in db[table].columns_dict:
+            db.execute(f"drop index if exists idx_{table}_person_id")
+            db.execute(f"alter table [{table}] rename column person_id to ansvarlig_id")
+
+
+@migrations()
+def m003_text_stored_once(db: sqlite_utils.Database) -> None:
     """One copy of each punkt's text: the stemmed and trigram copies go (search expands query words
     through the vocabulary ``soegeord`` that ensure_shape builds), and ``afsnit`` keeps only each
     section's heading and where it starts in ``tekst`` instead of a second copy of the text."""
@@ -40,6 +60,8 @@ def m002_text_stored_once(db: sqlite_utils.Database) -> None:
         db.execute(f"drop trigger if exists [{name}]")
     for name in ("punkt_stamme", "punkt_trigram"):
         db.execute(f"drop table if exists [{name}]")
+    if not db["punkt"].exists() or "afsnit" not in db["punkt"].columns_dict:
+        return
     # The rewrite changes no searched column, so the FTS update trigger is set aside rather than re-index.
     triggers = db.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'punkt' "
                           "and sql like '% update %'").fetchall()  # fmt: skip
@@ -58,16 +80,17 @@ def starts(afsnit: str) -> str:
 
 
 @migrations(transactional=False)
-def m003_vacuum_after_text_stored_once(db: sqlite_utils.Database) -> None:
+def m004_vacuum_after_text_stored_once(db: sqlite_utils.Database) -> None:
     """Give the space of the dropped copies back to the file system."""
     db.execute("vacuum")
 
 
 @migrations()
-def m004_facet_indexes_with_date(db: sqlite_utils.Database) -> None:
+def m005_facet_indexes_with_date(db: sqlite_utils.Database) -> None:
     """Each punkt facet column was indexed alone; ensure_shape now indexes it with dato (a filtered page
     sorts by date in the index), and the single-column indexes are prefixes of those: dropped."""
-    for column in ("forum", "udfald", "type", "aar", "maaned", "kle_hovedgruppe", "kle_emne", "handlingsfacet"):
+    for column in ("kommune", "forum", "udfald", "type", "aar", "maaned", "kle_hovedgruppe", "kle_emne",
+                   "handlingsfacet"):
         db.execute(f"drop index if exists idx_punkt_{column}")
 
 

@@ -34,6 +34,7 @@ def referat_row(rid: str, referat: Referat, ingested_at: str, parser_version: st
     return {
         "id": rid,
         "forum": referat.forum,
+        "kommune": referat.kommune,
         "dato": referat.dato,
         "aar": year(referat.dato),
         "starttid": referat.starttid,
@@ -49,10 +50,15 @@ def referat_row(rid: str, referat: Referat, ingested_at: str, parser_version: st
     }
 
 
+def punkt_row_id(rid: str, punkt: Punkt) -> str:
+    """ "<referat>/<nummer>"; a punkt without a printed number is known by its place: "<referat>/p2"."""
+    return f"{rid}/{punkt.nummer}" if punkt.nummer is not None else f"{rid}/p{punkt.position}"
+
+
 def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
     sag = punkt.sagsnummer
     return {
-        "id": f"{rid}/{punkt.nummer}",
+        "id": punkt_row_id(rid, punkt),
         "referat_id": rid,
         "nummer": punkt.nummer,
         "titel": punkt.titel,
@@ -60,6 +66,7 @@ def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
         "sag_id": sag.noegle if sag else None,
         "sagsnummer": sag.raw if sag else None,
         "forum": referat.forum,
+        "kommune": referat.kommune,
         "dato": referat.dato,
         "aar": year(referat.dato),
         "indstiller": punkt.indstiller,
@@ -70,6 +77,7 @@ def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
         "afsnit": dumps(section_starts((a.navn, a.tekst) for a in punkt.afsnit)),
         "tekst": SECTION_GAP.join(f"{a.navn}\n{a.tekst}" for a in punkt.afsnit),
         "sider": dumps(punkt.sider),
+        "eksport_id": punkt.eksport_id,
     }
 
 
@@ -111,9 +119,10 @@ def deltager_rows(rid: str, referat: Referat) -> list[dict]:
 
 
 def bilag_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
+    links = punkt.bilag_links + (None,) * (len(punkt.bilag) - len(punkt.bilag_links))  # parsed text has no links
     return [
-        {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "titel": titel}
-        for i, titel in enumerate(punkt.bilag, start=1)
+        {"id": f"{punkt_id}/{i}", "punkt_id": punkt_id, "position": i, "titel": titel, "link": link}
+        for i, (titel, link) in enumerate(zip(punkt.bilag, links), start=1)
     ]
 
 
@@ -127,4 +136,4 @@ def behandling_rows(punkt_id: str, punkt: Punkt) -> list[dict]:
 
 
 def lukket_punkt_row(rid: str, punkt: Punkt) -> dict:
-    return {"id": f"{rid}/{punkt.nummer}", "referat_id": rid, "nummer": punkt.nummer, "titel": punkt.titel}
+    return {"id": punkt_row_id(rid, punkt), "referat_id": rid, "nummer": punkt.nummer, "titel": punkt.titel}

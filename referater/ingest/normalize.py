@@ -33,13 +33,18 @@ WRAPPABLE_HEADINGS = [pattern for name, pattern in p.HEADING_FORMS if name in {"
 # A wrapped heading ends on a word that cannot end a title.
 CONNECTIVE_END = re.compile(r"(?:\b(?:og|i|af|til|for|om|med|på|fra|ved|samt|eller|en|et|den|det|de)|[,&–-])$")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]\s|[-•·*]\s|[a-zæøå][.)]\s)")
+# A line that ends in a URL cut at the margin, or in a word broken with a hyphen.
+OPEN_URL = re.compile(r"(?:https?://|www\.)[^\s>)\]]*[^\s>)\].,;:]$")
+BROKEN_WORD = re.compile(r"(?P<word>\w+)-$")
+WORD = re.compile(r"\w+")
 
 
-def normalize_text(text: str) -> str:
-    """Undo PDF artefacts in a whole document; e.g. "medarbejder-\\nsiden" → "medarbejdersiden"."""
+def normalize_text(text: str, hyphenates: bool = True) -> str:
+    """Undo PDF artefacts in a whole document; e.g. "medarbejder-\\nsiden" → "medarbejdersiden".
+    ``hyphenates=False`` for a PDF whose printer never hyphenates: a line-end hyphen then belongs to its word."""
     text = normalize_characters(text)
     text = join_soft_hyphens(text)
-    text = join_hyphenated_words(text)
+    text = join_hyphenated_words(text, hyphenates)
     text = normalize_bullets(text)
     lines = join_wrapped_toc_entries(text.split("\n"))
     lines = join_wrapped_headings(lines)
@@ -79,22 +84,24 @@ def join_soft_hyphens(text: str) -> str:
     return text.replace(SOFT_HYPHEN, "")
 
 
-def join_hyphenated_words(text: str) -> str:
+def join_hyphenated_words(text: str, hyphenates: bool = True) -> str:
     """Re-join words hyphenated at a line end, using the document's own spelling when it has one."""
     vocabulary = set(re.findall(r"\w+(?:-\w+)*", text.lower()))
 
     def join(match: re.Match) -> str:
         left, right = match["left"], match["right"]
-        return left + hyphen_join(left, right, vocabulary) + right
+        return left + hyphen_join(left, right, vocabulary, hyphenates) + right
 
     return LINE_END_HYPHEN.sub(join, text)
 
 
-def hyphen_join(left: str, right: str, vocabulary: set[str] = frozenset()) -> str:
-    """What goes between the two halves of a word broken as "left-" / "right": "", "-" or "- "."""
+def hyphen_join(left: str, right: str, vocabulary: set[str] = frozenset(), hyphenates: bool = True) -> str:
+    """What goes between the two halves of a word broken as "left-" / "right": "", "-" or "- ".
+    In a document whose printer does not hyphenate, the hyphen always belongs to the word ("Citrix-løsning")."""
     if right.lower() in SUSPENSION_WORDS:
         return "- "
-    if f"{left}-{right}".lower() in vocabulary:
+    # "Projekt-\nTeam": a word never breaks where a small letter meets a capital, whatever else the text spells.
+    if f"{left}-{right}".lower() in vocabulary or not hyphenates or (left[-1].islower() and right[0].isupper()):
         return "-"
     if f"{left}{right}".lower() in vocabulary:
         return ""
@@ -165,3 +172,16 @@ def is_heading_continuation(heading: str, line: str) -> bool:
     ):
         return False
     return text[0].islower() or bool(CONNECTIVE_END.search(heading.rstrip()))
+
+
+def join_wrapped(text: str, right: str, vocabulary: frozenset[str], hyphenates: bool = True) -> str:
+    """Join a wrapped line: with a space, or re-joining a word hyphenated (or a URL cut) at the margin."""
+    text = text.rstrip()
+    cut = max(text.rfind(" "), text.rfind("\n"), text.rfind("\t")) + 1  # only the last word matters
+    last = text[cut:]
+    broken, following = BROKEN_WORD.search(last), WORD.match(right)
+    if OPEN_URL.search(last) or last.endswith(SOFT_HYPHEN):  # a cut URL; a printed discretionary hyphen
+        return text.removesuffix(SOFT_HYPHEN) + right
+    if broken and following:
+        return text[:-1] + hyphen_join(broken["word"], following.group(), vocabulary, hyphenates) + right
+    return f"{text} {right}"

@@ -9,20 +9,22 @@ pipeline runs: ``doc._.moededato``, ``doc._.afsnit``, ``doc._.ansvarlige``.
 
 from __future__ import annotations
 
-from datetime import date
-
 import numpy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..dates import from_iso
 from .ansvarlige import Mention, OwnerRegister
+from .cues import CueIndex, compile_groups
 from .datoer import find_datoer
-from .frister import find_frister, sentences
+from .frister import find_frister
+from .fristformer import GRUPPER
 from .opgaver import find_opgaver
+from .saetninger import by_sentence, sentences
 
 for _name, _standard in (("moededato", None), ("afsnit", ""), ("ansvarlige", None), ("datoer", None),
-                         ("omtaler", None), ("frister", None), ("opgaver", None)):
+                         ("omtaler", None), ("frister", None), ("opgaver", None), ("former", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_standard)
 for _name in ("dato", "kanonisk"):
@@ -57,8 +59,8 @@ class DateFinder:
     """Date expressions resolved against ``doc._.moededato``."""
 
     def __call__(self, doc: Doc) -> Doc:
-        moede = doc._.moededato
-        doc._.datoer = find_datoer(doc_text(doc), date.fromisoformat(moede)) if moede else []
+        moede = from_iso(doc._.moededato)  # a date that is no calendar day is treated as no date
+        doc._.datoer = find_datoer(doc_text(doc), moede) if moede else []
         spans = []
         for u in doc._.datoer:
             span = doc.char_span(u.start, u.slut, label=u.praecision, alignment_mode="expand")
@@ -101,12 +103,20 @@ def _from_ner(doc: Doc, register: OwnerRegister) -> list[Mention]:
 
 
 class FristFinder:
-    """Deadlines among the dates, with owner and action."""
+    """Deadlines among the dates, with owner and action; the cue words of every form matched once."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = compile_groups(GRUPPER, nlp.vocab)
 
     def __call__(self, doc: Doc) -> Doc:
-        moede = doc._.moededato
-        doc._.frister = (find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
-                                      date.fromisoformat(moede)) if moede else [])
+        moede = from_iso(doc._.moededato)
+        if not moede:
+            doc._.frister = []
+        else:
+            cues = CueIndex(doc, self.matcher, doc_text(doc), _sentences_with_dates(doc)) if doc._.datoer else None
+            doc._.former = []  # (date phrase, the form that decided it): why a date is or is not a frist
+            doc._.frister = find_frister(doc_text(doc), doc._.afsnit, doc._.datoer or [], doc._.omtaler or [],
+                                         moede, cues, doc._.former)
         spans = [doc.char_span(f.start, f.slut, label=f.praecision or "relativ", alignment_mode="expand")
                  for f in doc._.frister]
         doc.spans["frister"] = [s for s in spans if s is not None]
@@ -114,6 +124,12 @@ class FristFinder:
             if span is not None:
                 span._.dato, span._.kanonisk = frist.dato, frist.ansvarlig
         return doc
+
+
+def _sentences_with_dates(doc: Doc) -> list[tuple[int, int]]:
+    """The sentences (character ranges) that hold a date: the only ones the deadline forms look at."""
+    saetninger = sentences(doc_text(doc))
+    return [s for s, datoer in zip(saetninger, by_sentence(doc._.datoer, saetninger)) if datoer]
 
 
 class OpgaveFinder:
@@ -141,7 +157,7 @@ def make_ansvarlige(nlp: Language, name: str) -> OwnerFinder:
 
 @Language.factory("referat_frister")
 def make_frister(nlp: Language, name: str) -> FristFinder:
-    return FristFinder()
+    return FristFinder(nlp)
 
 
 @Language.factory("referat_opgaver")

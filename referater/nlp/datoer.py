@@ -62,29 +62,46 @@ DATE_PATTERNS = {
                 rf"|(?P<maaned>{_MAANED})\b(?:\s+(?P<aar2>{_AAR})\b)?)",
     "i_aar": rf"\bi\s+(?:løbet\s+af\s+)?(?P<aar>{_AAR})\b(?![-/])",
     "aarsskifte": rf"\bved\s+årsskiftet\b(?:\s+(?P<aar>{_AAR})\b)?",
-    "dette_aar": r"\b(?:i\s+år|i\s+indeværende\s+år|året\s+ud)\b",
+    "dette_aar": r"\b(?:i\s+år|i\s+indeværende\s+år|året\s+ud|(?:sidst|senere)\s+på\s+året|(?:inden|ved|før)\s+årets\s+udgang"
+                 r"|i\s+løbet\s+af\s+året)\b",
     "naeste_aar": r"\b(?:i\s+)?næste\s+år\b",
     # "inden for 14 dage", "indenfor to uger": counted from the meeting, where the decision was taken
     "inden_for": rf"\binden\s*for\s+(?P<antal>\d{{1,3}}|{_alternation(m.TAL)})"
                  rf"\s+(?P<enhed>{_alternation(m.ENHEDER)})\b",
     "aarstid": rf"(?P<fra>\bfra\s+)?\b(?P<tid>{_AARSTID})\b(?:\s+(?P<aar>{_AAR})\b)?",
-    "kvartal": _ORDINAL + rf"kvartal\b(?:\s+(?P<aar>{_AAR})\b)?",
-    "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?P<aar>{_AAR})\b)?",
+    "kvartal": _ORDINAL + rf"kvartal\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
+    "q_kvartal": rf"\b(?-i:[QK])(?P<n>[1-4])(?:[ .-]*(?P<aar>{_AAR})\b)?(?![\w/])",  # "Q3 2026", "K1-2027"
+    # a year that heads a timetable line: "2026: Udbud", "- 2027 – Ibrugtagning"
+    "aar_linje": rf"(?m)^(?:[-–•*][ \t]*)?(?P<aar>{_AAR})(?=[ \t]*(?::|[-–][ \t]))",
+    "halvaar": _ORDINAL + rf"halvår\b(?:\s+(?:af\s+)?(?P<aar>{_AAR})\b)?",
+    # "budgetåret 2026", "regnskabsår 2025": the year's end
+    "budgetaar": rf"\b(?:budget|regnskabs)år(?:et)?\s+(?P<aar>{_AAR})\b",
+    # the first days of a list that names its month once: "12. og 26. juni", "den 20. og 24. august 2022",
+    # "1., 2. og 3. september"; each day is its own date (the last one is found by "dag")
+    "dageliste": rf"(?P<dag>\d{{1,2}})\.(?=(?:\s*(?:,|og|til|-|–)\s*(?:og\s+)?(?:den\s+)?\d{{1,2}}\.)*"
+                 rf"\s*(?:,|og|til|-|–)\s*(?:og\s+)?(?:den\s+)?\d{{1,2}}\.?\s*(?P<maaned>{_MAANED})\b"
+                 rf"(?:,?\s+(?P<aar>{_AAR})\b)?)",
     "ferie": rf"\b(?:inden|før|op\s+til)\s+(?P<ferie>{_FERIE})\b(?:\s+(?P<aar>{_AAR})\b)?",
 }
 _COMPILED = {art: re.compile(p, re.IGNORECASE) for art, p in DATE_PATTERNS.items()}
-_CIFFER_FOERST = {"dag": r"\w", "numerisk": r"[\w./-]", "broek": r"[\w./-]"}  # what may not touch the digits
-_FOER_SLUT = re.compile(_FOER + r"$", re.IGNORECASE)
+_SPAN_START = {"aar_linje": "aar"}  # the span starts at this group, not at the bullet before it
+_CIFFER_FOERST = {"dag": r"\w", "numerisk": r"[\w./-]", "broek": r"[\w./-]", "dageliste": r"[\w./-]"}  # what may not touch the digits
+_FOER_SLUT = re.compile(_FOER + r"\Z", re.IGNORECASE)  # \Z: "$" also matches before a final line break
 # Two expressions joined like "marts og april", "ultimo 2022 eller primo 2023", "september-oktober"
 # are one span that is due at the later bound.
-_FORBINDER = re.compile(r"\s*(?:-|–|og|eller|til)\s*|\s*,\s*", re.IGNORECASE)
+_FORBINDER = re.compile(r"\s*(?:-|–|og|eller|til|/)\s*|\s*,\s*", re.IGNORECASE)
+# Days are never merged: "12. og 26. juni" are two dates (two meetings, two steps), months and seasons are
+# one period ("marts og april").
+_ENKELTDAGE = {"dag", "numerisk", "broek", "dageliste"}
+_DAGLISTE_MELLEM = re.compile(r"\s*(?:\([^)\n]{0,30}\))?\s*(?:og|,|-|–|til)\s*(?:og\s+)?(?:den\s+|d\.\s*)?", re.IGNORECASE)
+_AARSTAL = re.compile(r"\b(?:19|20)\d{2}\b")
 # A year-less date right after past-tense words ("godkendt i Direktørforum den 20/1") lies behind us.
 _FORTID_FOER = re.compile(
     r"\b(?:" + "|".join(m.FORTID_CUES + m.FORTID_PARTICIPIER + m.FORTID_NAVNEORD) + r")\b[^.\n]{0,40}$",
     re.IGNORECASE)
 _FORTID_EFTER = re.compile(r"\s+(?:\w+\s+)?(?:" + "|".join(m.FORTID_PARTICIPIER) + r")\b", re.IGNORECASE)
 _UDLEDER_AAR = {"dag", "numerisk", "broek", "uge", "periodedel", "maaned", "udgangen", "aarstid",
-                "kvartal", "halvaar", "ferie"}
+                "kvartal", "halvaar", "ferie", "dageliste"}
 
 
 def _month_end(aar: int, maaned: int) -> date:
@@ -207,14 +224,19 @@ def _ferie(g, moede):
     return _forward(lambda a: date(a, maaned, dag), _year(g, "aar"), moede), praecision
 
 
+def shift(fra: date, antal: int, enhed: str) -> date:
+    """``antal`` units (dage, uger, måneder; negative = back) from a date: "4 uger efter 1. maj"."""
+    art, gange, _ = m.ENHEDER[enhed.lower().removeprefix("arbejds") or "dage"]
+    if art == "days":
+        return fra + timedelta(days=antal * gange)
+    maaned = fra.month - 1 + antal
+    aar, maaned = fra.year + maaned // 12, maaned % 12 + 1
+    return date(aar, maaned, min(fra.day, calendar.monthrange(aar, maaned)[1]))
+
+
 def _inden_for(g, moede):
     antal = int(g["antal"]) if g["antal"].isdigit() else m.TAL[g["antal"].lower()]
-    enhed, gange, praecision = m.ENHEDER[g["enhed"].lower()]
-    if enhed == "days":
-        return moede + timedelta(days=antal * gange), praecision
-    maaned = moede.month - 1 + antal
-    aar, maaned = moede.year + maaned // 12, maaned % 12 + 1
-    return date(aar, maaned, min(moede.day, calendar.monthrange(aar, maaned)[1])), praecision
+    return shift(moede, antal, g["enhed"]), m.ENHEDER[g["enhed"].lower()][2]
 
 
 RESOLVERS = {
@@ -225,6 +247,8 @@ RESOLVERS = {
     "dette_aar": lambda g, mo: (date(mo.year, 12, 31), "aar"),
     "naeste_aar": lambda g, mo: (date(mo.year + 1, 12, 31), "aar"),
     "aarstid": _aarstid, "kvartal": _kvartal, "halvaar": _halvaar, "ferie": _ferie, "inden_for": _inden_for,
+    "budgetaar": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"), "aar_linje": lambda g, mo: (date(int(g["aar"]), 12, 31), "aar"),
+    "q_kvartal": lambda g, mo: _kvartal(g, mo), "dageliste": lambda g, mo: _dag(g | {"forkortet": None}, mo),
 }
 
 
@@ -239,7 +263,7 @@ def _candidates(tekst: str, moede: date) -> list[DateExpression]:
             dato, praecision = RESOLVERS[art](match.groupdict(), moede)
             if dato is None:
                 continue
-            start = _with_prefix(tekst, match.start()) if art in _CIFFER_FOERST else match.start()
+            start = _with_prefix(tekst, match.start()) if art in _CIFFER_FOERST else match.start(_SPAN_START.get(art, 0))
             if art in _UDLEDER_AAR and not any(v for k, v in match.groupdict().items() if "aar" in k):
                 dato = _back_if_past(tekst[:match.start()], tekst[match.end():], dato, moede)
             fundne.append(DateExpression(tekst[start:match.end()], start, match.end(), dato.isoformat(),
@@ -290,7 +314,8 @@ def _merge_ranges(tekst: str, udtryk: list[DateExpression], moede: date) -> list
     flettede: list[DateExpression] = []
     for u in udtryk:
         forrige = flettede[-1] if flettede else None
-        if forrige and _FORBINDER.fullmatch(tekst[forrige.slut:u.start]) and not forrige.begyndelse:
+        if (forrige and _FORBINDER.fullmatch(tekst[forrige.slut:u.start]) and not forrige.begyndelse
+                and not {forrige.art, u.art} & _ENKELTDAGE):
             if tekst[forrige.slut:u.start].strip() == "," and forrige.art != u.art:
                 flettede.append(u)
                 continue
@@ -299,15 +324,35 @@ def _merge_ranges(tekst: str, udtryk: list[DateExpression], moede: date) -> list
             if forrige.art == u.art == "aarstid":
                 praecision = "halvaar"  # "forår og sommer" spans half a year (gold convention)
             flettede[-1] = replace(senere, tekst=tekst[forrige.start:u.slut], start=forrige.start,
-                                   slut=u.slut, praecision=praecision)
+                                   slut=u.slut, praecision=praecision, begyndelse=_wraps(forrige, u))
         else:
             flettede.append(u)
     return flettede
 
 
+def _wraps(forrige: DateExpression, senere: DateExpression) -> bool:
+    """ "september – juli" without a year runs over New Year: a recurring period (a school year), not a due date."""
+    return (forrige.art == senere.art == "maaned" and not _AARSTAL.search(forrige.tekst + senere.tekst)
+            and senere.dato[5:7] < forrige.dato[5:7])
+
+
+def _borrow_years(tekst: str, udtryk: list[DateExpression]) -> list[DateExpression]:
+    """A day without a year takes the year of the next day in its list: "den 28. februar (pkt. 4) og 13. marts 2024"."""
+    ud = list(udtryk)
+    for i in range(len(ud) - 2, -1, -1):
+        a, b = ud[i], ud[i + 1]
+        if (a.art in _ENKELTDAGE and b.art in _ENKELTDAGE and not _AARSTAL.search(a.tekst)
+                and _AARSTAL.search(b.tekst) and _DAGLISTE_MELLEM.fullmatch(tekst, a.slut, b.start)):
+            try:
+                ud[i] = replace(a, dato=date.fromisoformat(a.dato).replace(year=int(b.dato[:4])).isoformat())
+            except ValueError:  # 29 February
+                continue
+    return ud
+
+
 def find_datoer(tekst: str, moededato: date) -> list[DateExpression]:
     """Every date expression in ``tekst``, in order, resolved against the meeting date."""
-    return _merge_ranges(tekst, without_overlap(_candidates(tekst, moededato)), moededato)
+    return _borrow_years(tekst, _merge_ranges(tekst, without_overlap(_candidates(tekst, moededato)), moededato))
 
 
 def resolve_dato(udtryk: str, moededato: str | date) -> tuple[str, str] | None:

@@ -14,7 +14,8 @@ import re
 from ..models import Frist, Opgave
 from . import patterns as m
 from .ansvarlige import Mention
-from .frister import acting_mentions, by_sentence, clause, default_ansvarlig, is_political, sentence_of, sentences
+from .ejere import acting_mentions, default_ansvarlig, is_political
+from .saetninger import by_sentence, clause, sentence_of, sentences
 
 _UDSAGN = re.compile(r"\s*(?:\w+\s+)?(?P<udsagn>" + "|".join(m.OPGAVE_UDSAGN) + r")\b\s*",
                      re.IGNORECASE)
@@ -50,7 +51,7 @@ def _from_verbs(tekst: str, afsnit: str, omtaler: list[Mention], frister: list[F
                 continue
             handling = _after_verb(tekst, o, s_slut)
             if handling:
-                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_in(frister_her, s_start, s_slut), o.tekst))
+                opgaver.append(Opgave(o.kanonisk, handling, afsnit, _frist_in(frister_her, s_start, s_slut), o.tekst, o.art))
     return opgaver
 
 
@@ -83,7 +84,7 @@ def _from_frister(tekst: str, omtaler: list[Mention], frister: list[Frist]) -> l
         i_klausul = omtaler[bisect.bisect_left(starts, k_start):bisect.bisect_left(starts, k_slut)]
         if (standard and standard.kanonisk == f.ansvarlig) or any(
                 o.kanonisk == f.ansvarlig for o in acting_mentions(tekst, i_klausul)):
-            opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato, f.ansvarlig_tekst))
+            opgaver.append(Opgave(f.ansvarlig, f.handling or "", f.afsnit, f.dato, f.ansvarlig_tekst, f.ansvarlig_type))
     return opgaver
 
 

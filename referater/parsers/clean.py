@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import patterns as p
+from .runon import page_numbers, split_lines
 
 RUNNING_HEADER_MIN_REPEATS = 2  # a line printed on two pages or more is furniture, not content
 
@@ -19,6 +20,7 @@ class Line:
     nummer: int  # 0-based index among the cleaned lines
     offset: int  # character offset of the source line in the text
     tekst: str
+    run_on: bool = False  # cut out of a run-on paragraph (PDF transcripts): no blank lines around it
 
     @property
     def blank(self) -> bool:
@@ -26,16 +28,32 @@ class Line:
 
 
 def clean_lines(text: str) -> tuple[list[Line], list[str]]:
-    """Split text into cleaned lines that remember where they start, plus the noise removed."""
+    """Split text into cleaned lines that remember where they start, plus the noise removed.
+
+    Run-on paragraphs of PDF transcripts are cut into the lines they once were (``runon``)."""
     raw = split_raw(normalise_characters(text))
     header = running_header(raw)
+    paragraphs = page_numbers([line for _, line in raw])
     lines, noise = [], []
-    for offset, line in raw:
+    for i, (offset, line) in enumerate(raw):
         kept, removed = strip_furniture(line, header, first=not lines)
+        if i in paragraphs:  # "3 1. Title …", "… Kommune 1": the page number is furniture
+            kept, offset = without_page_number(kept, offset, paragraphs[i])
+            removed = removed + [paragraphs[i]["side"]]
         noise.extend(removed)
         lines.append((offset, kept))
-    lines = join_broken_words(lines)
-    return [Line(i, offset, tekst) for i, (offset, tekst) in enumerate(lines)], noise
+    pieces, furniture = split_lines(join_broken_words(lines), paragraphs)
+    noise.extend(furniture)
+    return [Line(i, offset, tekst, run_on) for i, (offset, tekst, run_on) in enumerate(pieces)], noise
+
+
+def without_page_number(text: str, offset: int, page) -> tuple[str, int]:
+    """The paragraph without its page number (found in the stripped text), and where it now starts."""
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    if page.start() == 0:
+        return stripped[page.end() :], offset + lead + page.end()
+    return text[: lead + page.start()], offset
 
 
 def normalise_characters(text: str) -> str:
@@ -64,7 +82,7 @@ def running_header(raw: list[tuple[int, str]]) -> str | None:
 def strip_furniture(line: str, header: str | None, first: bool) -> tuple[str, list[str]]:
     """Remove noise lines, repeated running headers and page furniture inside run-on lines."""
     text = line.strip()
-    if p.NOISE_LINE.match(text):
+    if p.NOISE_LINE.match(text) or ((table := p.TABLE_HEADER.match(text)) and table["first"].lower() not in p.SECTION_KINDS):
         return "", [text]
     if header and text == header and not first:
         return "", [text]

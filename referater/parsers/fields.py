@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Afsnit, Sagsnummer
 from . import patterns as p
 
 
 
+@lru_cache(maxsize=8192)  # a line is asked about several times; the answer is an immutable value
 def parse_sagsnummer(line: str, labelled_only: bool = False) -> Sagsnummer | None:
     """A whole line that is a case number ("Sagsnr.: 24/18842", "00.01.00-P35-7-23"), decoded; else None."""
-    text = line.strip()
-    if match := p.SAGSNUMMER_LABEL.match(text):
+    text = p.TABLE_CELL_BORDER.sub(" ", line).strip() if "|" in line else line.strip()  # "Sagsnr. | 19/1234 |"
+    if match := p.SAGSNUMMER_LABEL.match(text) or p.INITIALS_SAGSNUMMER.match(text):
         return decode_sagsnummer(match["nummer"].rstrip(".,;"))
     if labelled_only:
         return None
@@ -45,7 +47,7 @@ def sagsnummer_key(skema: str, raw: str, parts: dict) -> str:
         return f"{parts['emne']}-{parts['facet']}-{loebenr}{year}"
     if skema == "kommunekode_aar_loebenr":
         return f"{parts['kommune']}-{parts['aar']}-{loebenr}"
-    if skema == "aar_loebenr":
+    if skema in {"aar_loebenr", "loebenr_aar"}:
         return f"{full_year(parts['aar'])}/{loebenr}"
     if skema == "heltal":
         return str(loebenr)
@@ -73,15 +75,34 @@ def parse_indstilling(text: str) -> tuple[str | None, tuple[str, ...]]:
 
     One sentence "X indstiller, at …" is one point; a text without points or that phrase is one point.
     """
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = [p.TABLE_CELL_BORDER.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
     indstiller = next((m["indstiller"] for line in lines if (m := p.INDSTILLER.match(line))), None)
     points = tuple(m["tekst"].strip() for line in lines if (m := p.INDSTILLING_POINT.match(line)))
     if points or not lines:
         return indstiller, points
-    whole = " ".join(lines)
+    if p.ENDS_WITH_AT.search(lines[0]) and (numbered := numbered_points(lines[1:])):
+        return indstiller, numbered  # "X indstiller, at" / "1. Byrådet optager …"
+    whole = " ".join(first_sentence_lines(lines))
     if sentence := p.INDSTILLING_SENTENCE.search(whole):
-        return indstiller, (p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip()),)
+        text = p.RECOMMENDATION_ROUTING.sub("", sentence["tekst"].strip())
+        return indstiller, tuple(point.strip() for point in p.NEXT_POINT.split(text))
     return indstiller, (whole,)
+
+
+def first_sentence_lines(lines: list[str]) -> list[str]:
+    """From the "X indstiller, at …" line to the line that ends its sentence; what follows ("Økonomiudvalget
+    anbefaler indstillingen.") is another body's word, not a point."""
+    start = next((i for i, line in enumerate(lines) if p.INDSTILLING_SENTENCE.search(line)), None)
+    if start is None:
+        return lines
+    end = next((i for i in range(start, len(lines)) if lines[i].endswith((".", "!", "?"))), len(lines) - 1)
+    return lines[start : end + 1]
+
+
+def numbered_points(lines: list[str]) -> tuple[str, ...]:
+    """The points of a numbered list ("1. Byrådet optager et lån …"), numbers removed."""
+    return tuple(m["tekst"].strip() for line in lines if (m := p.NUMBERED_POINT.match(line)))
 
 
 def parse_tidsramme(afsnit: tuple[Afsnit, ...]) -> int | None:
@@ -102,6 +123,7 @@ def parse_udfald(beslutning: str | None, indstillinger: tuple[str, ...] = ()) ->
     """Outcome from the decision wording, else the one its recommendations imply; None without a decision."""
     if not beslutning:
         return None
+    beslutning = p.LEADING_ATTENDANCE.sub("", beslutning) or beslutning  # "X var fraværende. Godkendt."
     return (
         first_match(p.UDFALD, beslutning)
         or first_match(p.IMPLIED_UDFALD, " ".join(indstillinger))
@@ -114,5 +136,5 @@ def first_match(rules: list[tuple[re.Pattern, str]], text: str) -> str | None:
 
 
 def parse_bilag(text: str) -> tuple[str, ...]:
-    """One attachment per non-blank line under Bilag."""
-    return tuple(line.strip() for line in text.split("\n") if line.strip())
+    """One attachment per non-blank line under Bilag ("Ingen bilag" is none)."""
+    return tuple(line.strip() for line in text.split("\n") if line.strip() and line.strip().lower() not in p.NO_ATTACHMENTS)

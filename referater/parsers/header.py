@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from ..dates import iso_date
 from ..models import Deltager
 from . import patterns as p
+
+
+PEOPLE_FIELDS = {"deltagere", "fravaerende", "personale", "stedfortraeder", "referent"}
 
 
 def parse_header(lines: list[str]) -> dict:
     """Meeting fields from the header lines; fields a line does not give stay None."""
     fields = {"forum": None, "dato": None, "starttid": None, "sted": None, "deltagere": ()}
     people: list[Deltager] = []
+    lines = joined_title(lines)
     for label, value in labelled_values(lines):
         if label is None:
             read_free_line(fields, value)
@@ -19,21 +24,41 @@ def parse_header(lines: list[str]) -> dict:
     return fields
 
 
+def joined_title(lines: list[str]) -> list[str]:
+    """ "Referat" / "til" / "mødet i Byrådet" / "den 15. maj 2018 kl. 17:00": one title sentence printed over lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled or not p.DOCUMENT_KIND_ALONE.match(lines[filled[0]].strip()):
+        return lines
+    block = filled[: next((k for k in range(1, len(filled)) if filled[k] != filled[k - 1] + 1), len(filled))]
+    sentence = " ".join(lines[i].strip() for i in block)
+    if len(block) < 2 or not any(pattern.match(sentence) for pattern in p.TITLE_LINES):
+        return lines
+    return [sentence] + lines[block[-1] + 1 :]
+
+
 def labelled_values(lines: list[str]) -> list[tuple[str | None, str]]:
     """(label, value) pairs; a label alone on its line ("UDVALG", "Medlemmer:") takes the lines under it."""
     pairs: list[tuple[str | None, str]] = []
     block: str | None = None
+    filled = False  # whether the block has a value yet: blank lines between a label and its values are kept
+    gap = False  # blank lines since the label: only a list of people ("Anne Lund, V") continues the block
     for raw in lines:
-        line = raw.strip()
+        line = p.TABLE_PIPES.sub("", raw).strip()  # "Udvalg: |" / "---|---|": a flattened table
         if not line:
-            block = None
+            block, gap = (block, True) if not filled else (None, False)
             continue
+        if gap and block is not None and p.HEADER_FIELDS[block] in PEOPLE_FIELDS and not any(mark in line for mark in ",("):
+            block = None
+        filled, gap = True, False
         match = p.HEADER_FIELD.match(line)
         if match and canonical_label(match["label"]):
             label, value = canonical_label(match["label"]), match["value"].strip()
-            block = label if not value else None
+            block, filled = (label if not value else None), bool(value)
             if value:
                 pairs.append((label, value))
+        elif block is not None and line.endswith(":"):  # "Bemærkninger:": another (unknown) label ends the block
+            block = None
+            pairs.append((None, line))
         elif block is not None:
             pairs.append((block, line))
         else:
@@ -88,16 +113,21 @@ def read_date_and_time(fields: dict, text: str) -> None:
 
 
 def parse_date(text: str) -> str | None:
-    """The first full date in a text, as ISO: "Onsdag d. 29. januar 2025" → "2025-01-29"."""
-    if match := p.WORD_DATE.search(text):
-        day, month, year = int(match["d"]), p.MONTHS[match["m"].lower()], int(match["y"])
-    elif match := p.NUMERIC_DATE.search(text):
-        day, month, year = int(match["d"]), int(match["m"]), int(match["y"])
-    else:
-        return None
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+    """The first full date in a text, as ISO: "Onsdag d. 29. januar 2025" → "2025-01-29"; None for no calendar day."""
+    match = p.WORD_DATE.search(text) or p.NUMERIC_DATE.search(text)
+    return iso_date(*date_numbers(match)) if match else None
+
+
+def date_numbers(match) -> tuple[int, int, int]:
+    """(year, month, day) of a WORD_DATE or NUMERIC_DATE match."""
+    month = match["m"]
+    return int(match["y"]), int(month) if month.isdigit() else p.MONTHS[month.lower()], int(match["d"])
+
+
+def impossible_dates(lines: list[str]) -> list[str]:
+    """Dates as printed that name no calendar day ("31. september 2025", "29-02-2025"): typos to warn about."""
+    found = (match for line in lines for pattern in (p.WORD_DATE, p.NUMERIC_DATE) for match in pattern.finditer(line))
+    return [match[0] for match in found if iso_date(*date_numbers(match)) is None]
 
 
 def parse_time(text: str) -> str | None:
@@ -112,7 +142,10 @@ def parse_deltagere(text: str) -> list[Deltager]:
     for part in split_outside_parentheses(text):
         if part.lower().rstrip(".") in p.NOBODY:
             continue
-        if people and p.ROLE_AFTER_COMMA.match(part) and "(" not in part:
+        if people and part in p.PARTIES and people[-1].parti is None:  # "Anne Lund, V"
+            last = people[-1]
+            people[-1] = Deltager(last.navn, last.rolle, part, last.fravaerende)
+        elif people and p.ROLE_AFTER_COMMA.match(part) and "(" not in part:
             last = people[-1]
             people[-1] = Deltager(last.navn, join_roles(last.rolle, part), last.parti, last.fravaerende)
         elif person := parse_person(part):

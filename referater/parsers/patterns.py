@@ -37,13 +37,32 @@ TITLE_LINES = [
     # "Referat – Sundheds- og Forebyggelsesudvalget", "Referat – Byrådet – 3. juni 2025"
     re.compile(rf"^(?:{DOCUMENT_KINDS})\s+[–-]\s+(?P<forum>[A-ZÆØÅ][^–]+?)(?:\s+[–-]\s+(?P<dato>.+))?$"),
     # "Klima- og Planudvalget – Referat – 11. september 2025", "Handicaprådet – Referat"
-    re.compile(rf"^(?P<forum>[A-ZÆØÅ].+?)\s+[–-]\s+(?:{DOCUMENT_KINDS})(?:\s+[–-]\s+(?P<dato>.+))?$"),
+    re.compile(rf"^(?P<forum>[A-ZÆØÅ].+?)\s+[–-]\s+(?:{DOCUMENT_KINDS}|Dagsordener og referater|Referater og dagsordener)"
+               r"(?:\s+[–-]\s+(?P<dato>.+))?$"),
     # "Udskrift fra Økonomiudvalgets møde den 3. juni 2025": genitive body name
     re.compile(rf"^(?:(?:{DOCUMENT_KINDS})\s+(?:af\s+\w+\s+)?fra\s+)?(?P<forum>[A-ZÆØÅ][\w\- ]+?)s\s+møde\s+"
                r"(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "Referat for Miljøudvalget møde den 3. juni 2025"
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:for|fra)\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?)\s+møde(?:t)?\s+(?:den|d\.)\s+(?P<dato>.+)$"),
+    # "Referat byrådet 31. oktober 2018": the document kind, the body (maybe in lower case) and the date
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[\wæøå][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))\s+"
+               r"(?:d\.\s+|den\s+)?(?P<dato>\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})$"),
+    # "Byrådet 3. juni 2025": the body and the date
+    re.compile(r"^(?P<forum>[A-ZÆØÅ][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))\s+"
+               r"(?P<dato>\d{1,2}\.?\s+[a-zæøå]+\s+\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})$"),
+    # "Referat fra Ældrerådet": the document kind, "fra"/"for", the body
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?:fra|for)\s+(?P<forum>[A-ZÆØÅ][\w\- ]*?(?:udvalg(?:et)?|råd(?:et)?|bestyrelsen|[Ff]orum))$"),
+    # "REFERAT Kultur- og Fritidsudvalget": the document kind, then only the body
+    re.compile(rf"^(?:{DOCUMENT_KINDS})\s+(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))$"),
+    # "ÅBEN DAGSORDEN SOCIALUDVALG": capitals, the body last
+    re.compile(r"^(?:ÅBEN\s+|ÅBENT\s+)?(?:DAGSORDEN|REFERAT|BESLUTNINGSPROTOKOL)\s+(?P<forum>[A-ZÆØÅ][A-ZÆØÅ\- ]+)$"),
+    # "Teknik- og Miljøudvalget Referat fra ordinært møde Tirsdag kl. 15:00": the body first, no dash
+    re.compile(rf"^(?P<forum>[A-ZÆØÅ][\w\- ]+?(?:udvalg(?:et)?|rådet|bestyrelsen|[Ff]orum))\s+(?:{DOCUMENT_KINDS})\b"
+               r"(?:\s+(?:fra|til)\s+(?:\w+\s+)?møde(?:t)?)?(?:\s+(?P<dato>\S.*))?$"),
     # "Referat af møde 6. november 2025 kl. 10.00", "Referat fra møde torsdag den 9. oktober 2025"
     re.compile(r"^(?:Referat|Beslutningsprotokol)\s+(?:af|fra)\s+møde\s+(?P<dato>.+)$"),
 ]
+DOCUMENT_KIND_ALONE = re.compile(rf"^(?:{DOCUMENT_KINDS})$")
 # A line of its own that is only a body's name: "Kommunalbestyrelsen", "Plan- og Boligudvalget".
 BODY_NAME = re.compile(
     r"^(?P<forum>Direktionen|[A-ZÆØÅ][\wæøå\- ]{0,50}?(?:udvalg(?:et)?|rådet|bestyrelsen|forum|Forum))"
@@ -58,6 +77,8 @@ HEADER_FIELDS = {
     "Mødedeltagere": "deltagere", "Deltagere": "deltagere", "Medlemmer": "deltagere",
     "Fraværende": "fravaerende", "Afbud": "fravaerende",
     "Stedfortræder": "stedfortraeder", "Fra forvaltningen": "personale", "Referent": "referent",
+    "Mødetid": "dato", "Tilstede": "deltagere", "Til stede": "deltagere",
+    "Lokale": "sted", "Møde lokation": "sted", "Mødelokation": "sted",
     "Indkaldelse": "ignorer", "Møde": "ignorer", "Sluttidspunkt": "ignorer",
 }  # fmt: skip
 HEADER_FIELD = re.compile(
@@ -65,6 +86,8 @@ HEADER_FIELD = re.compile(
     + r")\s*(?::\s*|\s+(?=\S)|$)(?P<value>.*)$",
     re.I,
 )
+# The cell borders of a flattened table: "Udvalg: |", "---|---|".
+TABLE_PIPES = re.compile(r"^[\s|:-]*\|[\s|:-]*$|\s*\|\s*$")
 # Party letters and short party names printed after members' names; anything else in brackets is a role.
 PARTIES = set("ABCDFIKMOVÆØÅ") | {"SF", "EL", "DF", "RV", "LA", "KF", "ALT", "NB", "DD", "Ø", "UP", "LL"}
 # Role words printed before a name ("Borgmester Jette Lund") or after it as a list part (", formand").
@@ -79,29 +102,49 @@ NOBODY = {"ingen", "-", "–", "intet"}  # "Fraværende: Ingen"
 SUBSTITUTE = re.compile(r"^(?P<navn>.+?)\s+for\s+(?P<for>[A-ZÆØÅ].+)$")
 
 # --- table of contents ----------------------------------------------------------------------------
-TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter"}
+TOC_HEADINGS = {"Indholdsfortegnelse", "Dagsordenspunkter", "PUNKTER", "Indhold", "Dagsorden", "Punkter",
+                "INDHOLDSFORTEGNELSE", "Sagsoversigt", "Sagsoversigt:", "Følgende sager behandles på mødet", "Indhold:"}
+# A TOC heading inside a run-on paragraph of a PDF transcript: the rest of the paragraph is the TOC.
+RUN_ON_TOC_HEADINGS = ["Indholdsfortegnelse", "INDHOLDSFORTEGNELSE", "Sagsoversigt:", "Dagsordenspunkter",
+                       "Følgende sager behandles på mødet", "Indhold:"]
+# The numbers of a run-on TOC that kept them: "1. Title 2. Title".
+RUN_ON_TOC_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<nummer>\d{1,3})\.\s+(?=[A-ZÆØÅ])")
 # "Title.....<TAB>3" — a title, dot leaders and/or a tab, then the page number.
 # The title ends on a visible non-dot character and the leader is matched possessively (*+), so long runs
 # of dots, tabs or spaces are scanned once, not once per character (Python ≥ 3.11).
 TOC_ENTRY = re.compile(r"^(?P<titel>.*?[^.\s])(?:\s*+\.{2,}+\s*+|[ ]*+\t\s*+)(?P<side>\d{1,4})$")
-# "Åbent 3 Title", "Lukket 7 Title": TOC entries that say whether the punkt is open.
-TOC_STATUS_ENTRY = re.compile(r"^(?P<status>Åbent|Åben|Lukket)\s+(?P<nummer>\d{1,4})\.?\s+(?P<titel>\S.*)$")
+# "Åbent 3 Title", "Lukket 7 Title", "åbent 3 Title": TOC entries that say whether the punkt is open.
+TOC_STATUS_ENTRY = re.compile(r"^(?P<status>(?i:Åbent|Åben|Lukket))\s+(?P<nummer>\d{1,4})\.?\s+(?P<titel>\S.*)$")
+# Group headings over a list of punkter: the punkter under a closed group are closed.
+GROUP_HEADING = re.compile(r"^(?P<status>(?i:Åbne|Lukkede|Fortrolige))\s+(?i:sager|punkter|dagsordenspunkter)$")
+CLOSED_GROUP = {"lukkede", "fortrolige"}
 
-# --- punkt headings: (name, pattern), tried in this order; a document uses the first form it has --
+# --- punkt headings: (name, pattern); every form is a candidate, the evidence decides ---------------
+TITLE_START = r"[A-ZÆØÅ0-9\"'«(]"
 HEADING_FORMS = [
-    # "Punkt 3: Title", "Pkt. 87 Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
+    # "Punkt 3: Title", "Pkt. 87 Title", "Punkt nr. 3 Title", "Sag nr. 3: Title", "Dagsordenspunkt 3: Title", "• Punkt 3 Title" ("- Punkt 3" once bullets are normalised), "Åbent punkt 3 Title"
     # (titles start with a capital: "punkt 28. i sidste referat" is a reference, not a heading)
-    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Punkt|Pkt\.?)\s*(?P<nummer>\d{1,4})"
-                         r"\s*(?:[:.]|\s[-–])?\s+(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
+    ("punkt", re.compile(r"^(?:[-•·▪]\s*)?(?i:(?P<status>Åbent|Åben|Lukket)\s+)?(?i:Dagsordenspunkt|Punkt|Pkt\.?|Sag(?=\s+nr))\s*"
+                         r"(?i:nr\.?\s*)?(?P<nummer>\d{1,4})"
+                         rf"\s*(?:[:.]|\s[-–])?\s+(?P<titel>{TITLE_START}.*)$")),
     # "Nr.142 - Title"
-    ("nr", re.compile(r"^Nr\.\s*(?P<nummer>\d{1,4})\s*[-–]\s*(?P<titel>[A-ZÆØÅ0-9\"'«(].*)$")),
-    # "3. Title", "3.Title", "3.   Title" (the title starts with a capital or a digit: "3.2. behandling")
-    ("tal", re.compile(r"^(?P<nummer>\d{1,3})\.\s*(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    ("nr", re.compile(rf"^Nr\.\s*(?P<nummer>\d{{1,4}})\s*[-–]\s*(?P<titel>{TITLE_START}.*)$")),
+    # "Punkt: 1" alone, the title a few lines further down (after the case-number block)
+    ("punkt_alene", re.compile(r"^(?i:Punkt|Pkt\.?)\s*:?\s*(?P<nummer>\d{1,4})\.?(?P<titel>)$")),
+    # "3. Title", "3.Title", "3.   Title", "3) Title", " 1.  1. Title" (a list marker repeating the number), "3 1. Title" (a
+    # page number first); the title starts with a capital or a digit ("3.2. behandling"), never "4.740.000 kr."
+    ("tal", re.compile(r"^(?:\d{1,4}\s+(?=\d{1,3}\.\s))?(?P<nummer>\d{1,3})(?:\.|\)(?=\s))\s*(?:(?P=nummer)\.\s+)?"
+                       r"(?!\d{3}(?:\D|$))(?P<titel>[A-ZÆØÅ0-9].*)$")),
+    # "88 Title", " 1          Title": number and title in two table cells; "12 - Title"
+    ("mellemrum", re.compile(r"^(?P<nummer>\d{1,3})(?:\s+[-–]\s+|\s+)(?P<titel>[A-ZÆØÅ][a-zæøåA-ZÆØÅ].*)$")),
     # "3Title": number glued to the title by a PDF conversion
     ("klistret", re.compile(r"^(?P<nummer>\d{1,3})(?P<titel>[A-ZÆØÅ][a-zæøå].*)$")),
 ]
 # "Title" then "Sag nr. 45": the number line under a title is the punkt number, not a case number.
 NUMBER_AFTER_TITLE = re.compile(r"^Sag\s+nr\.\s*(?P<nummer>\d{1,4})$")
+# A line that only says whether the punkt is open: "Åben", "Lukket", "Fortrolig" (one per punkt in some viewers).
+STATUS_LINE = re.compile(r"^(?P<status>(?i:Åben|Åbent|Åbent punkt|Åben sag|Lukket|Lukket punkt|Lukket sag|Fortrolig))$")
+CLOSED_STATUS = {"lukket", "lukket punkt", "lukket sag", "fortrolig"}
 # Decorations removed from titles; "(Lukket)" and "Lukket punkt:" also close the punkt.
 TITLE_DECORATIONS = [
     re.compile(r"\s*\((?:B|O|D|bevilling|Beslutning|Orientering|Åben|Åbent)\)\s*$", re.I),
@@ -109,36 +152,63 @@ TITLE_DECORATIONS = [
     re.compile(r"^Åbent\s+punkt\s*:\s*", re.I),
 ]
 CLOSED_MARKS = [
-    re.compile(r"\s*\(Lukket(?:\s+punkt)?\)\s*$", re.I),
-    re.compile(r"^Lukket(?:\s+punkt)?\s*:\s*", re.I),
+    re.compile(r"\s*[-–]?\s*\((?:Lukket|Fortrolig)(?:\s+punkt)?\)\s*$", re.I),
+    re.compile(r"^(?:Lukket|Fortrolig)(?:\s+punkt)?\s*:\s*", re.I),
 ]
+# UI text of agenda viewers glued to a heading: "TitelKlik her for at folde ud …", "Titel Åbn/luk punkt".
+TITLE_UI_TEXT = re.compile(r"(?:Klik her for at folde ud\b.*|\s*Åbn/luk punkt|\s*Fold ud|(?<=[a-zæøå0-9.)])Referat)$")
 
 # --- case numbers: (scheme, pattern on the bare number) tried in order -----------------------------
+# Numbers are bounded (løbenummer ≤ 10 digits, punkt ≤ 4 as in the headings): longer digit runs are no such
+# number, and would not fit an SQLite INTEGER.
 SAGSNUMMER_SCHEMES = [
     # KLE journal form 00.01.00-P35-7-23: emne, handlingsfacet, løbenummer, år
-    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)-(?P<aar>\d{2})$")),
-    # compacted KLE 13.02.00P20-0031 (no year)
-    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d+)$")),
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})-(?P<aar>\d{2})$")),
+    # compacted KLE 13.02.00P20-0031, 00.22.00G01-0002 (no year)
+    ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})$")),
     # kommunekode-år-løbenummer 791-2025-4418
-    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d+)$")),
-    # år/løbenummer 24/18842
-    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d+)$")),
+    ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d{1,10})$")),
+    # år/løbenummer 24/18842, 2017/12299
+    ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
+    # år-løbenummer 2017-016978, 24-011578 (a long løbenummer: "2020-2022" is a span of years)
+    ("aar_loebenr", re.compile(r"^(?P<aar>(?:19|20)\d{2}|\d{2})-(?P<loebenr>\d{5,}|0\d{3,})$")),
+    # løbenummer-år 053164-2012
+    ("loebenr_aar", re.compile(r"^(?P<loebenr>\d{5,7})-(?P<aar>(?:19|20)\d{2})$")),
+    # a subject code, then år/løbenummer: 012497 - 2017/12299, 00.01.00A04 - 2007/34364
+    ("aar_loebenr", re.compile(r"^(?P<emnekode>[\w.]{3,14})\s+-\s+(?P<aar>(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
+    # a region's journal number 0-3-1-20 (group-group-løbenummer-år)
+    ("region", re.compile(r"^(?P<gruppe>\d{1,2}-\d{1,2})-(?P<loebenr>\d{1,6})-(?P<aar>\d{2})$")),
     # bare digits 118342
     ("heltal", re.compile(r"^(?P<loebenr>\d{4,10})$")),
-    # anything else printed under a case-number label: SAG-2025-00417
-    ("andet", re.compile(r"^(?P<andet>[A-ZÆØÅ0-9][\w./-]{3,40})$")),
+    # anything else with a digit printed under a case-number label: SAG-2025-00417
+    ("andet", re.compile(r"^(?=\D*\d)(?P<andet>[A-ZÆØÅ0-9][\w./-]{3,40})$")),
 ]
-# Labels that say "this is the punkt's case number"; the number follows.
-SAGSNUMMER_LABEL = re.compile(
-    r"^(?:Sagsnr\.?|Sags\s+nr\.?|Sagsnummer|Sagsid\.?|Sag|Journal\s*nr\.?|Journalnr\.?|J\.\s*nr\.?)\s*:?\s*"
-    r"(?P<nummer>\S+)(?P<rest>\s{2,}.*|\s+(?:Dok\.|Initialer).*)?$",
-    re.I,
-)
+# Labels that say "this is the punkt's case number"; the number follows (on the same line or the next).
+# "Sag nr. 45" under a title is the punkt's number (NUMBER_AFTER_TITLE), never a case number.
+SAGSNUMMER_LABELS = ["Acadre sagsnr.", "Sagsnr.", "Sagsnr", "Sags nr.", "Sagsnummer", "Sagsid.", "Sagsid", "Sags-id",
+                     "Sagnr.", "Sag", "Journal nr.", "Journalnr.", "Journalnummer", "J. nr.", "J.nr.", "J. nr", "Jnr."]  # fmt: skip
+SAGSNUMMER_LABEL_TEXT = "|".join(map(re.escape, sorted(SAGSNUMMER_LABELS, key=len, reverse=True)))
+# Labelled fields printed in a punkt's heading block; never a title. A run-on paragraph is split before them.
+FIELD_LABELS = ["Acadre sagsnr.", "Sagsbehandler", "Sagsbeh.", "Sagsansvarlig enhed", "Sagsansvarlig", "Sagsforløb",
+                "Mødedato", "Journalnr.", "Journal nr.", "J. nr", "Initialer", "Dok.nr.", "Dok.nr", "Dok. nr.",
+                "Dokumentnr.", "Kompetenceudvalg", "Sagsnr.", "Sagsnr", "Sagnr.", "Sagsid.", "Sagsnummer"]  # fmt: skip
+FIELD_LINE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
+                        + r")(?::|(?=\s|$))")
 # Things printed beside the case number that are not it: "Dok.nr.: 791-2025-118734", "Initialer: SDU".
 SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
+FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
+# "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
+SAGSNUMMER_LABEL = re.compile(
+    rf"^(?i:{SAGSNUMMER_LABEL_TEXT})(?:\s*:\s*|\s+)(?P<nummer>\S+(?:\s+-\s+\S+)?)"
+    rf"(?P<rest>\s{{2,}}.*|\s+(?:[-–|,;]\s*)?(?:Dok\b|(?i:{FIELD_LABEL_TEXT})).*)?$"
+)
+# A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
+SAGSNUMMER_LABEL_ALONE = re.compile(rf"^(?i:{SAGSNUMMER_LABEL_TEXT})\s*:?$")
+# Case officer's initials, then the case number: "DIHAJP / 06/17018".
+INITIALS_SAGSNUMMER = re.compile(r"^[A-ZÆØÅ]{2,8}\s+/\s+(?P<nummer>\S+)$")
 # An unlabelled case number is only believed this close to the heading (non-blank lines).
 UNLABELLED_SAGSNUMMER_WINDOW = 3
-UNLABELLED_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "heltal"}
+UNLABELLED_SCHEMES = {"kle", "kommunekode_aar_loebenr", "aar_loebenr", "loebenr_aar", "heltal"}
 TWO_DIGIT_YEAR_PIVOT = 70  # "-23" is 2023, "-85" is 1985: KLE journal numbers began in the 1970s
 
 # --- sections -------------------------------------------------------------------------------------
@@ -158,6 +228,19 @@ SECTION_LABELS = {
     "Forventet sagsgang": "oevrigt", "Punkttype": "oevrigt", "Økonomi": "oevrigt", "Lovgrundlag": "oevrigt",
     "Høring": "oevrigt", "Bemærkninger": "oevrigt", "Kommunens vision og politikker": "oevrigt",
     "Borgerperspektiv": "oevrigt", "Tidsplan": "oevrigt",
+    "Indstillinger": "indstilling", "Forvaltningen foreslår": "indstilling", "Præsentation": "resume",
+    "Sagsbeskrivelse": "sagsfremstilling", "Retsgrundlag": "oevrigt", "Økonomiske konsekvenser": "oevrigt",
+    "Afledte konsekvenser": "oevrigt", "Begrundelse": "sagsfremstilling", "Sagens baggrund": "sagsfremstilling",
+    "Baggrund for sagen": "sagsfremstilling", "Redegørelse": "sagsfremstilling", "Vurdering": "sagsfremstilling",
+    "Administrationens vurdering": "sagsfremstilling", "Forvaltningens vurdering": "sagsfremstilling",
+    "Kort resumé": "resume", "Direktionens indstilling": "indstilling", "Indstilling fra direktionen": "indstilling",
+    "Forslag til beslutning": "indstilling", "Beslutningsforslag": "indstilling", "Konklusion": "oevrigt",
+    "Bevillingsmæssige konsekvenser": "oevrigt", "Personalemæssige konsekvenser": "oevrigt",
+    "Juridiske forhold": "oevrigt", "Kommunikation": "oevrigt", "Miljøvurdering": "oevrigt", "Høringssvar": "oevrigt",
+    "Økonomi og finansiering": "oevrigt", "Udtalelser": "oevrigt",
+    # Headings of agenda-system templates (seen in FirstAgenda exports and their printed form)
+    "Fremstilling": "oevrigt", "Sagsprocedure": "oevrigt", "Øvrige konsekvenser": "oevrigt",
+    "Øvrige forhold": "oevrigt", "Lovgivning": "oevrigt", "Sagens forløb": "oevrigt",
 }  # fmt: skip
 SECTION_KINDS = {label.lower(): kind for label, kind in SECTION_LABELS.items()}
 # A label with its text on the same line ("Beslutning: Godkendt."); only for the kinds a decision needs,
@@ -178,23 +261,31 @@ RECOMMENDATION_SECTIONS = {"indstilling", "indstilling_og_beslutning"}
 # Template filler that stands alone like a heading but is the (empty) content of a section.
 NOT_HEADINGS = {"Intet at bemærke", "Ingen bemærkninger", "Ingen", "Ikke relevant"}
 HEADING_MAX_LENGTH = 90
+TITLE_MAX_LENGTH = 250  # a title that wraps in the heading may be longer than a heading-shaped line
+# A bullet printed before a decision label ("  • Beslutning i Byrådet den …", "- …" once bullets are normalised).
+LABEL_BULLET = re.compile(r"^[•·▪\-–]\s*")
 HEADING_END_PUNCTUATION = tuple(".,:;!?")
 
 # --- decisions ------------------------------------------------------------------------------------
 DATE_TEXT = rf"\d{{1,2}}[-.]\d{{1,2}}[-.]\d{{4}}|\d{{1,2}}\.?\s+(?:{MONTH_NAMES})\s+\d{{4}}"
 # Labels of a decision section; organ and dato say whose decision it is (first match wins).
 DECISION_LABELS = [
-    # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:"
-    re.compile(rf"^Beslutning(?:\s+(?:i|på)\s+(?P<organ>[^:]+?))?(?:\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT}))?\s*:?$",
+    # "Beslutning", "Beslutning i Kommunalbestyrelsen den 17-06-2025", "Beslutning i X den 2. oktober 2025:",
+    # "Beslutning i Byrådet 9. oktober 2018:" (no "den")
+    re.compile(rf"^Beslutning(?:\s+(?:i|på|fra)\s+(?P<organ>[^:]+?))?(?:,?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$",
                re.I),
-    # "Beslutning Teknik- og Miljøudvalget den 04-09-2025" (no "i")
-    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:]+?)\s+(?:den|d\.)\s+(?P<dato>{DATE_TEXT})\s*:?$"),
+    # "Beslutning Teknik- og Miljøudvalget den 04-09-2025", "Beslutning Byrådet, 20.12.2016" (no "i")
+    re.compile(rf"^Beslutning\s+(?P<organ>[A-ZÆØÅ][^:,]+?),?\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT})\s*:?$"),
+    # "Økonomiudvalgets beslutning den 3. juni 2025": the body in the genitive
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][\w\- ]{{2,60}}?)s\s+beslutning(?:\s+(?:(?:den|d\.)\s+)?(?P<dato>{DATE_TEXT}))?\s*:?$"),
     # "Børne- og Ungeudvalget, 24-09-2025, pkt. 3" (no word Beslutning)
-    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:?$"),
+    re.compile(rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:?$"),
 ]
+# What differs between two printings of one body's name: "Kommunalbestyrelsen 2018-21", "Økonomi- og Erhvervsudvalget".
+BODY_NOISE = re.compile(r"\d{2,4}(?:\s*-\s*\d{2,4})?|[^\wæøå]+")
 # A quoted step of the case's trail: "Økonomiudvalget, 3. juni 2025, pkt. 4: Indstilles godkendt."
 TRAIL_LINE = re.compile(
-    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d+)\.?\s*:\s*(?P<udtalelse>\S.*)$"
+    rf"^(?P<organ>[A-ZÆØÅ][^,:]{{2,60}}),\s*(?:den\s+|d\.\s+)?(?P<dato>{DATE_TEXT}),\s*pkt\.\s*(?P<punkt>\d{{1,4}})\.?\s*:\s*(?P<udtalelse>\S.*)$"
 )
 # A decision keyed per indstilling point: "Ad 1: Anbefales.", "At 2: …", "Ad. 1 Godkendt."
 PER_POINT = re.compile(r"^(?:Ad|At)\.?\s*(?P<nummer>\d{1,2})\s*[:.]?\s+(?P<tekst>\S.*)$")
@@ -203,18 +294,34 @@ UNLABELLED_DECISION = re.compile(
     r"^(?:-|Godkendt|Anbefales|Tiltrådt|Forkastet|Taget til efterretning|Drøftet|Udsat|Oversendt|Ikke godkendt|"
     r"Indstilles godkendt|Sagen udgår)\b|^-$"
 )
+# A last sentence that is only an outcome is an unlabelled decision ("… Schleswig. Taget til efterretning").
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
+OUTCOME_SENTENCE_MAX = 40
 PAST_TENSE_DECISION = re.compile(r"^\s*(?:godkendte|tiltrådte|anbefalede|vedtog|besluttede|tog|drøftede|forkastede)\b")
 EMPTY_DECISIONS = {"-", "–", "—"}
-# Attendance printed inside a decision ("Afbud: Sanne Krog (V)") is not part of the decision.
+# Attendance printed inside a decision block ("Afbud: Sanne Krog (V)"): part of the block, never a new section.
 ATTENDANCE_LINE = re.compile(r"^(?:Fraværende|Afbud|Fravær)\s*:\s*\S.*$", re.I)
+# Attendance notes a decision block may open with; the outcome is read after them.
+LEADING_ATTENDANCE = re.compile(
+    r"^(?:\s*(?:(?:Fraværende|Afbud|Fravær)\s*:[^\n]*(?:\n|$)|[^.\n]{0,120}?\b(?:var|er)\s+fraværende\.|"
+    r"[^.\n]{0,120}?\bdeltog\s+ikke\b[^.\n]*\.))+\s*",
+    re.I,
+)
 
 # --- fields inside sections -----------------------------------------------------------------------
+# "Forretningsudvalget indstiller," alone on its line: the label of an indstilling.
+INDSTILLER_LABEL = re.compile(r"^[A-ZÆØÅ][\w\-æøå ]{2,60}\s+(?:indstiller|foreslår)\s*[,:]?$")
 # "Kommunaldirektøren indstiller," / "IT-projektrådet har screenet ansøgningerne og indstiller:"
 INDSTILLER = re.compile(r"^(?P<indstiller>[A-ZÆØÅ].*?)(?:\s+har\s+[^,]+?\s+og)?\s+indstiller\b")
 BULLETS = "-•·▪–*►‣◦"
-INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>at\s.+)$")
+INDSTILLING_POINT = re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s*|[{re.escape(BULLETS)}]\s+)?(?P<tekst>[Aa]t\s.+)$")
 # "Forvaltningen indstiller, at dagsordenen godkendes." — the one-sentence form.
-INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>at\s.+)$", re.S)
+INDSTILLING_SENTENCE = re.compile(r"\b(?:indstiller|indstilles)\b[^,]*?,\s*(?P<tekst>[Aa]t\s.+)$", re.S)
+# "Direktionen indstiller, at" with the points numbered below it, without "at" of their own.
+ENDS_WITH_AT = re.compile(r"\b(?:indstiller|indstilles|foreslår)\b.*,?\s+at:?$")
+NUMBERED_POINT = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<tekst>\S.*)$")
+# "At A godkendes. At B overføres." run together on one line: one point per "At".
+NEXT_POINT = re.compile(r"(?<=[.;])\s+(?=[Aa]t\s)")
 # "at Økonomiudvalget anbefaler over for Kommunalbestyrelsen, at …": the routing clause is not the point.
 RECOMMENDATION_ROUTING = re.compile(r"^at\s+[\w\- ]+?\s+anbefaler\s+over\s+for\s+[^,]+,\s*(?=at\s)")
 TIDSRAMME = re.compile(r"^\(\s*(?P<min>\d{1,3})\s*min\.?\s*\)$")
@@ -240,8 +347,8 @@ UDFALD = [
     (r"\bgodkendte?\b[^.]*\bmed\s+(?:\w+\s+){0,2}bemærkning", "godkendt_med_bemaerkninger"),
     (r"\btiltr(?:å|aa)dte?\b", "tiltraadt"),
     (r"^\W*anbefales\b|\bindstilles\s+godkendt\b", "anbefalet"),
-    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
-     r"\bvalgte\b", "godkendt"),
+    (r"\bgodkendte\b|\b(?:blev|er|hermed)\s+(?:\w+\s+)?godkendt\b|^\W*godkendt\b|\bvedtog\b|\banbefaler\b|\budpegede\b|"
+     r"\bvalgte\b|\bgodkendt\b", "godkendt"),
     (r"\btil\s+efterretning\b", "taget_til_efterretning"),
     (r"\bdrøftede\b|\bdrøftet\b|\bgennemgik\b|\b(?:havde|delte|gav|kom\s+med)\b[^.]*\b(?:bemærkninger|erfaringer|input|"
      r"kommentarer|synspunkter)\b", "droeftet"),
@@ -260,6 +367,7 @@ DEFAULT_UDFALD = "andet"
 # --- noise: removed before parsing, kept in Referat.stoej so no line is silently lost --------------
 NOISE_LINES = [
     re.compile(r"^(?:Til toppen|Fold alle ud|Fold alle sammen|Se alle bilag|Udskriv|Hent som fil|Spring til indhold|"
+               r"Show video|Vis video|Se video|"
                r"Søg|Menu|Kontakt os|Tilgængelighedserklæring|Accepter alle cookies|Kun nødvendige cookies|"
                r"Afvis cookies|Cookieindstillinger)$", re.I),
     re.compile(r"^Vi bruger cookies\b.*$", re.I),
@@ -268,6 +376,14 @@ NOISE_LINES = [
     re.compile(r"^Side\s+\d{1,4}\s+af\s+\d{1,4}$", re.I),
     re.compile(r"^\d{1,3}$"),  # a bare page number
 ]
+# The column headers of an agenda viewer's table printed as a line ("Punkt Titel", "Udvalg Dato Type Hent"):
+# noise, unless the first word is a section label ("Bilag Funktioner" heads the attachments).
+TABLE_HEADER_WORDS = ["Punkt", "Pkt.", "Titel", "Tekst", "Emne", "Udvalg", "Dato", "Type", "Hent", "Funktioner",
+                      "Bilag", "Side", "Status"]  # fmt: skip
+TABLE_HEADER = re.compile(r"^(?P<first>" + "|".join(map(re.escape, TABLE_HEADER_WORDS)) + r")(?:\s+(?:"
+                          + "|".join(map(re.escape, TABLE_HEADER_WORDS)) + r")){1,3}$")
+TABLE_CELL_BORDER = re.compile(r"\s*\|\s*")  # "at | dagsordenen godkendes |": a table row
+NO_ATTACHMENTS = {"ingen bilag", "ingen", "-"}
 # All of NOISE_LINES as one alternation (each keeping its own flags): every line of every referat is
 # tested, and one regex is several times faster than a Python loop over six.
 NOISE_LINE = re.compile("|".join(f"(?{'i' if x.flags & re.I else ''}:{x.pattern})" for x in NOISE_LINES))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Behandling, Delbeslutning
+from ..models import Afsnit, Behandling, Delbeslutning
 from . import patterns as p
 from .clean import Line
+from .fields import parse_indstilling, parse_tidsramme, parse_udfald
 from .header import parse_date
 
 UNTITLED_SECTION = "(uden overskrift)"
@@ -34,6 +35,8 @@ class Decision:
     tekst: str | None
     delbeslutninger: tuple[Delbeslutning, ...]
     behandling: tuple[Behandling, ...]
+    organ: str | None = None  # the deciding body and date named in the decision's label
+    dato: str | None = None
 
 
 def split_sections(all_lines: list[Line], body: list[Line]) -> list[Section]:
@@ -41,7 +44,7 @@ def split_sections(all_lines: list[Line], body: list[Line]) -> list[Section]:
     groups: list[tuple[Section, list[Line]]] = []  # lists while building: a long section stays linear
     for line in body:
         current = Section(groups[-1][0].navn, groups[-1][0].kind, tuple(groups[-1][1][:1])) if groups else None
-        label = section_label(line, all_lines, current) or inline_label(line)
+        label = section_label(line, all_lines, current) or inline_label(line, current)
         if label is not None:
             groups.append((label, list(label.lines)))
         elif groups:
@@ -58,25 +61,52 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
         return None  # "Punkttype" / "Beslutning": the line under a value label is its value
     if (known := known_label(text)) is not None:
         return known
+    if (bulleted := bulleted_label(line, all_lines)) is not None:
+        return bulleted
+    if p.INDSTILLER_LABEL.match(text) and (current is None or current.kind not in p.RECOMMENDATION_SECTIONS):
+        return Section(text, "indstilling", ())  # "Forretningsudvalget indstiller," over its "at …" points
+    if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(text):
+        return None  # "Afbud: Jørgen Suhr (B)" inside a decision block belongs to it
     if current is not None and current.kind in p.CLOSED_SECTIONS:
         return None
     return Section(text, "oevrigt", ()) if is_heading_shaped(line, all_lines) else None
+
+
+def bulleted_label(line: Line, all_lines: list[Line]) -> Section | None:
+    """ "  • Resumé" over a blank line and a body: a viewer's bulleted label.
+
+    A bulleted list item has no blank line after it, or, where a printer spaces its items, another item next.
+    """
+    text = line.tekst.strip()
+    label = p.LABEL_BULLET.sub("", text)
+    apart = line.nummer + 1 >= len(all_lines) or all_lines[line.nummer + 1].blank
+    if label == text or not apart or (kind := p.SECTION_KINDS.get(label.rstrip(":").lower())) is None:
+        return None
+    following = next((later.tekst.strip() for later in all_lines[line.nummer + 1 :] if not later.blank), "")
+    if p.LABEL_BULLET.match(following) and not known_label(following):
+        return None  # the next item of a spaced list ("- Præsentation", "- Metode", …)
+    return Section(text, kind, ())
 
 
 def known_label(text: str) -> Section | None:
     """A declared section label or decision label; a decision label may name its body and date."""
     if (kind := p.SECTION_KINDS.get(text.rstrip(":").strip().lower())) is not None:
         return Section(text, kind, ())
+    if (table := p.TABLE_HEADER.match(text)) and (kind := p.SECTION_KINDS.get(table["first"].lower())):
+        return Section(text, kind, ())  # "Bilag Funktioner": the attachments table's header
+    label = p.LABEL_BULLET.sub("", text)  # "• Beslutning i Byrådet den …": the name keeps the bullet as printed
     for form in p.DECISION_LABELS:
-        if match := form.match(text):
+        if match := form.match(label):
             parts = match.groupdict()
             return Section(text, "beslutning", (), parts.get("organ"), parse_date(parts.get("dato") or ""))
     return None
 
 
-def inline_label(line: Line) -> Section | None:
+def inline_label(line: Line, current: Section | None = None) -> Section | None:
     """ "Beslutning: Godkendt." → a Beslutning section whose first line is "Godkendt."."""
     match = p.INLINE_LABEL.match(line.tekst.strip())
+    if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(line.tekst.strip()):
+        return None
     if match is None:
         return None
     label = known_label(match["label"])
@@ -103,14 +133,34 @@ def section_text(sections: list[Section], kinds: set[str]) -> str:
     return "\n".join(s.tekst for s in sections if s.kind in kinds)
 
 
-def recommendation_lines(sections: list[Section], forum: str | None) -> list[Line]:
-    """The Indstilling's lines, without an unlabelled decision that follows them."""
-    lines: list[Line] = []
+def read_sections(sections: list[Section], forum: str | None, dato: str | None) -> dict:
+    """The Punkt fields a punkt's sections give: afsnit, indstilling, this meeting's decision, trail, udfald.
+
+    One reading for every source: the parser's punkter and an agenda export's items mean the same thing.
+    """
+    afsnit = tuple(Afsnit(s.navn, s.tekst) for s in sections)
+    indstiller, indstillinger = parse_indstilling(recommendation_text(sections, forum))
+    decision = find_decision(sections, forum, dato)
+    udfald_text = decision.delbeslutninger[0].tekst if decision.delbeslutninger else decision.tekst
+    return {
+        "afsnit": afsnit, "indstiller": indstiller, "indstillinger": indstillinger,
+        "tidsramme_min": parse_tidsramme(afsnit), "beslutning": decision.tekst,
+        "udfald": parse_udfald(udfald_text, indstillinger), "behandling": decision.behandling,
+        "delbeslutninger": decision.delbeslutninger, "beslutningsorgan": decision.organ,
+        "beslutningsdato": decision.dato,
+    }  # fmt: skip
+
+
+def recommendation_text(sections: list[Section], forum: str | None) -> str:
+    """The Indstilling's text, without an unlabelled decision that follows it; a label that is itself the
+    sentence's start ("Forretningsudvalget indstiller,") comes first."""
+    texts: list[str] = []
     for section in sections:
         if section.kind in p.RECOMMENDATION_SECTIONS:
             split = unlabelled_decision_start(section, forum)
-            lines.extend(section.lines[:split])
-    return lines
+            texts += [section.navn] if p.INDSTILLER_LABEL.match(section.navn) else []
+            texts += [line.tekst for line in section.lines[:split]]
+    return "\n".join(texts)
 
 
 def unlabelled_decision_start(section: Section, forum: str | None) -> int:
@@ -132,18 +182,31 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
     """This meeting's decision, its per-point parts, and the trail of earlier bodies' recommendations."""
     own: list[str] = []
     trail: list[Behandling] = []
+    label: Section | None = None
     for section in sections:
         if section.kind == "beslutning" and is_own(section.organ, section.dato, forum, dato):
             own.extend(split_trail(section.lines, forum, dato, trail))
+            label = label or section
         elif section.kind == "beslutning":
             trail.append(Behandling(section.organ, section.dato, None, joined(section.lines)))
         elif section.kind in p.RECOMMENDATION_SECTIONS:
             start = unlabelled_decision_start(section, forum)
             own.extend(split_trail(section.lines[start:], forum, dato, trail))
-    own = [text for text in own if text]
+    own = [text for text in own if text] or trailing_decision(sections)
     if not own or all(text in p.EMPTY_DECISIONS for text in own):
         return Decision(None, (), tuple(trail))
-    return Decision("\n".join(own), per_point(own), tuple(trail))
+    organ = label.organ.strip() if label and label.organ else None
+    return Decision("\n".join(own), per_point(own), tuple(trail), organ, label.dato if label else None)
+
+
+def trailing_decision(sections: list[Section]) -> list[str]:
+    """No decision label at all: a last sentence that is only an outcome ("… Taget til efterretning") is the
+    decision, as transcripts that lost the label print it."""
+    if not sections or any(section.kind == "beslutning" for section in sections) or not sections[-1].lines:
+        return []
+    last = sections[-1].lines[-1].tekst.strip()
+    sentence = p.SENTENCE_SPLIT.split(last)[-1].strip()
+    return [sentence] if len(sentence) <= p.OUTCOME_SENTENCE_MAX and p.UNLABELLED_DECISION.match(sentence) else []
 
 
 def split_trail(lines, forum: str | None, dato: str | None, trail: list[Behandling]) -> list[str]:
@@ -152,8 +215,6 @@ def split_trail(lines, forum: str | None, dato: str | None, trail: list[Behandli
     for line in lines:
         text = line.tekst.strip()
         match = p.TRAIL_LINE.match(text)
-        if p.ATTENDANCE_LINE.match(text):
-            continue
         if match and not is_own(match["organ"], parse_date(match["dato"]), forum, dato):
             trail.append(Behandling(match["organ"].strip(), parse_date(match["dato"]), int(match["punkt"]),
                                     match["udtalelse"].strip()))  # fmt: skip
@@ -174,15 +235,23 @@ def is_own(organ: str | None, dato: str | None, forum: str | None, meeting_date:
 
 
 def same_body(a: str, b: str) -> bool:
-    """ "Økonomiudvalgets" and "Økonomiudvalget" are the same body."""
-    a, b = a.strip().lower().removesuffix("s"), b.strip().lower().removesuffix("s")
-    return a == b
+    """ "Økonomiudvalgets", "Økonomiudvalget" and "økonomiudvalget 2018-21" are the same body."""
+    a, b = body_key(a), body_key(b)
+    return bool(a) and a == b
+
+
+def body_key(name: str) -> str:
+    """A body's name without case, genitive s, period years or punctuation."""
+    words = p.BODY_NOISE.sub(" ", name.lower()).split()
+    return " ".join(words).removesuffix("s")
 
 
 def per_point(texts: list[str]) -> tuple[Delbeslutning, ...]:
     """ "Ad 1: Anbefales." lines → one Delbeslutning per point; other lines continue the point before."""
     points: list[Delbeslutning] = []
     for text in texts:
+        if p.ATTENDANCE_LINE.match(text):
+            continue  # "Afbud: …" after the last point is no part of it
         if match := p.PER_POINT.match(text):
             points.append(Delbeslutning(int(match["nummer"]), match["tekst"].strip()))
         elif points:
