@@ -37,7 +37,9 @@ ENGLISH = [
 ]  # fmt: skip
 ENGLISH_RE = re.compile(r"\b(?:" + "|".join(ENGLISH) + r")\b")
 # Outcome and type codes whose Danish word differs ("taget_til_efterretning" → "taget til efterretning").
-CODES = {code for kind in ("udfald", "type") for code, word in LABELS[kind].items() if code != word}
+# Owner kinds share the label "type" (table ansvarlig) but are plain words ("enhed", "ekstern") of referat text.
+CODES = {code for kind in ("udfald", "type") for code, word in LABELS[kind].items()
+         if code != word and code not in LABELS["ansvarlig_type"]}
 # What a person sees: the rendered text (folded SQL and export options are not rendered), button and option
 # labels, placeholders and the window title.
 SEEN_JS = """() => [document.title, document.body.innerText,

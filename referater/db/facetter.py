@@ -55,7 +55,7 @@ def trigger_sql(table: str, suffix: str) -> str:
     event, rows = TRIGGERS[suffix]
     body = " ".join(UPSERT.format(select=counted_select(table, row, sign)) + ";" for row, sign in rows)
     on = event.format(table=table, columns=", ".join(FACETS[table]))
-    return f"create trigger {table}_{suffix} {on} begin {body} end"
+    return f"CREATE TRIGGER {table}_{suffix} {on} begin {body} end"  # as sqlite_master stores it
 
 
 def ensure_facet_counts(db: sqlite_utils.Database) -> None:
