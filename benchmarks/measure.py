@@ -10,10 +10,12 @@ import asyncio
 import io
 import os
 import statistics
+import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import sqlite_utils
 
@@ -28,11 +30,11 @@ FTS_QUERIES = ("budget", "sygefravær", "ferie", "medarbejdere trivsel", "økono
                "kompetenceudvikling", "årshjul", "godkendt indstilling", "bæredygtighed")  # fmt: skip
 QUERY_ROUNDS = 5  # every query this many times; p50/p95 over all of them
 PAGE_ROUNDS = 20
-PLAIN_SEARCH = (
-    "select punkt.id, punkt.titel, snippet(punkt_fts, 1, '[', ']', '…', 12) from punkt_fts "
-    "join punkt on punkt.rowid = punkt_fts.rowid where punkt_fts match ? order by bm25(punkt_fts) limit 20"
-)
-FACETED_PAGE = "/{db}/punkt?_facet=forum&_facet=aar&_facet=type&_facet=udfald"
+PLAIN_LIMIT_S = 20  # the full ranking of one query is cut off after this long (it took 123 s at 1 M punkter)
+# The pages a user reaches by clicking facets: each table page as it opens (it shows the facets of
+# datasette_metadata.yml: forum, år, måned, type, udfald, KLE and ansvarlig among them) and the same page
+# filtered on the most common value of one facet column; the page's own rows, count and facets all count.
+FACET_CLICKS = {"punkt": ["forum", "aar", "udfald", "type", "kle_emne"], "frist": ["ansvarlig"]}
 
 
 def timed(function, *args, **kwargs) -> tuple[float, object]:
@@ -104,53 +106,92 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def fts_latency(db_path: Path) -> dict:
-    """bm25 top-20 search (with snippet) as the CLI runs it; milliseconds p50/p95 over every query.
+    """Danish top-20 search as the CLI and the web page run it; milliseconds p50/p95 over every query.
 
-    The plain query (bm25 over every match, snippet for each: the search before it was windowed) is
-    timed once per query for comparison.
+    The full ranking (every match placed in its tier, then sorted: ``fts.fund_sql``) is timed once per
+    query for comparison, cut off after PLAIN_LIMIT_S seconds, and its top 20 is compared with the
+    search's: ``same_top20`` counts the queries where they are equal (those not cut off).
     """
     db = sqlite_utils.Database(db_path)
     db.execute("PRAGMA query_only = 1")
     for query in FTS_QUERIES:  # one warm-up round: the page cache, not the first query, is what we measure
         store.search(db, query)
     times = [timed(store.search, db, query)[0] * 1000 for _ in range(QUERY_ROUNDS) for query in FTS_QUERIES]
-    plain = [timed(lambda q: db.execute(PLAIN_SEARCH, [db.quote_fts(q)]).fetchall(), query)[0] * 1000
-             for query in FTS_QUERIES]  # fmt: skip
+    full = [full_ranking(db, query) for query in FTS_QUERIES]
+    same = sum(ids == [row["id"] for row in store.search(db, query)] for query, (_ms, ids) in zip(FTS_QUERIES, full))
     db.close()
+    plain = [ms for ms, _ids in full]
     return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "n": len(times),
-            "plain": {"p50_ms": percentile(plain, 50), "max_ms": max(plain)}}  # fmt: skip
+            "plain": {"p50_ms": percentile(plain, 50), "max_ms": max(plain), "same_top20": same,
+                      "compared": sum(ids is not None for _ms, ids in full), "queries": len(FTS_QUERIES)}}  # fmt: skip
+
+
+def full_ranking(db, query: str) -> tuple[float, list[str] | None]:
+    """Milliseconds to rank every match of a query and its top 20 ids (None when cut off at PLAIN_LIMIT_S)."""
+    from referater.db import fts
+
+    sql = f"with {fts.fund_sql()} select punkt.id from fund join punkt on punkt.rowid = fund.rowid " \
+          "order by gruppe, rang limit 20"  # fmt: skip
+    deadline = time.perf_counter() + PLAIN_LIMIT_S
+    db.conn.set_progress_handler(lambda: time.perf_counter() > deadline, 10000)
+    try:
+        seconds, rows = timed(lambda: [row[0] for row in db.execute(sql, {"q": query})])
+    except sqlite3.OperationalError:  # interrupted
+        seconds, rows = PLAIN_LIMIT_S, None
+    finally:
+        db.conn.set_progress_handler(None, 0)
+    return seconds * 1000, rows
 
 
 def datasette_page(db_path: Path) -> dict:
-    """The punkt table with four facets through Datasette's own test client; milliseconds p50/p95.
+    """The pages of FACET_CLICKS through Datasette's own test client; milliseconds p50/p95 over all of them.
 
     Measured as `referater serve` configures Datasette, and again with the file opened immutable (as a
     published read-only replica would be), where Datasette counts the table once instead of per page.
     """
     from datasette.app import Datasette
 
-    from referater.publish import SETTINGS, make_datasette, metadata_for
+    from referater.publish import SETTINGS, TEMPLATES, make_datasette, metadata_for
 
-    path = FACETED_PAGE.format(db=db_path.stem)
-    served = page_times(make_datasette(db_path), path)
-    immutable = Datasette(immutables=[str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS)
-    return served | {"immutable": page_times(immutable, path)}
+    paths = facet_pages(db_path)
+    served = page_times(make_datasette(db_path), paths)
+    immutable = Datasette(immutables=[str(db_path)], metadata=metadata_for(db_path), settings=SETTINGS,
+                          template_dir=str(TEMPLATES))  # fmt: skip
+    return served | {"immutable": page_times(immutable, paths), "sider": paths}
 
 
-def page_times(ds, path: str) -> dict:
-    async def run() -> list[float]:
-        await ds.client.get(path)  # warm-up
-        times = []
+def facet_pages(db_path: Path) -> list[str]:
+    """Each FACET_CLICKS table page, and the same page after a click on each column's most common value."""
+    db, name, paths = sqlite_utils.Database(db_path), db_path.stem, []
+    for table, columns in FACET_CLICKS.items():
+        paths.append(f"/{name}/{table}")
+        for column in columns:
+            top = db.execute(f"select vaerdi from facet_antal where tabel = ? and filter_kolonne = '' and kolonne = ? "
+                             "order by antal desc limit 1", [table, column]).fetchone()  # fmt: skip
+            if top:
+                paths.append(f"/{name}/{table}?{urlencode({column: top[0]})}")
+    db.close()
+    return paths
+
+
+def page_times(ds, paths: list[str]) -> dict:
+    async def run() -> dict[str, list[float]]:
+        for path in paths:  # warm-up
+            await ds.client.get(path)
+        times: dict[str, list[float]] = {path: [] for path in paths}
         for _ in range(PAGE_ROUNDS):
-            start = time.perf_counter()
-            response = await ds.client.get(path)
-            times.append((time.perf_counter() - start) * 1000)
-            if response.status_code != 200:
-                raise RuntimeError(f"{path}: HTTP {response.status_code}")
+            for path in paths:
+                start = time.perf_counter()
+                response = await ds.client.get(path)
+                times[path].append((time.perf_counter() - start) * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path}: HTTP {response.status_code}")
         return times
 
     times = asyncio.run(run())
-    return {"p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95), "n": len(times)}
+    every = [t for values in times.values() for t in values]
+    return {"p50_ms": percentile(every, 50), "p95_ms": percentile(every, 95), "n": len(every),
+            "pr_side_p95_ms": {path: percentile(values, 95) for path, values in times.items()}}  # fmt: skip
 
 
 def peak_rss(db_path: Path, corpus: Path) -> dict:
@@ -166,11 +207,26 @@ def peak_rss(db_path: Path, corpus: Path) -> dict:
 
 
 def db_size(db_path: Path) -> dict:
-    """Bytes on disk (WAL checkpointed) per 1 000 punkter."""
+    """Bytes on disk (WAL checkpointed) per 1 000 punkter, in all and by table and index."""
     db = sqlite_utils.Database(db_path)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     punkter, referater = db["punkt"].count, db["referat"].count
+    by_name = dict(db.execute("select name, sum(pgsize) from dbstat group by name").fetchall())
     db.close()
     size = db_path.stat().st_size
-    return {"bytes": size, "punkter": punkter, "referater": referater,
-            "mb_per_1000": size / 1e6 / max(punkter, 1) * 1000}  # fmt: skip
+    per_1000 = 1000 / max(punkter, 1)
+    return {"bytes": size, "punkter": punkter, "referater": referater, "mb_per_1000": size / 1e6 * per_1000,
+            "tabeller_mb_per_1000": {name: n / 1e6 * per_1000 for name, n in grouped(by_name).items()}}  # fmt: skip
+
+
+FTS_SHADOWS = ("_data", "_idx", "_docsize", "_config", "_content")
+
+
+def grouped(by_name: dict[str, int]) -> dict[str, int]:
+    """Pages by table: an FTS index with its shadow tables, every other table and index on its own."""
+    fts = {name.removesuffix("_data") for name in by_name if name.endswith("_data")}
+    out: dict[str, int] = {}
+    for name, size in by_name.items():
+        owner = next((f for f in fts for suffix in FTS_SHADOWS if name == f + suffix), name)
+        out[owner] = out.get(owner, 0) + size
+    return dict(sorted(out.items(), key=lambda item: -item[1]))

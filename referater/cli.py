@@ -276,9 +276,9 @@ def sag(sagsnummer, db_path, as_json):
 @click.option("--limit", default=20, show_default=True, help="At most this many results.")
 @json_option
 def search(query, db_path, limit, as_json):
-    """Full-text search over punkter, best match first.
+    """Danish search over punkter, as on the web page: every form of a word, exact words first.
 
-    Example: referater search sygefravær
+    Example: referater search budgetterne
     """
     rows = store.search(store.open_db(db_path), query, limit)
     emit_rows(rows, as_json, lambda row: (punkt_line(row), " ".join(row["uddrag"].split())))

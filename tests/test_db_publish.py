@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from referater import EXAMPLES
 from referater import db as store
 from referater.cli import cli
-from referater.nlp.stemming import stem_text
+from referater.nlp.stemming import family_key, words
 from referater.parsers.kle import decode_kle_emne, parse_kle
 
 KLE_XML = Path(__file__).parent / "data" / "kle-test.xml"
@@ -53,27 +53,28 @@ def test_punkt_facet_columns_come_from_sagsnummer_and_date(tmp_path):
             row["dato"][:7], koder["hovedgruppe"], koder["gruppe"], koder["emne"], row["sag_facet"])
 
 
-def test_search_indexes_follow_forced_reingest(tmp_path):
+def test_search_vocabulary_follows_forced_reingest(tmp_path):
     db_path = tmp_path / "referater.db"
     ingest(db_path)
     ingest(db_path, "--force")
     db = store.open_db(db_path)
-    stemmed = {r["rowid"]: r["tekst"] for r in db.query("select rowid, tekst from punkt_stamme")}
-    punkter = {r["rowid"]: r for r in db.query("select rowid, titel, tekst, beslutning from punkt")}
-    assert stemmed == {
-        rowid: stem_text("\n".join(p[c] or "" for c in ("titel", "tekst", "beslutning"))) for rowid, p in punkter.items()
-    }
-    db.execute("insert into punkt_trigram(punkt_trigram) values ('integrity-check')")
+    stored = {r["ord"]: r["noegle"] for r in db.query("select ord, noegle from soegeord")}
+    held = {w for r in db.query("select titel, tekst, beslutning from punkt") for v in r.values() for w in words(v)}
+    assert stored == {word: family_key(word) for word in held}
+    db.execute("insert into punkt_fts(punkt_fts) values ('integrity-check')")
+    db.execute("insert into soegeord_fts(soegeord_fts) values ('integrity-check')")
 
 
-def test_ensure_shape_fills_new_indexes_for_an_existing_database(tmp_path):
+def test_ensure_shape_fills_new_search_and_facet_tables_for_an_existing_database(tmp_path):
     db_path = tmp_path / "referater.db"
     ingest(db_path)
     db = store.open_db(db_path)
-    db.execute("drop table punkt_stamme")
-    db.execute("drop table punkt_trigram")
+    contents = {"soegeord": "select ord, noegle from soegeord order by ord",
+                "facet_antal": "select * from facet_antal where antal > 0 order by 1, 2, 3, 4, 5"}  # fmt: skip
+    before = {name: list(db.query(sql)) for name, sql in contents.items()}
+    for name in ("soegeord_fts", "soegeord", "facet_antal"):
+        db.execute(f"drop table {name}")
     store.ensure_shape(db)
-    assert db.execute("select count(*) from punkt_stamme").fetchone() == db.execute("select count(*) from punkt").fetchone()
-    hits = db.execute("select count(*) from punkt_trigram where punkt_trigram match '\"medarbejdersiden\"'").fetchone()
-    assert hits == db.execute("select count(*) from punkt where titel || tekst || coalesce(beslutning, '') "
-                              "like '%medarbejdersiden%'").fetchone()  # fmt: skip
+    assert {name: list(db.query(sql)) for name, sql in contents.items()} == before
+    compound = {r[0] for r in db.execute("select ord from soegeord_fts where soegeord_fts match '\"medarbejder\"'")}
+    assert "medarbejdersiden" in compound

@@ -16,10 +16,11 @@ from . import dokument as dokument_tables
 from . import frister as nlp_tables
 from .fts import search  # noqa: F401  (part of this module's interface)
 from .dokument import TEXTLESS_SQL, referater_by_age, save_dokument, stored_payload  # noqa: F401
+from .facetter import FACETS, ensure_facet_counts
 from .frister import delete_frister, find_frister, refresh_ansvarlige, save_frister  # noqa: F401
 from .dedupe import save_merged
 from .migrations import migrate
-from .publish import ensure_search, import_kle, index_punkt, kle_columns, kle_placeholder
+from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder
 from .rows import (
     behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row, slug,
 )
@@ -105,9 +106,10 @@ FTS = {"punkt": ["titel", "tekst", "beslutning"]}
 FTS_TOKENIZE = "unicode61 remove_diacritics 0"
 # Every foreign key and lookup column is indexed: replacing a referat deletes by referat_id/_kilde and
 # `sag` looks up by sag_id; without these each ingested document scanned whole tables (quadratic ingest).
+# A facet column is indexed together with the date the table page sorts by, so a page filtered on one facet
+# value finds its newest 50 rows in the index instead of sorting every matching row (4 s at 180 000 punkter).
 INDEXES = {
-    "punkt": [["dato"], ["forum"], ["udfald"], ["type"], ["aar"], ["referat_id"], ["sag_id"], ["maaned"],
-              ["kle_hovedgruppe"], ["kle_emne"], ["handlingsfacet"], ["kommune"]],
+    "punkt": [["dato"], ["referat_id"], ["sag_id"], *([column, "dato"] for column in FACETS["punkt"])],
     "referat": [["_sha256"], ["dato"], ["_kilde"], ["_sider_sha256"]],
     "deltager": [["referat_id"]],
     "bilag": [["punkt_id"]],
@@ -116,6 +118,7 @@ INDEXES = {
     **nlp_tables.INDEXES,
     **dokument_tables.INDEXES,
 }
+INDEXES["frist"] = [*INDEXES["frist"], ["ansvarlig", "dato"]]  # the frist facet users click
 
 
 def open_db(path: str | Path = DEFAULT_DB) -> sqlite_utils.Database:
@@ -147,6 +150,7 @@ def ensure_shape(db: sqlite_utils.Database) -> None:
         if not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=FTS_TOKENIZE)
     ensure_search(db, FTS_TOKENIZE)
+    ensure_facet_counts(db)
     for name, indexes in INDEXES.items():
         for columns in indexes:
             db[name].create_index(columns, if_not_exists=True)
@@ -222,8 +226,8 @@ def save_punkter(db: sqlite_utils.Database, rid: str, referat: Referat) -> None:
         row.update(kle_columns(sag and sag.emne, sag and sag.handlingsfacet, referat.dato))
     ensure_kle_rows(db, rows)
     insert_rows(db, "punkt", rows)
-    for row, punkt in zip(rows, aabne):  # these read or refer to the punkt rows just written
-        index_punkt(db, row["id"])
+    index_words(db, rows)
+    for row, punkt in zip(rows, aabne):  # these refer to the punkt rows just written
         save_frister(db, rid, referat, punkt, row["id"])
     insert_rows(db, "bilag", [b for row, punkt in zip(rows, aabne) for b in bilag_rows(row["id"], punkt)])
     insert_rows(db, "behandling", [b for row, punkt in zip(rows, aabne) for b in behandling_rows(row["id"], punkt)])

@@ -15,10 +15,13 @@ never columns that ``TABLES`` gained later: if it needs one, it adds it itself.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from .rows import section_starts
 
 migrations = Migrations("referater")
 
@@ -46,6 +49,49 @@ def m002_person_becomes_ansvarlig(db: sqlite_utils.Database) -> None:
         if db[table].exists() and "person_id" in db[table].columns_dict:
             db.execute(f"drop index if exists idx_{table}_person_id")
             db.execute(f"alter table [{table}] rename column person_id to ansvarlig_id")
+
+
+@migrations()
+def m003_text_stored_once(db: sqlite_utils.Database) -> None:
+    """One copy of each punkt's text: the stemmed and trigram copies go (search expands query words
+    through the vocabulary ``soegeord`` that ensure_shape builds), and ``afsnit`` keeps only each
+    section's heading and where it starts in ``tekst`` instead of a second copy of the text."""
+    for name in ("punkt_stamme_ad", "punkt_trigram_ai", "punkt_trigram_ad", "punkt_trigram_au"):
+        db.execute(f"drop trigger if exists [{name}]")
+    for name in ("punkt_stamme", "punkt_trigram"):
+        db.execute(f"drop table if exists [{name}]")
+    if not db["punkt"].exists() or "afsnit" not in db["punkt"].columns_dict:
+        return
+    # The rewrite changes no searched column, so the FTS update trigger is set aside rather than re-index.
+    triggers = db.execute("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'punkt' "
+                          "and sql like '% update %'").fetchall()  # fmt: skip
+    for name, _sql in triggers:
+        db.execute(f"drop trigger [{name}]")
+    rows = db.execute("select rowid, afsnit from punkt where afsnit like '[{\"navn\": %\"tekst\": %'").fetchall()
+    db.conn.executemany("update punkt set afsnit = ? where rowid = ?", [(starts(a), rowid) for rowid, a in rows])
+    for _name, sql in triggers:
+        db.execute(sql)
+
+
+def starts(afsnit: str) -> str:
+    """'[{"navn", "tekst"}, …]' → '[{"navn", "start"}, …]', as db.rows.punkt_row writes it now."""
+    sections = [(section["navn"], section["tekst"]) for section in json.loads(afsnit)]
+    return json.dumps(section_starts(sections), ensure_ascii=False)
+
+
+@migrations(transactional=False)
+def m004_vacuum_after_text_stored_once(db: sqlite_utils.Database) -> None:
+    """Give the space of the dropped copies back to the file system."""
+    db.execute("vacuum")
+
+
+@migrations()
+def m005_facet_indexes_with_date(db: sqlite_utils.Database) -> None:
+    """Each punkt facet column was indexed alone; ensure_shape now indexes it with dato (a filtered page
+    sorts by date in the index), and the single-column indexes are prefixes of those: dropped."""
+    for column in ("kommune", "forum", "udfald", "type", "aar", "maaned", "kle_hovedgruppe", "kle_emne",
+                   "handlingsfacet"):
+        db.execute(f"drop index if exists idx_punkt_{column}")
 
 
 def migrate(db: sqlite_utils.Database, ensure_shape: Callable[[sqlite_utils.Database], None]) -> list[str]:

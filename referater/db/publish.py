@@ -1,82 +1,57 @@
 """What publishing adds to the database: KLE lookup rows, facet columns and the Danish search indexes.
 
-Three indexes serve search: ``punkt_fts`` (exact words, æøå intact, Datasette's own search),
-``punkt_stamme`` (Snowball-stemmed words, so inflections match) and ``punkt_trigram`` (substrings,
-so "medarbejder" finds "medarbejdersiden"). The stemmed index is written from Python because SQLite
-cannot call the stemmer from a trigger; a delete trigger keeps it in step with ``punkt``.
+One exact-word index over the whole punkt, ``punkt_fts`` (external content: the text is stored once,
+in ``punkt``), serves every search: Datasette's own, search-all, and the Danish search of the web page
+and the CLI, which expands each query word through the vocabulary in ``soegeord`` (inflections and
+compounds). ``punkt_titel_fts`` indexes the titles alone (no positions: a few bytes per punkt), so the
+search finds the newest title hits without walking every punkt that only mentions a word.
 """
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from ..nlp.stemming import stem_text
 from ..parsers.kle import decode_kle_emne
+from .soegeord import add_words, ensure_vocabulary, punkt_words
 
 KLE_LEVELS = {1: "hovedgruppe", 2: "gruppe", 3: "emne"}  # dotted parts → niveau
-SEARCHED_COLUMNS = ["titel", "tekst", "beslutning"]  # what the stemmed and trigram indexes hold
-
-# Index name → the SQL that creates it; {columns} is SEARCHED_COLUMNS joined.
-SEARCH_TABLES = {
-    "punkt_stamme": "create virtual table punkt_stamme using fts5(tekst, tokenize='unicode61 remove_diacritics 0')",
-    "punkt_trigram": "create virtual table punkt_trigram using fts5({columns}, content='punkt', "
-    "content_rowid='rowid', tokenize='trigram')",
-}  # fmt: skip
-SEARCH_TRIGGERS = {
-    "punkt_stamme_ad": "create trigger punkt_stamme_ad after delete on punkt begin "
-    "delete from punkt_stamme where rowid = old.rowid; end",
-    "punkt_trigram_ai": "create trigger punkt_trigram_ai after insert on punkt begin "
-    "insert into punkt_trigram(rowid, {columns}) values (new.rowid, {new}); end",
-    "punkt_trigram_ad": "create trigger punkt_trigram_ad after delete on punkt begin "
-    "insert into punkt_trigram(punkt_trigram, rowid, {columns}) values ('delete', old.rowid, {old}); end",
-    "punkt_trigram_au": "create trigger punkt_trigram_au after update on punkt begin "
-    "insert into punkt_trigram(punkt_trigram, rowid, {columns}) values ('delete', old.rowid, {old}); "
-    "insert into punkt_trigram(rowid, {columns}) values (new.rowid, {new}); end",
-}  # fmt: skip
-
 
 # Tables other stages create; once they exist they get an exact-word index, so datasette-search-all's one
 # search box covers them too.
 LATER_FTS = {"frist": ["tekst", "handling", "ansvarlig"]}
 
 
-def sql_for(template: str) -> str:
-    """Fill the column lists into a SEARCH_TABLES/SEARCH_TRIGGERS template."""
-    return template.format(
-        columns=", ".join(SEARCHED_COLUMNS),
-        new=", ".join(f"new.{c}" for c in SEARCHED_COLUMNS),
-        old=", ".join(f"old.{c}" for c in SEARCHED_COLUMNS),
-    )
+TITLE_INDEX = "punkt_titel_fts"
+TITLE_SQL = {
+    TITLE_INDEX: f"create virtual table {TITLE_INDEX} using fts5(titel, content='punkt', content_rowid='rowid', "
+    "detail=none, tokenize='{tokenize}')",
+    f"{TITLE_INDEX}_ai": f"create trigger {TITLE_INDEX}_ai after insert on punkt begin "
+    f"insert into {TITLE_INDEX}(rowid, titel) values (new.rowid, new.titel); end",
+    f"{TITLE_INDEX}_ad": f"create trigger {TITLE_INDEX}_ad after delete on punkt begin "
+    f"insert into {TITLE_INDEX}({TITLE_INDEX}, rowid, titel) values ('delete', old.rowid, old.titel); end",
+    f"{TITLE_INDEX}_au": f"create trigger {TITLE_INDEX}_au after update of titel on punkt begin "
+    f"insert into {TITLE_INDEX}({TITLE_INDEX}, rowid, titel) values ('delete', old.rowid, old.titel); "
+    f"insert into {TITLE_INDEX}(rowid, titel) values (new.rowid, new.titel); end",
+}  # fmt: skip
 
 
 def ensure_search(db: sqlite_utils.Database, tokenize: str) -> None:
-    """Create the stemmed and trigram indexes (filled from existing punkter when new) and LATER_FTS."""
+    """Create the title index and the vocabulary (filled from existing punkter when new), and LATER_FTS."""
     for name, columns in LATER_FTS.items():
         if db[name].exists() and not db[f"{name}_fts"].exists():
             db[name].enable_fts(columns, create_triggers=True, tokenize=tokenize)
-    created = [name for name in SEARCH_TABLES if not db[name].exists()]
-    for name in created:
-        db.execute(sql_for(SEARCH_TABLES[name]))
-    for name, template in SEARCH_TRIGGERS.items():
-        if name not in db.triggers_dict:
-            db.execute(sql_for(template))
-    if "punkt_trigram" in created:
-        db.execute("insert into punkt_trigram(punkt_trigram) values ('rebuild')")
-    if "punkt_stamme" in created:
-        for row in db.query("select rowid, * from punkt"):
-            index_stemmed(db, row)
+    existing = {row[0] for row in db.execute("select name from sqlite_master")}
+    for name, sql in TITLE_SQL.items():
+        if name not in existing:
+            db.execute(sql.format(tokenize=tokenize))
+    if TITLE_INDEX not in existing:
+        db.execute(f"insert into {TITLE_INDEX}({TITLE_INDEX}) values ('rebuild')")
+    ensure_vocabulary(db)
 
 
-def index_stemmed(db: sqlite_utils.Database, row: dict) -> None:
-    """Add one stored punkt (with its rowid) to the stemmed index."""
-    text = "\n".join(row.get(column) or "" for column in SEARCHED_COLUMNS)
-    db.execute("insert into punkt_stamme(rowid, tekst) values (?, ?)", [row["rowid"], stem_text(text)])
-
-
-def index_punkt(db: sqlite_utils.Database, punkt_id: str) -> None:
-    """Stem a punkt that was just inserted (the trigram index is filled by its trigger)."""
-    row = next(db.query("select rowid, * from punkt where id = ?", [punkt_id]))
-    index_stemmed(db, row)
+def index_words(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Add the words of punkt rows just written to the search vocabulary."""
+    add_words(db, punkt_words(rows))
 
 
 def kle_columns(emne: str | None, handlingsfacet: str | None, dato: str | None) -> dict:

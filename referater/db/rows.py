@@ -1,11 +1,19 @@
-"""Dataclasses → table rows. Lists are stored as JSON arrays so Datasette can facet on them."""
+"""Dataclasses → table rows. Lists are stored as JSON arrays so Datasette can facet on them.
+
+A punkt's text is stored once, in ``tekst`` (each section as its heading line and its text, sections
+separated by a blank line); ``afsnit`` lists the sections' headings and where each starts in ``tekst``.
+"""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 
 from ..models import Punkt, Referat, Sagsnummer
+
+
+SECTION_GAP = "\n\n"
 
 
 def slug(text: str) -> str:
@@ -66,11 +74,28 @@ def punkt_row(rid: str, referat: Referat, punkt: Punkt) -> dict:
         "tidsramme_min": punkt.tidsramme_min,
         "beslutning": punkt.beslutning,
         "udfald": punkt.udfald,
-        "afsnit": dumps({"navn": a.navn, "tekst": a.tekst} for a in punkt.afsnit),
-        "tekst": "\n\n".join(f"{a.navn}\n{a.tekst}" for a in punkt.afsnit),
+        "afsnit": dumps(section_starts((a.navn, a.tekst) for a in punkt.afsnit)),
+        "tekst": SECTION_GAP.join(f"{a.navn}\n{a.tekst}" for a in punkt.afsnit),
         "sider": dumps(punkt.sider),
         "eksport_id": punkt.eksport_id,
     }
+
+
+def section_starts(sections: Iterable[tuple[str, str]]) -> list[dict]:
+    """(heading, text) pairs → [{"navn": heading, "start": where its heading line starts in tekst}, …]."""
+    starts, position = [], 0
+    for navn, tekst in sections:
+        starts.append({"navn": navn, "start": position})
+        position += len(navn) + 1 + len(tekst) + len(SECTION_GAP)
+    return starts
+
+
+def afsnit_list(tekst: str | None, afsnit: str | None) -> list[dict]:
+    """The sections of a stored punkt as [{"navn", "tekst"}, …], cut out of its one stored text."""
+    starts = json.loads(afsnit or "[]")
+    tekst = tekst or ""
+    ends = [nxt["start"] - len(SECTION_GAP) for nxt in starts[1:]] + [len(tekst)]
+    return [{"navn": a["navn"], "tekst": tekst[a["start"] + len(a["navn"]) + 1 : end]} for a, end in zip(starts, ends)]
 
 
 def sag_row(sag: Sagsnummer) -> dict:

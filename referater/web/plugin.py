@@ -12,8 +12,11 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from ..nlp.stemming import HIT_END, HIT_START, highlight_excerpt, stemmed_match_query, trigram_match_query
+from ..db.fts import register_functions
+from ..db.rows import afsnit_list
+from ..nlp.stemming import HIT_END, HIT_START
 from . import dansk, feeds, queries
+from .facetter import facet_classes
 from .labels import cell_label, column_title, label
 
 CASE_PAGE = "/sag"
@@ -29,10 +32,8 @@ SEARCH_ALL_HITS = 10  # punkter (and frister) per database on the search-all pag
 
 @hookimpl
 def prepare_connection(conn):
-    # Used by the canned search queries: the same stemming on the query as on the indexed text.
-    conn.create_function("dansk_soeg", 1, stemmed_match_query, deterministic=True)
-    conn.create_function("trigram_soeg", 1, trigram_match_query, deterministic=True)
-    conn.create_function("dansk_uddrag", 2, highlight_excerpt, deterministic=True)
+    # Used by the search pages and queries: the same Danish search as `referater search` (db/fts.py).
+    register_functions(conn)
     # Feeds: Danish words for codes, and primary keys as they stand in row URLs.
     conn.create_function("etiket", 2, label, deterministic=True)
     conn.create_function("tilde_kode", 1, feeds.tilde_kode, deterministic=True)
@@ -77,6 +78,9 @@ def render_cell(row, value, column, table, database, datasette):
             return link(punkt_url(datasette, database, value), value)
         if column == EXCERPT_COLUMN:
             return highlighted(value)
+        if column == "afsnit" and table == "punkt" and value.startswith("["):  # headings and starts in tekst
+            tekst = row["tekst"] if "tekst" in row.keys() else None
+            return json_list(json.dumps(afsnit_list(tekst, value)), LIST_COLUMNS[column])
         if column in LIST_COLUMNS and value.startswith("["):
             return json_list(value, LIST_COLUMNS[column])
     shown = cell_label(column, value)
@@ -110,8 +114,14 @@ def preview(text: str) -> str:
 
 
 @hookimpl
+def register_facet_classes():
+    return facet_classes()  # Datasette's, with column facets answered from the writer-kept counts
+
+
+@hookimpl
 def prepare_jinja2_environment(env):
     env.filters["fra_json"] = lambda text: json.loads(text or "[]")
+    env.filters["afsnit"] = lambda punkt: afsnit_list(punkt["tekst"], punkt["afsnit"])  # text stored once
     env.filters["etiket"] = lambda code, kind: label(kind, code)
     env.filters["celle"] = lambda value, column: cell_label(column, value)
     env.filters["kolonne"] = column_title

@@ -6,6 +6,7 @@ import json
 
 from rapidfuzz import process
 
+from ..db import fts
 from ..parsers.fields import normalise_sagsnummer
 
 OVERVIEW_SQL = {
@@ -43,24 +44,11 @@ where punkt.id = :id order by kle.nummer
 """
 SUGGESTIONS, SUGGESTION_CUTOFF = 5, 60
 
-# The Danish search, the one place that knows the search indexes: the common table expression `fund`
-# (rowid, gruppe, rang) holds every punkt matching :q, stemmed hits (gruppe 0) before those only the
-# trigram index finds (gruppe 1), each group by bm25. The search page, search-all, the search feeds
-# (Atom, iCal) and the canned queries in datasette_metadata.yml ({punkt_soeg}) all start from it.
-PUNKT_SOEG = """
-stamme as (
-  select rowid, bm25(punkt_stamme) as rang from punkt_stamme where punkt_stamme match dansk_soeg(:q)
-),
-trigram as (
-  select rowid, bm25(punkt_trigram) as rang from punkt_trigram
-  where punkt_trigram match trigram_soeg(:q) and rowid not in (select rowid from stamme)
-),
-fund as (
-  select rowid, 0 as gruppe, rang from stamme
-  union all
-  select rowid, 1 as gruppe, rang from trigram
-)
-"""
+# The Danish search lives in db/fts.py, shared with `referater search`: `punkt_bedste` gives the CTE
+# `rangeret` (rowid, lag) of the best 100 punkter for :q, found without ranking every match; `punkt_soeg`
+# gives `fund` (rowid, gruppe, rang) with every match, for the search feeds (Atom, iCal), which the canned
+# queries in datasette_metadata.yml start from ({punkt_bedste}, {punkt_soeg}).
+PUNKT_SOEG = fts.fund_sql()
 # The columns of the feeds, shared by the plain and the search feed. event_* make the .ics calendar (one
 # all-day event per frist: owner in the summary, punkt title in the description, link to the punkt page);
 # atom_* make the Atom feed (absolute link to the punkt page). The rest is what the web page shows.
@@ -98,17 +86,16 @@ select 'ingen-beslutninger', 'Ingen beslutninger endnu', '1970-01-01T00:00:00+00
   'Der er endnu ingen beslutninger at vise her.', null, null, null, null, null, null, null, null, null
 where not exists (select 1 from valgte)
 """
-SQL_FRAGMENTS = {"punkt_soeg": PUNKT_SOEG, "frist_kolonner": FRIST_KOLONNER, "beslutning_kolonner": BESLUTNING_KOLONNER,
+SQL_FRAGMENTS = {"punkt_soeg": PUNKT_SOEG, "punkt_bedste": fts.ranked_sql(100), "frist_kolonner": FRIST_KOLONNER, "beslutning_kolonner": BESLUTNING_KOLONNER,
                  "ingen_beslutninger": INGEN_BESLUTNINGER}  # fmt: skip
 # Best hits first; excerpts are cut after the limit, so only the rows shown pay for them.
 SEARCH_HITS_SQL = f"""
-with {PUNKT_SOEG}, bedste as (select * from fund order by gruppe, rang limit :limit)
+with {fts.ranked_sql(":limit")}
 select punkt.id, punkt.dato, punkt.forum, punkt.kommune, punkt.titel, punkt.udfald, punkt.sagsnummer, punkt.sag_id,
-  dansk_uddrag(punkt.titel || char(10) || coalesce(punkt.tekst, ''), :q) as uddrag
-from bedste join punkt on punkt.rowid = bedste.rowid
-order by bedste.gruppe, bedste.rang
+  {fts.EXCERPT}
+{fts.HIT_ORDER}
 """
-SEARCH_COUNT_SQL = f"with {PUNKT_SOEG} select count(*) from fund"
+SEARCH_COUNT_SQL = fts.COUNT_SQL
 # Frister of the matching punkter, soonest first: what a search finds on the deadline side.
 SEARCH_FRISTER_SQL = f"""
 with {PUNKT_SOEG}
