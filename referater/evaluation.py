@@ -1,6 +1,8 @@
 """`make eval`: what the parser gets right, measured against the hand-annotated referater.
 
-Run as ``python -m referater.evaluation [GOLD_DIR ...]``; prints one line per file and a total.
+Run as ``python -m referater.evaluation [-v] [--tunet] [GOLD_DIR ...]``; prints one line per file and a total,
+then the layouts, the deadlines and owners, and the shared corpora when ../shared is there.
+-v lists every document of ../shared/real; --tunet prints the tuned half's deadlines and owners entry by entry.
 """
 
 from __future__ import annotations
@@ -55,6 +57,9 @@ def evaluate_file(path: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
+    if unknown := [a for a in args if a.startswith("-") and a not in {"-v", "--tunet"}]:
+        print(__doc__.strip() if {"-h", "--help"} & set(unknown) else f"ukendt tilvalg {unknown[0]}: se --help")
+        return
     verbose = "-v" in args
     if "--tunet" in args:  # the owners and deadlines of the tuned half only, per entry
         gold_dirs = [Path(a) for a in args if not a.startswith("-")] or DEFAULT_DIRS

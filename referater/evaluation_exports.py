@@ -5,9 +5,10 @@ The project never needs the folder: without it this prints one line and returns.
 
 "What the export states" is read here on its own, straight from the JSON or XML fields, without the
 converters' section reading: item numbers, titles (a closed item's "Lukket:" mark is what makes it
-closed, so it is compared without it), case numbers, and this meeting's decision text (attendance
-lines such as "Afbud: …" are not part of a decision; a decision not yet released, or an empty
-placeholder, is no decision; a logged decision of an earlier meeting date is not this meeting's).
+closed, so it is compared without it), case numbers, and this meeting's decision text as printed,
+attendance lines ("Afbud: …") included as the real corpus's gold has them (a block of only attendance
+lines, a decision not yet released or an empty placeholder is no decision; a logged decision of an
+earlier meeting date is not this meeting's).
 """
 
 from __future__ import annotations
@@ -47,7 +48,9 @@ def collapse(value: str | None) -> str | None:
 
 
 def decision_text(lines: list[str]) -> str | None:
-    kept = [line for line in lines if not p.ATTENDANCE_LINE.match(line) and line not in PLACEHOLDERS]
+    kept = [line for line in lines if line not in PLACEHOLDERS]
+    if all(p.ATTENDANCE_LINE.match(line) for line in kept):
+        return None
     text_ = collapse(" ".join(kept))
     return None if text_ in UNRELEASED_DECISIONS else text_
 

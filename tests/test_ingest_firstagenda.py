@@ -2,7 +2,8 @@
 
 The fixture has what the portals' JSON has: the decision first, the wrapper heading "Fremstilling",
 h4 and h3><span> headings, a heading broken over two lines, entities, a list, a table, "Sagens forløb",
-a closed item whose HTML is only its decision, an item without a case number or a decision, bilag.
+a closed item whose HTML is only its decision, an item without a case number whose decision block holds only
+an attendance line (no decision), bilag.
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ EXPECTED = Referat(
             position=4, grundlag=EXPORT,
             nummer=4, titel="Orientering om vintertjenesten", type="orientering",
             indstiller="Administrationen", indstillinger=("at orienteringen tages til efterretning.",),
-            afsnit=(Afsnit("Fremstilling", ""), Afsnit("Sagsprocedure", "Miljø- og Teknikudvalget."),
+            afsnit=(Afsnit("Beslutning", AFBUD.strip()), Afsnit("Fremstilling", ""),
+                    Afsnit("Sagsprocedure", "Miljø- og Teknikudvalget."),
                     Afsnit("Resume", "Vintertjenesten har saltet 41 gange i denne sæson."),
                     Afsnit("Indstilling", "Administrationen indstiller, at orienteringen tages til efterretning.")),
             overskrift="Orientering om vintertjenesten", eksport_id=ITEM_ID + "4",

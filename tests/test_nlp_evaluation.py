@@ -115,3 +115,12 @@ def test_two_deadlines_of_one_date_and_section_are_paired_the_way_their_owners_a
                                                   gold("2025-08-01", "kommunerne", uncertain=True)]}]}
     t = evaluate_nlp([(referat, guld)])
     assert (t.predicted, t.correct, t.found_certain, t.owner_gold, t.owner_right) == (2, 2, 1, 2, 2)
+
+
+def test_make_eval_answers_help_and_an_unknown_option_in_one_line(capsys):
+    from referater import evaluation
+
+    evaluation.main(["--help"])
+    assert capsys.readouterr().out == evaluation.__doc__.strip() + "\n"
+    evaluation.main(["--tuned"])
+    assert capsys.readouterr().out == "ukendt tilvalg --tuned: se --help\n"

@@ -20,7 +20,7 @@ from .facetter import FACETS, ensure_facet_counts
 from .frister import delete_frister, find_frister, refresh_ansvarlige, save_frister  # noqa: F401
 from .dedupe import save_merged
 from .migrations import migrate
-from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder
+from .publish import ensure_search, import_kle, index_words, kle_columns, kle_placeholder  # noqa: F401
 from .rows import (
     behandling_rows, bilag_rows, deltager_rows, lukket_punkt_row, punkt_row, referat_row, sag_row, slug,
 )

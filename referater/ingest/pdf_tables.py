@@ -18,7 +18,7 @@ title that wraps above its page number and a paragraph right under a table stay 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .normalize import join_wrapped
 from .pdf_lines import PdfLine

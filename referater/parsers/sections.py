@@ -192,7 +192,9 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
         elif section.kind in p.RECOMMENDATION_SECTIONS:
             start = unlabelled_decision_start(section, forum)
             own.extend(split_trail(section.lines[start:], forum, dato, trail))
-    own = [text for text in own if text] or trailing_decision(sections)
+    own = [text for text in own if text]
+    if all(p.ATTENDANCE_LINE.match(text) for text in own):  # a block of only "Afbud: Lone Mortensen" decides nothing
+        own = trailing_decision(sections)
     if not own or all(text in p.EMPTY_DECISIONS for text in own):
         return Decision(None, (), tuple(trail))
     organ = label.organ.strip() if label and label.organ else None
