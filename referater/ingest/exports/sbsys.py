@@ -1,4 +1,4 @@
-"""SBSYS publication XML (``PublicationNN.xml``, also the Aarhus ``publication.xml``) → Referat.
+"""SBSYS publication XML (``PublicationNN.xml``, also the variant named ``publication.xml``) → Referat.
 
 ``Publication/Agendas/Agenda`` holds ``Committee/Name`` (else the agenda's ``Name``), ``Meeting/{When, Where,
 Members}`` and ``Items/Item[@ID]`` with ``Number``, ``Caption``, ``IsPublic``, ``ItemCaseNumber`` or
@@ -22,7 +22,7 @@ from .xml import parse_xml, raw_text, text
 FORMAT = "sbsys"
 PUBLICATION_TYPES = {"0": "Kladde", "1": "Dagsorden", "2": "Referat"}  # PublicationTypeAsValue
 PLAIN_TEXT_FIELD = "Multiline"
-LEADING_NUMBER = re.compile(r"^(\d{1,3})")  # the Aarhus variant numbers items in their ID: "3_…"
+LEADING_NUMBER = re.compile(r"^(\d{1,3})")  # the publication.xml variant numbers items in their ID: "3_…"
 
 
 def is_sbsys(root: ET.Element) -> bool:
@@ -48,7 +48,7 @@ def convert(data: bytes, kilde: str = "", sha256: str = "") -> Referat:
 
 
 def publication_type(root: ET.Element) -> str:
-    return text(root, "PublicationTypeAsValue") or "1"  # the Aarhus variant has no type: always a dagsorden
+    return text(root, "PublicationTypeAsValue") or "1"  # the publication.xml variant has no type: always a dagsorden
 
 
 def check(root: ET.Element) -> None:
