@@ -42,7 +42,7 @@ _HOVED_ART = {hoved: art for art, hoveder in a.HOVEDORD.items() for hoved in hov
 _NAVNE_HOVED_ART = {hoved: art for art, hoveder in a.NAVNE_HOVEDORD.items() for hoved in hoveder}
 # Capitalised words before the head word that belong to the name: "Klima-, Teknik- og Miljøudvalget",
 # "Lokale og Anlægsfonden", "Byrådet og Direktionen".
-# A place's genitive is part of the name too ("Midt- og Vestsjællands Politi"), not a common noun's
+# A place's genitive is part of the name too ("Nord- og Østjyllands Politi"), not a common noun's
 # ("Kommunens IT-projektråd").
 _NAVN_FORLED = (r"(?:[A-ZÆØÅ][\wæøå]*(?:-,?\s+(?:og\s+|&\s+)?|\s+(?:og|&)\s+(?=[A-ZÆØÅ]))"
                 r"|[A-ZÆØÅ][\wæøå]*(?<!en)(?<!et)(?<!ne)s\s+(?=[A-ZÆØÅ]))*")

@@ -1,6 +1,6 @@
 """Run-on paragraphs of PDF transcripts → lines, so the rest of the parser reads them as any export.
 
-A transcript prints a page as one paragraph: "3 1. Orientering: Title Sagsnr.: 18/17122 Beslutningstema Movia
+A transcript prints a page as one paragraph: "3 1. Orientering: Title Sagsnr.: 25/4417 Beslutningstema Forvaltningen
 orienterer …". The page number in front is page furniture; the labels inside (case-number and field labels,
 section labels, a decision label with its body and date, a TOC heading, "Punkt: N") each start a line of
 their own. A title that a run-on table of contents lists is cut off the text it is glued to.

@@ -66,7 +66,7 @@ def section_label(line: Line, all_lines: list[Line], current: Section | None) ->
     if p.INDSTILLER_LABEL.match(text) and (current is None or current.kind not in p.RECOMMENDATION_SECTIONS):
         return Section(text, "indstilling", ())  # "Forretningsudvalget indstiller," over its "at …" points
     if current is not None and current.kind == "beslutning" and p.ATTENDANCE_LINE.match(text):
-        return None  # "Afbud: Jørgen Suhr (B)" inside a decision block belongs to it
+        return None  # "Afbud: Sanne Krog (V)" inside a decision block belongs to it
     if current is not None and current.kind in p.CLOSED_SECTIONS:
         return None
     return Section(text, "oevrigt", ()) if is_heading_shaped(line, all_lines) else None
@@ -193,7 +193,7 @@ def find_decision(sections: list[Section], forum: str | None, dato: str | None) 
             start = unlabelled_decision_start(section, forum)
             own.extend(split_trail(section.lines[start:], forum, dato, trail))
     own = [text for text in own if text]
-    if all(p.ATTENDANCE_LINE.match(text) for text in own):  # a block of only "Afbud: Lone Mortensen" decides nothing
+    if all(p.ATTENDANCE_LINE.match(text) for text in own):  # a block of only "Afbud: Sanne Krog (V)" decides nothing
         own = trailing_decision(sections)
     if not own or all(text in p.EMPTY_DECISIONS for text in own):
         return Decision(None, (), tuple(trail))
