@@ -40,11 +40,11 @@ def test_ingest_folder_then_again(tmp_path, examples_copy):
 
 
 BAD_INPUTS = {
-    "tom.txt": (b"", "the file is empty: export the referat again"),
-    "skrald.txt": (bytes(range(256)) * 20, "this is not a text file (binary data): give the referat as .txt, .md or .pdf"),
-    "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "the PDF cannot be read"),
-    "scannet.pdf": (blank_pdf(), "the PDF has no text layer (it looks scanned; OCR is not done): export it with text"),
-    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .json, .markdown, .md, .pdf, .txt, .xml, .zip file"),
+    "tom.txt": (b"", "filen er tom: eksportér referatet igen"),
+    "skrald.txt": (bytes(range(256)) * 20, "det er ikke en tekstfil (binære data): giv referatet som .txt, .md eller .pdf"),
+    "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF'en kan ikke læses"),
+    "scannet.pdf": (blank_pdf(), "PDF'en har intet tekstlag (den ser scannet ud; der køres ikke OCR): eksportér den med tekst"),
+    "referat.docx": (b"PK\x03\x04", "ukendt filtype '.docx': giv en fil af typen .json, .markdown, .md, .pdf, .txt, .xml, .zip"),
 }  # fmt: skip
 
 
@@ -80,7 +80,7 @@ def test_a_note_without_punkter_is_one_punkt_saying_what_was_missing(tmp_path):
 
 def test_missing_path(tmp_path):
     result = run("ingest", tmp_path / "findes-ikke.txt", "--db", tmp_path / "r.db", "-s", code=1)
-    assert result.stderr.strip() == f"{tmp_path / 'findes-ikke.txt'}: no such file: check the path"
+    assert result.stderr.strip() == f"{tmp_path / 'findes-ikke.txt'}: filen findes ikke: tjek stien"
 
 
 def test_parse_json_shape():
@@ -111,7 +111,7 @@ def test_parse_bad_file_is_one_line(tmp_path):
     bad = tmp_path / "tom.md"
     bad.write_text("   \n")
     result = CliRunner().invoke(cli, ["parse", str(bad)])
-    assert (result.exit_code, result.output) == (1, f"Error: {bad}: the file is empty: export the referat again\n")
+    assert (result.exit_code, result.output) == (1, f"Error: {bad}: filen er tom: eksportér referatet igen\n")
 
 
 def test_sag_newest_first_and_suggestions(tmp_path):
@@ -131,3 +131,4 @@ def test_search_text_output(tmp_path):
     lines = run("search", "datawarehouse", "--db", db, "--limit", "1").stdout.splitlines()
     assert lines[0] == ("2025-08-13 Chefforum punkt 7: Beslutning om fælles datawarehouse til bedre, sikker og "
                         "mere tilgængelig brug af data i AK")  # fmt: skip
+
