@@ -41,6 +41,13 @@ model_option = click.option("--model", help="An installed trained spaCy pipeline
                             "PERSON/ORG entities add owners; default: rules only.")
 
 
+class Fejl(click.ClickException):
+    """Our own one-line error for the whole command, printed as "Fejl: …" (click's own says "Error: …")."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"Fejl: {self.format_message()}", file=file, err=file is None, color=self.show_color)
+
+
 def emit_json(value) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
@@ -123,7 +130,7 @@ def hent(portal_url, udvalg, fra, til, db_path, force, pause, timeout, silent, m
         portal = Portal(portal_base(portal_url), pause=pause, timeout=timeout, backoff=4 * pause)
         meetings = select_meetings(portal.meetings(), udvalg, fra and fra.date(), til and til.date())
     except PortalError as error:
-        raise click.ClickException(f"{portal_url}: {error}")
+        raise Fejl(f"{portal_url}: {error}")
     db = store.open_db(db_path)
     results, stopped = [], None
     with click.progressbar(length=len(meetings), label="Henter møder", hidden=silent or as_json) as bar:
@@ -194,7 +201,7 @@ def check_model(model: str | None) -> None:
         try:
             load_pipeline(model)
         except ReferatError as error:
-            raise click.ClickException(str(error))
+            raise Fejl(str(error))
 
 
 @cli.command()
@@ -209,7 +216,7 @@ def parse(file, model, as_json):
     try:
         referat = parse_file(file, model)
     except ReferatError as error:
-        raise click.ClickException(f"{file}: {error}")
+        raise Fejl(f"{file}: {error}")
     if as_json:
         emit_json(referat_dict(referat))
         return
@@ -266,7 +273,7 @@ def sag(sagsnummer, db_path, as_json):
         close = process.extract(sagsnummer.upper(), store.all_sagsnumre(db), limit=SUGGESTIONS,
                                 score_cutoff=SUGGESTION_CUTOFF)  # fmt: skip
         hint = ", ".join(match for match, _score, _i in close) or "ingen"
-        raise click.ClickException(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
+        raise Fejl(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
     emit_rows(rows, as_json, lambda row: (f"{punkt_line(row)} → {row['udfald']}", row["beslutning"] or ""))
 
 
@@ -376,6 +383,6 @@ def kle_import(file, db_path):
     try:
         rows = parse_kle(read_kle_file(file))
     except ReferatError as error:
-        raise click.ClickException(f"{file}: {error}")
+        raise Fejl(f"{file}: {error}")
     count = store.import_kle(store.open_db(db_path), rows)
     click.echo(f"{count} KLE-numre indlæst i {db_path}")

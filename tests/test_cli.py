@@ -111,7 +111,7 @@ def test_parse_bad_file_is_one_line(tmp_path):
     bad = tmp_path / "tom.md"
     bad.write_text("   \n")
     result = CliRunner().invoke(cli, ["parse", str(bad)])
-    assert (result.exit_code, result.output) == (1, f"Error: {bad}: filen er tom: eksportér referatet igen\n")
+    assert (result.exit_code, result.output) == (1, f"Fejl: {bad}: filen er tom: eksportér referatet igen\n")
 
 
 def test_sag_newest_first_and_suggestions(tmp_path):
@@ -122,7 +122,7 @@ def test_sag_newest_first_and_suggestions(tmp_path):
     assert len({r["referat_id"] for r in rows}) == 5
     missing = CliRunner().invoke(cli, ["sag", "00.01.00-A00-32-2", "--db", str(db)])
     assert missing.exit_code == 1
-    assert missing.output.startswith("Error: sagsnummer 00.01.00-A00-32-2 findes ikke; nærmeste: 00.01.00-A00-32-24, ")
+    assert missing.output.startswith("Fejl: sagsnummer 00.01.00-A00-32-2 findes ikke; nærmeste: 00.01.00-A00-32-24, ")
 
 
 def test_search_text_output(tmp_path):
