@@ -132,3 +132,64 @@ def test_search_text_output(tmp_path):
     assert lines[0] == ("2025-08-13 Chefforum punkt 7: Beslutning om fælles datawarehouse til bedre, sikker og "
                         "mere tilgængelig brug af data i AK")  # fmt: skip
 
+
+# A meeting that states neither time nor place; punkt 1 is taken note of, punkt 2 has no decision.
+UDEN_TID_OG_STED = """Økonomiudvalget
+Referat
+Mødedato: 02-02-2026
+
+1. Budget
+Sagsnr.: 26-000101
+Sagsfremstilling
+Økonomiudvalget skal godkende budgetrammen i marts 2026.
+Beslutning
+Taget til efterretning.
+
+2. Skolerne
+Sagsnr.: 26-000101
+Sagsfremstilling
+Forvaltningen fortæller om skolerne.
+"""
+
+
+@pytest.fixture
+def uden_tid_og_sted(tmp_path):
+    path = tmp_path / "oeu.txt"
+    path.write_text(UDEN_TID_OG_STED, encoding="utf-8")
+    return path
+
+
+def test_parse_text_output_speaks_the_sites_words(uden_tid_og_sted):
+    """Outcome, precision and owner kind as the web site shows them; '-' for no outcome; no 'kl. None'."""
+    assert run("parse", uden_tid_og_sted).stdout.splitlines() == [
+        "Økonomiudvalget 2026-02-02",
+        "    1. Budget [26-000101] → taget til efterretning",
+        "       frist 2026-03-31 [måned] Økonomiudvalget [politisk organ]: «marts 2026» i Sagsfremstilling",
+        "    2. Skolerne [26-000101] → -",
+        "  advarsel: punkt 2 (Skolerne): ingen beslutning fundet",
+    ]
+
+
+def test_parse_header_line_with_time_and_place():
+    assert run("parse", EXAMPLES / "chefforum-2025-08-13.txt").stdout.splitlines()[0] == (
+        "Chefforum 2025-08-13 kl. 09:00, Mødelokale 915")
+
+
+def test_sag_text_output(tmp_path, uden_tid_og_sted):
+    db = tmp_path / "r.db"
+    run("ingest", uden_tid_og_sted, "--db", db, "-s")
+    assert run("sag", "26-000101", "--db", db).stdout.splitlines() == [
+        "2026-02-02 Økonomiudvalget punkt 1: Budget → taget til efterretning",
+        "    Taget til efterretning.",
+        "2026-02-02 Økonomiudvalget punkt 2: Skolerne → -",
+        "",
+    ]
+
+
+def test_frister_text_output_in_the_sites_words(tmp_path, uden_tid_og_sted):
+    db = tmp_path / "r.db"
+    run("ingest", uden_tid_og_sted, "--db", db, "-s")
+    assert run("frister", "--db", db, "--fra", "2026-01-01", "--type", "organ").stdout.splitlines() == [
+        "2026-03-31 [måned] Økonomiudvalget [politisk organ]: Økonomiudvalget skal godkende budgetrammen",
+        "    Økonomiudvalget 2026-02-02 punkt 1: Budget, sag 26-000101 – «marts 2026» i Sagsfremstilling",
+    ]
