@@ -28,6 +28,7 @@ from .parsers.kle import parse_kle
 from .pipeline import ingest_file, ingest_files, parse_file
 from .publish import serve_args
 from .reparse import describe, outdated_note, reparse_referater, summary, to_reparse
+from .web.labels import label
 
 SUGGESTIONS = 5
 SUGGESTION_CUTOFF = 60
@@ -39,6 +40,18 @@ jobs_option = click.option("-j", "--jobs", default=1, show_default=True, type=cl
                            help="Worker processes for reading, parsing and NLP; one process writes.")
 model_option = click.option("--model", help="An installed trained spaCy pipeline (fx da_core_news_sm) whose "
                             "PERSON/ORG entities add owners; default: rules only.")
+
+
+class Fejl(click.ClickException):
+    """Our own one-line error for the whole command, printed as "Fejl: …" (click's own says "Error: …")."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"Fejl: {self.format_message()}", file=file, err=file is None, color=self.show_color)
+
+
+def shown(kind: str, code) -> str:
+    """The Danish word for a stored code, as the web site shows it; "-" where there is none."""
+    return label(kind, code) or "-"
 
 
 def emit_json(value) -> None:
@@ -123,7 +136,7 @@ def hent(portal_url, udvalg, fra, til, db_path, force, pause, timeout, silent, m
         portal = Portal(portal_base(portal_url), pause=pause, timeout=timeout, backoff=4 * pause)
         meetings = select_meetings(portal.meetings(), udvalg, fra and fra.date(), til and til.date())
     except PortalError as error:
-        raise click.ClickException(f"{portal_url}: {error}")
+        raise Fejl(f"{portal_url}: {error}")
     db = store.open_db(db_path)
     results, stopped = [], None
     with click.progressbar(length=len(meetings), label="Henter møder", hidden=silent or as_json) as bar:
@@ -194,7 +207,7 @@ def check_model(model: str | None) -> None:
         try:
             load_pipeline(model)
         except ReferatError as error:
-            raise click.ClickException(str(error))
+            raise Fejl(str(error))
 
 
 @cli.command()
@@ -209,22 +222,30 @@ def parse(file, model, as_json):
     try:
         referat = parse_file(file, model)
     except ReferatError as error:
-        raise click.ClickException(f"{file}: {error}")
+        raise Fejl(f"{file}: {error}")
     if as_json:
         emit_json(referat_dict(referat))
         return
-    click.echo(f"{referat.forum} {referat.dato} kl. {referat.starttid}, {referat.sted}")
+    click.echo(header_line(referat))
     for punkt in referat.punkter:
         sag = punkt.sagsnummer.raw if punkt.sagsnummer else "-"
         nummer = f"{punkt.nummer:>3}." if punkt.nummer is not None else "  -."
-        click.echo(f"  {nummer} {punkt.titel or '(uden titel)'} [{sag}] → {'lukket' if punkt.lukket else punkt.udfald}")
+        udfald = "lukket" if punkt.lukket else shown("udfald", punkt.udfald)
+        click.echo(f"  {nummer} {punkt.titel or '(uden titel)'} [{sag}] → {udfald}")
         for frist in punkt.frister:
-            click.echo(f"       frist {frist.dato or '(uden dato)'} [{frist.praecision or '-'}] "
+            click.echo(f"       frist {frist.dato or '(uden dato)'} [{shown('praecision', frist.praecision)}] "
                        f"{owner_label(frist.ansvarlig, frist.ansvarlig_type, '-')}: «{frist.tekst}» i {frist.afsnit}")
         for opgave in punkt.opgaver:
             click.echo(f"       opgave {opgave.ansvarlig}: {opgave.handling}")
     for advarsel in referat.advarsler:
         click.echo(f"  advarsel: {advarsel}")
+
+
+def header_line(referat) -> str:
+    """ "Økonomiudvalget 2025-01-29 kl. 16:00, Rådhuset": only what the referat tells."""
+    when = " ".join(str(part) for part in (referat.forum, referat.dato, referat.starttid and f"kl. {referat.starttid}")
+                    if part)  # fmt: skip
+    return ", ".join(part for part in (when, referat.sted) if part)
 
 
 @cli.command()
@@ -266,8 +287,8 @@ def sag(sagsnummer, db_path, as_json):
         close = process.extract(sagsnummer.upper(), store.all_sagsnumre(db), limit=SUGGESTIONS,
                                 score_cutoff=SUGGESTION_CUTOFF)  # fmt: skip
         hint = ", ".join(match for match, _score, _i in close) or "ingen"
-        raise click.ClickException(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
-    emit_rows(rows, as_json, lambda row: (f"{punkt_line(row)} → {row['udfald']}", row["beslutning"] or ""))
+        raise Fejl(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
+    emit_rows(rows, as_json, lambda row: (f"{punkt_line(row)} → {shown('udfald', row['udfald'])}", row["beslutning"] or ""))
 
 
 @cli.command()
@@ -306,15 +327,15 @@ def frister(db_path, fra, til, ansvarlig, ansvarlig_type, as_json):
 
 
 def owner_label(ansvarlig: str | None, art: str | None, ingen: str = "(ingen ansvarlig nævnt)") -> str:
-    """ "Økonomiudvalget (ØU) [organ]": the owner and its kind."""
-    return f"{ansvarlig} [{art}]" if ansvarlig and art else ansvarlig or ingen
+    """ "Økonomiudvalget (ØU) [politisk organ]": the owner and its kind, in the site's words."""
+    return f"{ansvarlig} [{label('ansvarlig_type', art)}]" if ansvarlig and art else ansvarlig or ingen
 
 
 def frist_lines(row: dict) -> tuple[str, str]:
     ansvarlig = owner_label(row["ansvarlig"], row["ansvarlig_type"])
     usikker = " (usikker)" if row["usikker"] else ""
     sag = f", sag {row['sagsnummer']}" if row["sagsnummer"] else ""
-    return (f"{row['dato']} [{row['praecision']}] {ansvarlig}: {row['handling']}{usikker}",
+    return (f"{row['dato']} [{shown('praecision', row['praecision'])}] {ansvarlig}: {row['handling']}{usikker}",
             f"{row['forum']} {row['moededato']} punkt {row['punkt_id'].rsplit('/', 1)[1]}: "
             f"{row['punkt_titel']}{sag} – «{row['tekst']}» i {row['afsnit']}")  # fmt: skip
 
@@ -376,6 +397,6 @@ def kle_import(file, db_path):
     try:
         rows = parse_kle(read_kle_file(file))
     except ReferatError as error:
-        raise click.ClickException(f"{file}: {error}")
+        raise Fejl(f"{file}: {error}")
     count = store.import_kle(store.open_db(db_path), rows)
     click.echo(f"{count} KLE-numre indlæst i {db_path}")

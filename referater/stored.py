@@ -38,7 +38,7 @@ def referat_from_stored(format: str, payload: bytes, kilde: str, sha256: str) ->
         return parse_tekst(tekst_from_json(data, kilde, sha256, format))
     if is_export_format(format):  # an agenda export is stored as its own bytes and read again from them
         return export_to_referat(data, kilde, sha256, format)
-    raise InputError(f"the stored format '{format}' is unknown to this version of referater: upgrade referater")
+    raise InputError(f"det gemte format '{format}' er ukendt for denne version af referater: opgradér referater")
 
 
 def tekst_json(tekst: Tekst) -> bytes:

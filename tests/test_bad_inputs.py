@@ -52,15 +52,15 @@ def printed_example() -> bytes:
 
 
 BAD = {
-    "tom.pdf": (lambda: b"", "the file is empty: export the referat again"),
-    "tom.txt": (lambda: b"", "the file is empty: export the referat again"),
+    "tom.pdf": (lambda: b"", "filen er tom: eksportér referatet igen"),
+    "tom.txt": (lambda: b"", "filen er tom: eksportér referatet igen"),
     "halv.pdf": (lambda: printed_example()[: len(printed_example()) // 2],
-                 "the PDF cannot be read: it is truncated (no end-of-file marker); download or export it again"),
+                 "PDF'en kan ikke læses: den er afkortet (ingen slutmarkør); hent eller eksportér den igen"),
     "tilfaeldig.pdf": (lambda: bytes(random.Random(1).randrange(256) for _ in range(5000)),
-                       "the PDF cannot be read: it is not a PDF (no %PDF header); give a real .pdf, .txt or .md file"),
-    "krypteret.pdf": (encrypted_pdf, "the PDF is encrypted (password protected): save an unprotected copy and ingest that"),
-    "scannet.pdf": (scanned_pdf, "the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
-                                 "or run OCR on it first (e.g. ocrmypdf)"),
+                       "PDF'en kan ikke læses: det er ikke en PDF (intet %PDF-hoved); giv en rigtig .pdf-, .txt- eller .md-fil"),
+    "krypteret.pdf": (encrypted_pdf, "PDF'en er krypteret (beskyttet med adgangskode): gem en ubeskyttet kopi og indlæs den"),
+    "scannet.pdf": (scanned_pdf, "PDF'en har intet tekstlag (den ser scannet ud; der køres ikke OCR): eksportér den med tekst, "
+                                 "eller kør OCR på den først (fx ocrmypdf)"),
 }  # fmt: skip
 WHOLE_TEXT = ("ingen punktoverskrift, intet sagsnummer og ingen afsnitsoverskrifter fundet: hele teksten er læst som ét "
               "punkt uden nummer og titel")
@@ -110,7 +110,7 @@ def test_a_long_text_without_punkter_is_one_punkt_with_a_warning(tmp_path, db_pa
 def test_missing_path(tmp_path, db_path):
     before = dump(db_path)
     code, _out, err = run("ingest", tmp_path / "findes-ikke.pdf", "--db", db_path, "-s")
-    assert (code, err) == (1, f"{tmp_path / 'findes-ikke.pdf'}: no such file: check the path\n")
+    assert (code, err) == (1, f"{tmp_path / 'findes-ikke.pdf'}: filen findes ikke: tjek stien\n")
     assert dump(db_path) == before
 
 

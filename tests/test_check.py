@@ -60,7 +60,7 @@ def test_check_reports_each_document_and_a_table(tmp_path):
 def test_only_an_unreadable_file_makes_check_fail(tmp_path):
     path = folder(tmp_path, "aaben-markoer.txt", empty="tom.txt")
     code, out, err = run(path, "--silent")
-    assert (code, err) == (1, f"{path / 'tom.txt'}: the file is empty: export the referat again\n")
+    assert (code, err) == (1, f"{path / 'tom.txt'}: filen er tom: eksportér referatet igen\n")
     assert out.splitlines() == [
         "fil                 punkter     titel    sagsnr  beslutn.   lukkede advarsler  delt ved",
         "aaben-markoer.txt         4         0         0         3         1         1  linjen 'Åben'/'Lukket'",

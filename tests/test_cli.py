@@ -40,11 +40,11 @@ def test_ingest_folder_then_again(tmp_path, examples_copy):
 
 
 BAD_INPUTS = {
-    "tom.txt": (b"", "the file is empty: export the referat again"),
-    "skrald.txt": (bytes(range(256)) * 20, "this is not a text file (binary data): give the referat as .txt, .md or .pdf"),
-    "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "the PDF cannot be read"),
-    "scannet.pdf": (blank_pdf(), "the PDF has no text layer (it looks scanned; OCR is not done): export it with text"),
-    "referat.docx": (b"PK\x03\x04", "unknown file type '.docx': give a .json, .markdown, .md, .pdf, .txt, .xml, .zip file"),
+    "tom.txt": (b"", "filen er tom: eksportér referatet igen"),
+    "skrald.txt": (bytes(range(256)) * 20, "det er ikke en tekstfil (binære data): giv referatet som .txt, .md eller .pdf"),
+    "skrald.pdf": (b"%PDF-1.4\n" + bytes(range(256)) * 4, "PDF'en kan ikke læses"),
+    "scannet.pdf": (blank_pdf(), "PDF'en har intet tekstlag (den ser scannet ud; der køres ikke OCR): eksportér den med tekst"),
+    "referat.docx": (b"PK\x03\x04", "ukendt filtype '.docx': giv en fil af typen .json, .markdown, .md, .pdf, .txt, .xml, .zip"),
 }  # fmt: skip
 
 
@@ -80,7 +80,7 @@ def test_a_note_without_punkter_is_one_punkt_saying_what_was_missing(tmp_path):
 
 def test_missing_path(tmp_path):
     result = run("ingest", tmp_path / "findes-ikke.txt", "--db", tmp_path / "r.db", "-s", code=1)
-    assert result.stderr.strip() == f"{tmp_path / 'findes-ikke.txt'}: no such file: check the path"
+    assert result.stderr.strip() == f"{tmp_path / 'findes-ikke.txt'}: filen findes ikke: tjek stien"
 
 
 def test_parse_json_shape():
@@ -111,7 +111,7 @@ def test_parse_bad_file_is_one_line(tmp_path):
     bad = tmp_path / "tom.md"
     bad.write_text("   \n")
     result = CliRunner().invoke(cli, ["parse", str(bad)])
-    assert (result.exit_code, result.output) == (1, f"Error: {bad}: the file is empty: export the referat again\n")
+    assert (result.exit_code, result.output) == (1, f"Fejl: {bad}: filen er tom: eksportér referatet igen\n")
 
 
 def test_sag_newest_first_and_suggestions(tmp_path):
@@ -122,7 +122,7 @@ def test_sag_newest_first_and_suggestions(tmp_path):
     assert len({r["referat_id"] for r in rows}) == 5
     missing = CliRunner().invoke(cli, ["sag", "00.01.00-A00-32-2", "--db", str(db)])
     assert missing.exit_code == 1
-    assert missing.output.startswith("Error: sagsnummer 00.01.00-A00-32-2 findes ikke; nærmeste: 00.01.00-A00-32-24, ")
+    assert missing.output.startswith("Fejl: sagsnummer 00.01.00-A00-32-2 findes ikke; nærmeste: 00.01.00-A00-32-24, ")
 
 
 def test_search_text_output(tmp_path):
@@ -131,3 +131,65 @@ def test_search_text_output(tmp_path):
     lines = run("search", "datawarehouse", "--db", db, "--limit", "1").stdout.splitlines()
     assert lines[0] == ("2025-08-13 Chefforum punkt 7: Beslutning om fælles datawarehouse til bedre, sikker og "
                         "mere tilgængelig brug af data i AK")  # fmt: skip
+
+
+# A meeting that states neither time nor place; punkt 1 is taken note of, punkt 2 has no decision.
+UDEN_TID_OG_STED = """Økonomiudvalget
+Referat
+Mødedato: 02-02-2026
+
+1. Budget
+Sagsnr.: 26-000101
+Sagsfremstilling
+Økonomiudvalget skal godkende budgetrammen i marts 2026.
+Beslutning
+Taget til efterretning.
+
+2. Skolerne
+Sagsnr.: 26-000101
+Sagsfremstilling
+Forvaltningen fortæller om skolerne.
+"""
+
+
+@pytest.fixture
+def uden_tid_og_sted(tmp_path):
+    path = tmp_path / "oeu.txt"
+    path.write_text(UDEN_TID_OG_STED, encoding="utf-8")
+    return path
+
+
+def test_parse_text_output_speaks_the_sites_words(uden_tid_og_sted):
+    """Outcome, precision and owner kind as the web site shows them; '-' for no outcome; no 'kl. None'."""
+    assert run("parse", uden_tid_og_sted).stdout.splitlines() == [
+        "Økonomiudvalget 2026-02-02",
+        "    1. Budget [26-000101] → taget til efterretning",
+        "       frist 2026-03-31 [måned] Økonomiudvalget [politisk organ]: «marts 2026» i Sagsfremstilling",
+        "    2. Skolerne [26-000101] → -",
+        "  advarsel: punkt 2 (Skolerne): ingen beslutning fundet",
+    ]
+
+
+def test_parse_header_line_with_time_and_place():
+    assert run("parse", EXAMPLES / "chefforum-2025-08-13.txt").stdout.splitlines()[0] == (
+        "Chefforum 2025-08-13 kl. 09:00, Mødelokale 915")
+
+
+def test_sag_text_output(tmp_path, uden_tid_og_sted):
+    db = tmp_path / "r.db"
+    run("ingest", uden_tid_og_sted, "--db", db, "-s")
+    assert run("sag", "26-000101", "--db", db).stdout.splitlines() == [
+        "2026-02-02 Økonomiudvalget punkt 1: Budget → taget til efterretning",
+        "    Taget til efterretning.",
+        "2026-02-02 Økonomiudvalget punkt 2: Skolerne → -",
+        "",
+    ]
+
+
+def test_frister_text_output_in_the_sites_words(tmp_path, uden_tid_og_sted):
+    db = tmp_path / "r.db"
+    run("ingest", uden_tid_og_sted, "--db", db, "-s")
+    assert run("frister", "--db", db, "--fra", "2026-01-01", "--type", "organ").stdout.splitlines() == [
+        "2026-03-31 [måned] Økonomiudvalget [politisk organ]: Økonomiudvalget skal godkende budgetrammen",
+        "    Økonomiudvalget 2026-02-02 punkt 1: Budget, sag 26-000101 – «marts 2026» i Sagsfremstilling",
+    ]

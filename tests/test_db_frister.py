@@ -112,7 +112,7 @@ def test_cli_parse_shows_frister_and_opgaver_under_their_punkt():
     lines = run("parse", EXAMPLES / "chefforum-2025-08-13.txt").splitlines()
     start = lines.index(next(line for line in lines if line.startswith("    6. ")))
     assert lines[start + 1:start + 4] == [
-        "       frist 2025-08-22 [uge] Chefforum [organ]: «i løbet af uge 34» i Beslutning",
+        "       frist 2025-08-22 [uge] Chefforum [politisk organ]: «i løbet af uge 34» i Beslutning",
         "       opgave Sekretariatet: udarbejdes en ny plan for temadrøftelser i Teams, som Chefforum skal udfylde "
         "med temaer i løbet af uge 34",
         "       opgave Chefforum: skal udfylde med temaer i løbet af uge 34",
@@ -200,7 +200,7 @@ def test_one_owner_across_referater_labelled_with_its_most_written_name(two_refe
 def test_cli_frister_by_owner_kind(two_referater):
     output = run("frister", "--db", two_referater, "--fra", "2026-01-01", "--type", "ekstern")
     assert output.splitlines() == [
-        "2026-05-01 [dag] Rådgiveren [ekstern]: Rådgiveren afleverer skitsen",
+        "2026-05-01 [dag] Rådgiveren [ekstern part]: Rådgiveren afleverer skitsen",
         "    Økonomiudvalget 2026-03-02 punkt 1: Budget, sag 26-000101 – «1. maj 2026» i Sagsfremstilling",
     ]
     assert run("frister", "--db", two_referater, "--fra", "2026-01-01", "--type", "person") == (

@@ -38,7 +38,7 @@ def test_kle_import_reports_a_bad_file_in_one_line(tmp_path):
     bad.write_text("<KLE-Emneplan><Hovedgruppe>", encoding="utf-8")
     result = CliRunner().invoke(cli, ["kle", "import", str(bad), "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {bad}: not well-formed XML") and result.output.count("\n") == 1
+    assert result.output.startswith(f"Fejl: {bad}: ugyldig XML") and result.output.count("\n") == 1
 
 
 def test_punkt_facet_columns_come_from_sagsnummer_and_date(tmp_path):

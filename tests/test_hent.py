@@ -92,7 +92,7 @@ def test_a_failing_portal_is_reported_in_one_line(tmp_path, portal, trouble, mes
     else:
         portal.bodies[listing] = b"<!DOCTYPE html><html><body>Vedligeholdelse</body></html>"
     code, out, err = hent(portal.url, tmp_path / "r.db", "--timeout", "0.2")
-    assert (code, out, err) == (1, "", f"Error: {portal.url}: {message}\n")
+    assert (code, out, err) == (1, "", f"Fejl: {portal.url}: {message}\n")
     assert not (tmp_path / "r.db").exists()
 
 

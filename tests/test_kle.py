@@ -44,11 +44,11 @@ def test_decode_kle_emne(emne, expected):
 @pytest.mark.parametrize(
     "xml, message",
     [
-        ("<KLE-Emneplan><Hovedgruppe>", "not well-formed XML"),
-        ("<Emneplan/>", "root element is <Emneplan>, not <KLE-Emneplan>"),
-        ("<KLE-Emneplan/>", "holds no Hovedgruppe"),
+        ("<KLE-Emneplan><Hovedgruppe>", "ugyldig XML"),
+        ("<Emneplan/>", "rodelementet er <Emneplan>, ikke <KLE-Emneplan>"),
+        ("<KLE-Emneplan/>", "har ingen Hovedgruppe"),
         ("<KLE-Emneplan><Hovedgruppe><HovedgruppeNr>x</HovedgruppeNr></Hovedgruppe></KLE-Emneplan>",
-         "has no valid HovedgruppeNr"),
+         "har intet gyldigt HovedgruppeNr"),
     ],
 )
 def test_parse_kle_rejects_what_is_not_an_emneplan(xml, message):

@@ -189,7 +189,7 @@ def test_cli_refuses_a_missing_model_once(tmp_path):
     result = CliRunner().invoke(cli, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "r.db"), "--model", "da_findes_ikke"])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: spaCy model 'da_findes_ikke' is not installed: install it with pip, or leave out --model"]
+        "Fejl: spaCy model 'da_findes_ikke' is not installed: install it with pip, or leave out --model"]
 
 
 def explained(tekst: str, moede: str, afsnit: str) -> tuple[list[tuple[str, str | None]], list[str | None]]:

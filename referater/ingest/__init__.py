@@ -51,12 +51,12 @@ def read_document(path: str | Path) -> Dokument:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in KNOWN_SUFFIXES and not path.is_file():
-        raise InputError(f"unknown file type '{path.suffix or '(none)'}': give a {known_types()} file")
+        raise InputError(f"ukendt filtype '{path.suffix or '(ingen)'}': giv en fil af typen {known_types()}")
     if not path.is_file():
-        raise InputError("no such file: check the path")
+        raise InputError("filen findes ikke: tjek stien")
     data = path.read_bytes()
     if not data.strip():
-        raise InputError("the file is empty: export the referat again")
+        raise InputError("filen er tom: eksportér referatet igen")
     fmt = content_format(data, suffix)
     return Dokument(kilde=str(path), data=data, sha256=hashlib.sha256(data).hexdigest(), format=fmt)
 
@@ -71,7 +71,7 @@ def content_format(data: bytes, suffix: str) -> str:
         return FORMATS[suffix]
     if suffix in EXPORT_SUFFIXES:
         raise ExportError("ikke en dagsordenseksport: giv en FirstAgenda-JSON eller en eDoc-, SBSYS- eller Acadre-XML")
-    raise InputError(f"unknown file type '{suffix or '(none)'}': give a {known_types()} file")
+    raise InputError(f"ukendt filtype '{suffix or '(ingen)'}': giv en fil af typen {known_types()}")
 
 
 def sniff_export(data: bytes) -> str | None:

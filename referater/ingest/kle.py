@@ -11,8 +11,8 @@ def read_kle_file(path: str | Path) -> bytes:
     """The bytes of an emneplan XML file, or InputError saying what to do."""
     path = Path(path)
     if not path.is_file():
-        raise InputError("no such file: check the path to the KLE emneplan XML")
+        raise InputError("filen findes ikke: tjek stien til KLE-emneplanens XML")
     data = path.read_bytes()
     if not data.strip():
-        raise InputError("the file is empty: download the KLE emneplan XML again")
+        raise InputError("filen er tom: hent KLE-emneplanens XML igen")
     return data

@@ -52,8 +52,8 @@ def extract_pdf(data: bytes, kilde: str, sha256: str) -> Tekst:
     pages = [read_lines(page) for page in pdf_pages]
     visible = sum(len("".join(line.tekst.split())) for page in pages for line in page)
     if not visible or visible < MIN_CHARS_PER_PAGE * len(pages):
-        raise PdfError("the PDF has no text layer (it looks scanned; OCR is not done): export it with text, "
-                       "or run OCR on it first (e.g. ocrmypdf)")  # fmt: skip
+        raise PdfError("PDF'en har intet tekstlag (den ser scannet ud; der køres ikke OCR): eksportér den med tekst, "
+                       "eller kør OCR på den først (fx ocrmypdf)")  # fmt: skip
     pitch = line_pitch(pages)
     pages = drop_running_lines(pages, pitch)
     counts = word_counts(pages)
@@ -72,24 +72,25 @@ def open_pdf(data: bytes):
     from pypdf import PdfReader
 
     if not data.strip():
-        raise PdfError("the file is empty: export the referat again")
+        raise PdfError("filen er tom: eksportér referatet igen")
     if b"%PDF" not in data[:HEADER_WINDOW]:
-        raise PdfError("the PDF cannot be read: it is not a PDF (no %PDF header); give a real .pdf, .txt or .md file")
+        raise PdfError("PDF'en kan ikke læses: det er ikke en PDF (intet %PDF-hoved); "
+                       "giv en rigtig .pdf-, .txt- eller .md-fil")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         encrypted = reader.is_encrypted
     except Exception as error:  # pypdf signals damage with many exception types
         raise unreadable(error, data) from error
     if encrypted and not opens_without_password(reader):
-        raise PdfError("the PDF is encrypted (password protected): save an unprotected copy and ingest that")
+        raise PdfError("PDF'en er krypteret (beskyttet med adgangskode): gem en ubeskyttet kopi og indlæs den")
     return reader
 
 
 def unreadable(error: Exception, data: bytes) -> PdfError:
     """Why pypdf could not read the file: cut off (no end-of-file marker anywhere) or otherwise damaged."""
     if b"%%EOF" not in data:
-        return PdfError("the PDF cannot be read: it is truncated (no end-of-file marker); download or export it again")
-    return PdfError(f"the PDF cannot be read: it is damaged ({type(error).__name__}); export it again")
+        return PdfError("PDF'en kan ikke læses: den er afkortet (ingen slutmarkør); hent eller eksportér den igen")
+    return PdfError(f"PDF'en kan ikke læses: den er beskadiget ({type(error).__name__}); eksportér den igen")
 
 
 def opens_without_password(reader) -> bool:

@@ -68,7 +68,8 @@ def read_lines(page) -> list[PdfLine]:
     try:
         page.extract_text(visitor_text=visit)
     except Exception as error:
-        raise PdfError(f"the PDF cannot be read: a page is damaged ({type(error).__name__}); export it again") from error
+        name = type(error).__name__
+        raise PdfError(f"PDF'en kan ikke læses: en side er beskadiget ({name}); eksportér den igen") from error
     return group_lines(runs)
 
 

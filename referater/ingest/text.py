@@ -26,10 +26,10 @@ def decode_text(data: bytes) -> str:
         text = data.decode(encoding or "utf-8")
     except UnicodeDecodeError:
         if b"\x00" in data:
-            raise InputError("this is not a text file (binary data): give the referat as .txt, .md or .pdf")
+            raise InputError("det er ikke en tekstfil (binære data): giv referatet som .txt, .md eller .pdf")
         text = data.decode(FALLBACK_ENCODING, errors="replace")
     if _control_share(text) > MAX_CONTROL_SHARE:
-        raise InputError("this is not a text file (binary data): give the referat as .txt, .md or .pdf")
+        raise InputError("det er ikke en tekstfil (binære data): giv referatet som .txt, .md eller .pdf")
     return text
 
 

@@ -42,13 +42,13 @@ def parse_kle(xml_text: str | bytes) -> list[dict]:
     try:
         root = ET.fromstring(xml_text)
     except ET.ParseError as error:
-        raise InputError(f"not well-formed XML ({error}): give the KLE emneplan as XML") from error
+        raise InputError(f"ugyldig XML ({error}): giv KLE-emneplanen som XML") from error
     if local_name(root.tag) != ROOT:
-        raise InputError(f"root element is <{local_name(root.tag)}>, not <{ROOT}>: give a KLE emneplan")
+        raise InputError(f"rodelementet er <{local_name(root.tag)}>, ikke <{ROOT}>: giv en KLE-emneplan")
     rows: list[dict] = []
     collect_rows(root, "", rows)
     if not rows:
-        raise InputError("the emneplan holds no Hovedgruppe elements: give the full KLE emneplan")
+        raise InputError("emneplanen har ingen Hovedgruppe-elementer: giv hele KLE-emneplanen")
     return rows
 
 
@@ -61,7 +61,8 @@ def collect_rows(element: ET.Element, parent: str, rows: list[dict]) -> None:
         niveau, number_tag, title_tag = level
         nummer = full_number(child_text(child, number_tag) or "", parent)
         if nummer is None:
-            raise InputError(f"a <{local_name(child.tag)}> under '{parent or ROOT}' has no valid {number_tag}")
+            raise InputError(f"en <{local_name(child.tag)}> under '{parent or ROOT}' har intet gyldigt {number_tag}: "
+                             "giv hele KLE-emneplanen, som den er hentet")
         rows.append(kle_row(nummer, niveau, child_text(child, title_tag), child))
         collect_rows(child, nummer, rows)
 
