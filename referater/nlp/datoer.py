@@ -340,7 +340,7 @@ def _wraps(forrige: DateExpression, senere: DateExpression) -> bool:
 
 
 def _borrow_years(tekst: str, udtryk: list[DateExpression]) -> list[DateExpression]:
-    """A day without a year takes the year of the next day in its list: "den 28. februar (pkt. 4) og 13. marts 2024"."""
+    """A day without a year takes the year of the next day in its list: "den 6. februar (pkt. 9) og 20. marts 2024"."""
     ud = list(udtryk)
     for i in range(len(ud) - 2, -1, -1):
         a, b = ud[i], ud[i + 1]

@@ -220,7 +220,7 @@ def _acting_in_sentence(s: Saetning, u: DateExpression) -> Mention | None:
 
 
 def _genitive_actor(s: Saetning, u: DateExpression) -> Mention | None:
-    """ "fagudvalgenes drøftelse … frem mod Byrådets temamøde den 22. maj": the body whose action it is."""
+    """ "fagudvalgenes drøftelse … frem mod Byrådets temamøde den 3. juni": the body whose action it is."""
     k_start, k_slut = led(s, u)
     return next((o for o in s.omtaler if o.praeposition == "genitiv" and k_start <= o.start < u.start
                  and _HANDLINGSNAVNEORD.match(s.tekst, o.slut)), None)
@@ -234,7 +234,7 @@ def _passive_agent(s: Saetning, u: DateExpression) -> Mention | None:
 
 
 def _treating_body(s: Saetning, u: DateExpression) -> Mention | None:
-    """ "1. behandling af budgettet i Økonomiudvalget den 29. august", "til godkendelse i KKR før sommeren"."""
+    """ "2. behandling af lokalplanen i Økonomiudvalget den 14. august", "til godkendelse i KKR før sommeren"."""
     k_start, k_slut = led(s, u)
     return next((o for o in s.omtaler if k_start <= o.start < k_slut and o.slut <= u.start + 1
                  and o.art in ("organ", "rolle", "kommunen", "ekstern", "enhed")
@@ -417,7 +417,7 @@ RULES: tuple[tuple[str, Callable[[Saetning, DateExpression], Mention | None]], .
     ("tabel", _table_column),  # "Høring | Administrationen | 1. maj 2025" under "Aktivitet | Ansvarlig | Frist"
     ("tidslinje", _timetable_line),  # "Januar 2023 - Plan- og Tryghedsudvalget godkender …"
     ("handler", _acting),  # "Kommunerne skal …", "I august igangsætter Styrelsen …"
-    ("genitiv", _genitive_actor),  # "fagudvalgenes drøftelse … frem mod … den 22. maj"
+    ("genitiv", _genitive_actor),  # "fagudvalgenes drøftelse … frem mod … den 3. juni"
     ("moede", _meeting_body),  # "på Økonomiudvalget den 4. februar", "forelægges udvalget i januar"
     ("agent", _passive_agent),  # "… godkendt af de 5 kommuner"
     ("behandling", _treating_body),  # "… til godkendelse i KKR og herefter i kommunerne i august"

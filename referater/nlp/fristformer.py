@@ -39,14 +39,14 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "om_perioden": ("for",),
     # a hearing period ends in its deadline: "Høringsperioden løber fra 1. maj til 1. juni"
     "hoering": ("høring*|*høring|*høringen|*høringsperiode*|indsigelse*|*indsigelsesperiode*|høres",),
-    # a meeting calendar lists dates without an action: "Møderne foreslås holdt: 10. januar, 7. februar …"
+    # a meeting calendar lists dates without an action: "Møderne foreslås holdt: 16. januar, 13. februar …"
     "kalender": ("møderne|mødedatoer*|mødekalender*|mødeplan*|mødedage*",),
     # a date inside a condition: "Såfremt der indgås kontrakt i maj …", "hvis tilsagn gives i juni"
     "betingelse": ("hvis|såfremt|forudsat|dersom",),
     # a step of a process happens then: "Evalueringen sker ultimo 2025", "Indflytningen finder sted i maj"
     "sker": ("sker|ske", "finder|finde sted"),
     "procesnavneord": ("*ering|*eringen|*ning|*ningen|*else|*elsen|*tion|*tionen|udbud|udbuddet|opstart|opstarten",),
-    # a body's treatment of the case: "1. behandling af budgettet i Økonomiudvalget den 29. august"
+    # a body's treatment of the case: "2. behandling af lokalplanen i Økonomiudvalget den 14. august"
     "behandling": ("*behandling|behandles|godkendelse|godkendes|godkender|forelægges|fremlægges|beslutning|drøftes",),
     # a verb that sets a date: "fastsættes til den 15. oktober", "udsat til kommende møde den …"
     "sat_til": ("fastsættes|fastsat|sat|udsat|udsættes|udskudt|ændret|flyttet|forlænget|forlænges til",),
@@ -59,7 +59,7 @@ GRUPPER: dict[str, tuple[str, ...]] = {
     "fortid_efter": ("blev|var|havde|godkendte|besluttede|drøftede|vedtog|holdt|*ede",),
     "frist_forled": ("senest i?", "inden", "inden for", "indenfor", "forventes færdig* i?", "færdig* i?",
                      "tilendebragt i?", "afleveres i?", "afsluttet i?", "afsluttes i?", "løbet af"),
-    # an event noun right before the date: "lederdagen den 25. februar", "Byrådets temamøde den 22. maj"
+    # an event noun right before the date: "lederdagen den 25. februar", "Byrådets temamøde den 3. juni"
     "begivenhed": ("*dag|*dagen|*dage|*dagene", "*seminar|*seminaret", "workshop*", "konference|konferencen",
                    "*møde|*mødet|*møder|*møderne", "*messe|*messen"),
     "begivenhed_udsagn": ("afholdes|afholder|afholdt|holdes|inviteres", "finder sted"),
@@ -107,9 +107,9 @@ FORMER: tuple[Form, ...] = (
     Form("beloeb", "maaling", "beloeb", "foer"),  # "… 0,5 mia. kr. i 2025"
     Form("fortid", "fortid", dato="fortid"),  # "Styregruppen godkendte planen den 4. december 2024."
     Form("fortid_efter", "fortid", "fortid_efter", "efter"),  # "Den 22. maj 2025 godkendte Chefforum …"
-    Form("kalender", "begivenhed", "kalender", "saetning"),  # "Møderne foreslås holdt: 10. januar …"
+    Form("kalender", "begivenhed", "kalender", "saetning"),  # "Møderne foreslås holdt: 16. januar …"
     Form("forloeb", "fortid", dato="forloeb"),  # the case's trail: "16-08-2022 Plan- og Tryghedsudvalget"
-    Form("tidslinje", "frist", dato="tidslinje"),  # "- 12. juni: Status på budgettet"
+    Form("tidslinje", "frist", dato="tidslinje"),  # "- 9. juni: Status på anlægsplanen"
     Form("frist_forled", "frist", "frist_forled", "foer"),  # "senest den 27. august", "inden 1. april"
     Form("om_perioden", "maaling", "om_perioden", "foer", dato="periode"),  # "sygefravær for 1. kvartal 2025"
     Form("klar_til", "frist", "klar_til", "foer"),  # "… ordningen til opstart 1. august 2025"
@@ -133,7 +133,7 @@ FORMER: tuple[Form, ...] = (
     Form("aar_i_loebet_skal", "frist", "skal", "saetning", dato="aar_i_loebet"),  # "… skal … i løbet af 2026"
     Form("aar", "maaling", dato="aar"),  # "hvis de i 2023 og i 2024 har haft lavt fravær"
     Form("dette_moede", "begivenhed", "begivenhed", "foer", dato="moededag"),  # "dagsorden for mødet den …"
-    Form("behandling", "frist", "behandling", "klausul"),  # "… i Byrådet den 5. september 2022"
+    Form("behandling", "frist", "behandling", "klausul"),  # "… i Byrådet den 17. september 2022"
     Form("begivenhed_med_pligt", "frist", "begivenhed", "foer", kraever=("begivenhed_pligt", "saetning")),
     Form("begivenhed_med_agent", "frist", "begivenhed", "foer", kraever=("agent", "saetning")),
     Form("begivenhed", "begivenhed", "begivenhed", "foer"),  # "lederdagen den 25. februar"

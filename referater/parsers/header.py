@@ -25,7 +25,7 @@ def parse_header(lines: list[str]) -> dict:
 
 
 def joined_title(lines: list[str]) -> list[str]:
-    """ "Referat" / "til" / "mødet i Byrådet" / "den 15. maj 2018 kl. 17:00": one title sentence printed over lines."""
+    """ "Referat" / "til" / "mødet i Byrådet" / "den 9. april 2018 kl. 16:30": one title sentence printed over lines."""
     filled = [i for i, line in enumerate(lines) if line.strip()]
     if not filled or not p.DOCUMENT_KIND_ALONE.match(lines[filled[0]].strip()):
         return lines

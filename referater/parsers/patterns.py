@@ -174,19 +174,19 @@ TITLE_UI_TEXT = re.compile(r"(?:Klik her for at folde ud\b.*|\s*Åbn/luk punkt|\
 SAGSNUMMER_SCHEMES = [
     # KLE journal form 00.01.00-P35-7-23: emne, handlingsfacet, løbenummer, år
     ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})-(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})-(?P<aar>\d{2})$")),
-    # compacted KLE 13.02.00P20-0031, 00.22.00G01-0002 (no year)
+    # compacted KLE 13.02.00P20-0031, 00.22.00G01-0047 (no year)
     ("kle", re.compile(r"^(?P<emne>\d{2}\.\d{2}\.\d{2})(?P<facet>[A-ZÆØÅ]\d{2})-(?P<loebenr>\d{1,10})$")),
     # kommunekode-år-løbenummer 791-2025-4418
     ("kommunekode_aar_loebenr", re.compile(r"^(?P<kommune>\d{3})-(?P<aar>(?:19|20)\d{2})-(?P<loebenr>\d{1,10})$")),
-    # år/løbenummer 24/18842, 2017/12299
+    # år/løbenummer 24/18842, 2017/40815
     ("aar_loebenr", re.compile(r"^(?P<aar>\d{2}|(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
-    # år-løbenummer 2017-016978, 24-011578 (a long løbenummer: "2020-2022" is a span of years)
+    # år-løbenummer 2017-023406, 24-019342 (a long løbenummer: "2020-2022" is a span of years)
     ("aar_loebenr", re.compile(r"^(?P<aar>(?:19|20)\d{2}|\d{2})-(?P<loebenr>\d{5,}|0\d{3,})$")),
-    # løbenummer-år 053164-2012
+    # løbenummer-år 071829-2012
     ("loebenr_aar", re.compile(r"^(?P<loebenr>\d{5,7})-(?P<aar>(?:19|20)\d{2})$")),
-    # a subject code, then år/løbenummer: 012497 - 2017/12299, 00.01.00A04 - 2007/34364
+    # a subject code, then år/løbenummer: 013604 - 2017/40815, 00.01.00A04 - 2007/51207
     ("aar_loebenr", re.compile(r"^(?P<emnekode>[\w.]{3,14})\s+-\s+(?P<aar>(?:19|20)\d{2})/(?P<loebenr>\d{1,10})$")),
-    # a region's journal number 0-3-1-20 (group-group-løbenummer-år)
+    # a region's journal number 0-5-2-21 (group-group-løbenummer-år)
     ("region", re.compile(r"^(?P<gruppe>\d{1,2}-\d{1,2})-(?P<loebenr>\d{1,6})-(?P<aar>\d{2})$")),
     # bare digits 118342
     ("heltal", re.compile(r"^(?P<loebenr>\d{4,10})$")),
@@ -207,7 +207,7 @@ FIELD_LINE = re.compile(r"^(?:" + "|".join(map(re.escape, sorted(FIELD_LABELS, k
 # Things printed beside the case number that are not it: "Dok.nr.: 791-2025-118734", "Initialer: SDU".
 SAGSNUMMER_COMPANIONS = re.compile(r"^(?:Dok\.?\s*(?:nr\.?)?|Dokumentnr\.?|Initialer)\s*:?\s*\S.*$", re.I)
 FIELD_LABEL_TEXT = "|".join(map(re.escape, sorted(FIELD_LABELS, key=len, reverse=True)))
-# "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-1391-07 Sagsbehandler: Ane Holm", "Sagsnummer 012497 - 2017/12299".
+# "Sagsnr.: 24/18842", "Sagsnr.: 00.00.00-P19-4527-03 Sagsbehandler: Ane Holm", "Sagsnummer 013604 - 2017/40815".
 # The case system's name before the label or in brackets after it: "ESDH sagsnr.:", "Sagsnummer (ESDH):".
 CASE_SYSTEMS = ["ESDH", "SBSYS", "Sbsys", "Acadre", "Captia", "WorkZone", "eDoc", "KMD", "F2", "Docunote", "GetOrganized"]
 SYSTEM_BEFORE = r"(?:(?:" + "|".join(CASE_SYSTEMS) + r")[ -])?"
@@ -221,7 +221,7 @@ CASE_AFTER_TITLE = re.compile(
     rf"\s+(?P<felt>{SYSTEM_BEFORE}(?i:{'|'.join(map(re.escape, sorted((x for x in SAGSNUMMER_LABELS if x != 'Sag'), key=len, reverse=True)))})"
     rf"{SYSTEM_AFTER}\s*:?\s*\S.*)$"
 )
-# A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-2-14").
+# A label alone on its line: the number is on the next line ("Sagsnummer" / "00.34.00-S00-7-19").
 SAGSNUMMER_LABEL_ALONE = re.compile(rf"^{SYSTEM_BEFORE}(?i:{SAGSNUMMER_LABEL_TEXT}){SYSTEM_AFTER}\s*:?$")
 # Case officer's initials, then the case number: "DIHAJP / 06/17018".
 INITIALS_SAGSNUMMER = re.compile(r"^[A-ZÆØÅ]{2,8}\s+/\s+(?P<nummer>\S+)$")

@@ -66,7 +66,7 @@ def split_run_on(text: str, paragraph: bool = False) -> list[tuple[int, str]]:
     """(offset in the line, text) of each piece of a run-on line; a line that is not run-on is one piece.
 
     A page paragraph of a transcript is split however short it is; another line when it is long, or when it
-    starts with a case number ("00.22.02-A26-1-13 Beslutning Byrådet, 20.12.2016 …")."""
+    starts with a case number ("00.22.02-A26-4-18 Beslutning Byrådet, 14.11.2016 …")."""
     if not paragraph and len(text) < RUN_ON_MIN and not text.lstrip()[:1].isdigit():
         return [(0, text)]  # most lines: short, and no case number in front
     stripped = text.strip()
