@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -44,12 +45,54 @@ def phrase_pattern(phrase: str) -> list[dict]:
 
 
 def compile_groups(grupper: dict[str, tuple[str, ...]], vocab: Vocab) -> Matcher:
-    """One Matcher for every group; a match's label is its group's name."""
-    matcher = Matcher(vocab)
+    """One Matcher for every group; a match's label is its group's name.
+
+    Word specs that are a set or a regex over the lower case become lexeme flags where the vocabulary has a
+    free one: a flag is computed once per distinct word and checked in C, where a REGEX or IN predicate is a
+    Python call for every token of every sentence matched (the Matcher's main cost). Same matches."""
+    matcher = Matcher(vocab, validate=False)  # the schema does not know the FLAG attributes
     for navn, fraser in grupper.items():
         if fraser:
-            matcher.add(navn, [phrase_pattern(f) for f in fraser])
+            matcher.add(navn, [[as_flag(spec, vocab) for spec in phrase_pattern(f)] for f in fraser])
     return matcher
+
+
+_FLAGS = [navn for navn in IDS if navn.startswith("FLAG")]
+
+
+def as_flag(spec: dict, vocab: Vocab) -> dict:
+    """ {"LOWER": {"REGEX": r}} or {"LOWER": {"IN": [...]}} → {"FLAGnn": True} with a lexeme flag that says
+    the same; the spec unchanged if it is another kind or every flag of the vocabulary is taken."""
+    vaerdi = spec.get("LOWER")
+    if not isinstance(vaerdi, dict):
+        return spec
+    noegle = ("REGEX", vaerdi["REGEX"]) if "REGEX" in vaerdi else ("IN", tuple(vaerdi["IN"]))
+    navn = _flag(noegle, vocab)
+    if navn is None:
+        return spec
+    return {k: v for k, v in spec.items() if k != "LOWER"} | {navn: True}
+
+
+def _flag(noegle: tuple, vocab: Vocab) -> str | None:
+    """The vocabulary's flag for one word spec, added the first time it is asked for."""
+    getters = vocab.lex_attr_getters
+    for navn in _FLAGS:
+        if getattr(getters.get(IDS[navn]), "cue_spec", None) == noegle:
+            return navn
+    fri = next((navn for navn in _FLAGS if IDS[navn] not in getters), None)
+    if fri is None:
+        return None
+    if noegle[0] == "REGEX":
+        regex = re.compile(noegle[1])
+        def getter(orth: str) -> bool:  # what the REGEX predicate asks of token.lower_
+            return bool(regex.search(orth.lower()))
+    else:
+        ord_ = frozenset(noegle[1])
+        def getter(orth: str) -> bool:
+            return orth.lower() in ord_
+    getter.cue_spec = noegle
+    vocab.add_flag(getter, flag_id=IDS[fri])
+    return fri
 
 
 class CueIndex:
