@@ -21,7 +21,10 @@ from .models import Dokument, Referat, Tekst
 from .parsers import parse_tekst
 
 TEXT_FORMATS = frozenset({"txt", "md", "pdf"})  # payload: the normalised Tekst as JSON
-COMPRESSION = 1  # zlib level: 38 % of the text in 5 ms (level 6: 33 % in 12 ms; both on a loaded machine)
+# zlib level 6: the examples' text to 33.0 % (level 1: 38.6 %, 9: 32.9 %); on the `make bench` corpus `dokument`
+# shrinks from 1.57 to 1.24 kB per punkt for 0.6 CPU s more per 100 referater (≈ 0.6 % of ingest CPU).
+# Any level decompresses the same way, so payloads stored at level 1 stay readable.
+COMPRESSION = 6
 
 
 def payload_from_dokument(dokument: Dokument) -> bytes:

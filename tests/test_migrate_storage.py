@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 import sqlite_utils
-from conftest import DATA
+from conftest import DATA, EXAMPLE_FILES
 
 from referater import db as store
 from referater.db.migrations import migrations
 from referater.nlp.stemming import danish_stemmer
+from referater.pipeline import ingest_file
 
 FIXTURE = DATA / "referater-0.1.0.db.gz"  # written by release 0.1.0 (tests/data/README.md says how)
 QUERIES = ["budget", "budgetterne", "medarbejder", "sygefravær", "Chefforum", "økonomi", "årshjul",
@@ -74,3 +75,30 @@ def test_facet_counts_of_a_migrated_database_equal_group_by(tmp_path):
             grouped = dict(db.execute(f"select [{column}], count(*) from [{table}] where [{column}] is not null "
                                       f"group by [{column}]").fetchall())  # fmt: skip
             assert counted == grouped, (table, column)
+
+
+def test_a_migrated_database_indexes_each_decision_once_and_finds_every_punkt_by_it(tmp_path):
+    """`beslutning` is the decision section of `tekst`: the index over (titel, tekst) finds each punkt by every
+    word of its decision, as the 0.1.0 index over (titel, tekst, beslutning) did."""
+    db = store.open_db(v010_copy(tmp_path).conn.execute("pragma database_list").fetchone()[2])
+    assert list(db["punkt_fts"].columns_dict) == ["titel", "tekst"]
+    db.execute("insert into punkt_fts(punkt_fts) values ('integrity-check')")
+    decisions = db.execute("select rowid, beslutning from punkt where beslutning is not null").fetchall()
+    assert len(decisions) > 10
+    for rowid, beslutning in decisions:
+        words = " ".join(f'"{word}"' for word in dict.fromkeys(re.findall(r"\w+", beslutning)))
+        found = {r[0] for r in db.execute("select rowid from punkt_fts where punkt_fts match ?", [words])}
+        assert rowid in found, beslutning
+
+
+def test_every_word_of_a_decision_is_in_the_punkt_text(tmp_path):
+    """What lets the index leave `beslutning` out: on the examples, the layout fixtures and the agenda exports."""
+    db = store.open_db(tmp_path / "ny.db")
+    sources = [*EXAMPLE_FILES, *sorted((DATA / "layouts").glob("*.txt")), *sorted((DATA / "exports").rglob("*.*"))]
+    for path in sources:
+        ingest_file(db, path)
+    rows = db.execute("select titel || ' ' || coalesce(tekst, ''), beslutning from punkt where beslutning is not null")
+    decisions = rows.fetchall()
+    assert len(decisions) > 100
+    for text, beslutning in decisions:
+        assert set(re.findall(r"\w+", beslutning.casefold())) <= set(re.findall(r"\w+", text.casefold())), beslutning

@@ -94,6 +94,14 @@ def m005_facet_indexes_with_date(db: sqlite_utils.Database) -> None:
         db.execute(f"drop index if exists idx_punkt_{column}")
 
 
+@migrations()
+def m006_decision_indexed_once(db: sqlite_utils.Database) -> None:
+    """``punkt_fts`` indexed ``beslutning`` twice, in its own column and as the decision section of ``tekst``;
+    the index and its triggers are dropped here and ensure_shape builds them over (titel, tekst)."""
+    if db["punkt_fts"].exists() and "beslutning" in db["punkt_fts"].columns_dict:
+        db["punkt"].disable_fts()
+
+
 def migrate(db: sqlite_utils.Database, ensure_shape: Callable[[sqlite_utils.Database], None]) -> list[str]:
     """Bring a database to this release's shape; return the names of the migrations that ran."""
     if not db["referat"].exists():  # a new database: today's shape, and nothing to migrate

@@ -14,7 +14,7 @@ import sqlite_utils
 from ..nlp.stemming import family_key, quote, substring_forms, words
 
 VOCABULARY = "soegeord"
-SEARCHED_COLUMNS = ("titel", "tekst", "beslutning")  # what punkt_fts indexes
+SEARCHED_COLUMNS = ("titel", "tekst", "beslutning")  # what punkt_fts finds (beslutning's words are in tekst)
 CREATE = {
     VOCABULARY: f"create table {VOCABULARY} (id integer primary key, ord text not null unique, noegle text not null)",
     f"idx_{VOCABULARY}_noegle": f"create index idx_{VOCABULARY}_noegle on {VOCABULARY}(noegle)",
