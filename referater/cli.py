@@ -288,7 +288,8 @@ def sag(sagsnummer, db_path, as_json):
                                 score_cutoff=SUGGESTION_CUTOFF)  # fmt: skip
         hint = ", ".join(match for match, _score, _i in close) or "ingen"
         raise Fejl(f"sagsnummer {sagsnummer} findes ikke; nærmeste: {hint}")
-    emit_rows(rows, as_json, lambda row: (f"{punkt_line(row)} → {shown('udfald', row['udfald'])}", row["beslutning"] or ""))
+    emit_rows(rows, as_json,
+              lambda row: (f"{punkt_line(row)} → {shown('udfald', row['udfald'])}", row["beslutning"] or ""))
 
 
 @cli.command()
